@@ -1,0 +1,54 @@
+"""dechaff: separate a scraped article from its chaff, and say what was removed and why.
+
+>>> from dechaff import clean
+>>> r = clean("Skip to content\\nAdvertisement\\nThe bridge reopened on Friday after a year of repairs.")
+>>> r.text
+'The bridge reopened on Friday after a year of repairs.'
+>>> [(x.reason.value, x.text) for x in r.removals]
+[('skip-link', 'Skip to content'), ('ad-marker', 'Advertisement')]
+"""
+
+from __future__ import annotations
+
+from .blocks import Block, segment
+from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError
+from .filters import Filter, default_filters
+from .invariant import problems
+from .page import Page, Settings
+from .pipeline import Cleaner, load_plugins
+from .report import Flag, Reason, Removal, Repair
+from .result import CleanResult
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "CleanResult",
+    "Cleaner",
+    "ConfigError",
+    "DechaffError",
+    "Filter",
+    "FilterError",
+    "Flag",
+    "InputTooLargeError",
+    "Page",
+    "Reason",
+    "Removal",
+    "Repair",
+    "Settings",
+    "clean",
+    "default_filters",
+    "load_plugins",
+    "problems",
+    "segment",
+]
+
+
+def clean(raw: str | bytes) -> CleanResult:
+    """Clean one page of raw text with the default pipeline.
+
+    ``raw`` is ``str`` or ``bytes`` (decoded with charset detection). Raises
+    :class:`TypeError` for anything else and :class:`InputTooLargeError` past the
+    default size limit.
+    """
+    return Cleaner.default()(raw)

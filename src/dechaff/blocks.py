@@ -1,0 +1,76 @@
+"""Split raw page text into immutable blocks, one per non-blank line.
+
+A block keeps its exact place in the input: ``raw[block.start:block.end] ==
+block.text``. Leading and trailing whitespace of a line is not part of the
+block; it is layout, and the clean text re-creates its own layout.
+
+>>> [b.text for b in segment("Title\\n\\n  First para.  \\nSecond para.")]
+['Title', 'First para.', 'Second para.']
+>>> segment("a\\n\\n\\nb")[1].blank_before
+2
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-blank line of the input."""
+
+    index: int
+    """Position among the page's blocks, from 0."""
+    start: int
+    """Offset of the first character in the decoded input."""
+    end: int
+    """Offset just past the last character."""
+    text: str
+    """The line, stripped of surrounding whitespace."""
+    blank_before: int = 0
+    """How many blank lines separate it from the previous block."""
+
+    @cached_property
+    def words(self) -> int:
+        """Word count; runs of CJK characters count one word per two characters."""
+        cjk = len(_CJK.findall(self.text))
+        return len(_WORD.findall(self.text)) + cjk // 2
+
+    @cached_property
+    def ends_sentence(self) -> bool:
+        """True when the line ends like a sentence (terminal punctuation)."""
+        return bool(_TERMINAL.search(self.text))
+
+    @cached_property
+    def sentence_marks(self) -> int:
+        """How many sentence-ending marks the line holds."""
+        return len(re.findall(r"[.!?。！？](?:\s|$|[\"”’»)])", self.text))
+
+
+def segment(raw: str) -> tuple[Block, ...]:
+    """Cut ``raw`` into blocks at line breaks, dropping blank lines."""
+    blocks: list[Block] = []
+    previous_end = 0
+    for match in _LINE.finditer(raw):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = start + len(stripped)
+        gap = raw[previous_end:start]
+        blank = max(0, _count_breaks(gap) - 1) if blocks else 0
+        blocks.append(Block(len(blocks), start, end, stripped, blank))
+        previous_end = end
+    return tuple(blocks)
+
+
+def _count_breaks(gap: str) -> int:
+    return len(re.findall(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]", gap))

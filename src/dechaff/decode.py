@@ -1,0 +1,49 @@
+"""Turn the caller's input into text, or say clearly why not."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+
+def to_text(raw: object) -> str:
+    """Return ``raw`` as ``str``; decode ``bytes`` with charset detection.
+
+    Undecodable bytes never raise: they become U+FFFD.
+
+    >>> to_text(b"caf\\xc3\\xa9")
+    'café'
+    >>> to_text("déjà")
+    'déjà'
+    >>> to_text(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: dechaff cleans str or bytes, not NoneType
+    """
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        return decode_bytes(bytes(raw))
+    raise TypeError(f"dechaff cleans str or bytes, not {type(raw).__name__}")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode bytes: a BOM wins, then valid UTF-8, then detection, then UTF-8 with U+FFFD."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace")
+    return data.decode("utf-8", errors="replace")

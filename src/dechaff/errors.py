@@ -1,0 +1,17 @@
+"""The exceptions dechaff raises. All derive from :class:`DechaffError`."""
+
+
+class DechaffError(Exception):
+    """Base class of every error dechaff raises on purpose."""
+
+
+class InputTooLargeError(DechaffError, ValueError):
+    """The input is longer than the configured ``max_chars`` limit."""
+
+
+class FilterError(DechaffError):
+    """A filter returned a decision the pipeline cannot apply."""
+
+
+class ConfigError(DechaffError, ValueError):
+    """A cleaner was built with an invalid configuration."""

@@ -1,0 +1,39 @@
+"""The built-in filters, one module each, and the default pipeline order."""
+
+from __future__ import annotations
+
+from .ad_markers import AdMarkers
+from .base import Filter, remove_block, remove_span
+from .body_region import BodyRegion
+from .chrome import PageChrome
+from .duplicates import Duplicates
+from .headline import Headline
+from .transcript import Transcripts
+from .truncation import Truncation
+
+__all__ = [
+    "AdMarkers",
+    "BodyRegion",
+    "Duplicates",
+    "Filter",
+    "Headline",
+    "PageChrome",
+    "Transcripts",
+    "Truncation",
+    "default_filters",
+    "remove_block",
+    "remove_span",
+]
+
+
+def default_filters() -> tuple[Filter, ...]:
+    """A fresh tuple of the built-in filters with their default settings, in running order."""
+    return (
+        Headline(),
+        AdMarkers(),
+        PageChrome(),
+        Transcripts(),
+        Duplicates(),
+        Truncation(),
+        BodyRegion(),
+    )

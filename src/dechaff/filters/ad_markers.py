@@ -1,0 +1,80 @@
+"""Ad markers: lines that only label an ad slot, and such labels glued into text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..page import Page
+from ..report import Decision, Reason
+from ..textutil import alternation, key
+from .base import remove_block, remove_span
+
+AD_LABELS: frozenset[str] = frozenset(
+    {
+        # English
+        "advertisement", "advertisements", "advertising", "advert", "ad", "ads",
+        "sponsored", "sponsored content", "sponsored post", "sponsored links",
+        "paid content", "paid post", "promoted", "promoted content", "partner content",
+        "story continues below advertisement", "article continues below advertisement",
+        "story continues below", "article continues below", "content continues below",
+        "continue reading below", "continue reading the main story",
+        "scroll to continue with content", "advertisement - scroll to continue",
+        "ad feedback", "report this ad", "advertise with us",
+        # other languages
+        "anzeige", "werbung", "publicidad", "publicidade", "publicité", "publicite",
+        "pubblicità", "pubblicita", "annuncio", "реклама", "广告", "廣告", "広告", "광고",
+        "advertentie", "reklame", "reklama", "mainos", "annons", "annonse", "iklan",
+        "quảng cáo", "διαφήμιση", "reklam", "פרסומת", "إعلان", "विज्ञापन", "โฆษณา",
+        "continua a leggere", "la suite après cette publicité", "artikel geht nach der anzeige weiter",
+        "продолжение ниже", "스폰서", "スポンサー", "赞助内容",
+    }
+)  # fmt: skip
+
+# Labels that are glued into running text between two sentences keep their usual
+# capitalisation; only these forms are cut inline, and only at a sentence seam.
+INLINE_LABELS: tuple[str, ...] = (
+    "ADVERTISEMENT", "Advertisement", "Story continues below advertisement",
+    "Article continues below advertisement", "Anzeige", "ANZEIGE", "Publicidad", "PUBLICIDAD",
+    "Publicité", "PUBLICITÉ", "Pubblicità", "PUBBLICITÀ", "Реклама", "РЕКЛАМА", "Publicidade",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AdMarkers:
+    """Remove ad labels: whole lines (``ad-marker``) and glued leftovers (``ad-marker-inline``).
+
+    A line is an ad marker when, case-folded and stripped of punctuation at its
+    ends, it is one of :data:`AD_LABELS`. Inline, a label is cut only where it
+    sits at a sentence seam with no space on one side, as in
+    ``"...on Monday.AdvertisementThe minister..."``.
+
+    >>> from dechaff import Cleaner
+    >>> r = Cleaner([AdMarkers()])("ADVERTISEMENT\\nThe mayor spoke.AdvertisementShe left.")
+    >>> [x.reason.value for x in r.removals], r.text
+    (['ad-marker', 'ad-marker-inline'], 'The mayor spoke. She left.')
+    """
+
+    name: str = "ad-markers"
+    labels: frozenset[str] = AD_LABELS
+    inline: bool = True
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        seam = re.compile(
+            r"(?<=[.!?\"”’)\]])(?:(" + alternation(INLINE_LABELS) + r")(?=\s*[\w\"“‘«])"
+            r"|\s(" + alternation(INLINE_LABELS) + r")(?=[\w\"“‘«]))"
+        )
+        for block in page.kept:
+            if len(block.text) <= 60 and key(block.text) in self.labels:
+                yield remove_block(self.name, block, Reason.AD_MARKER, f"ad label {key(block.text)!r}")
+                continue
+            if not self.inline:
+                continue
+            for m in seam.finditer(block.text):
+                group = 1 if m.group(1) else 2
+                start, end = block.start + m.start(group), block.start + m.end(group)
+                yield remove_span(
+                    self.name, page, block, start, end, Reason.AD_MARKER_INLINE,
+                    f"ad label {m.group(group)!r} glued between two sentences",
+                )  # fmt: skip

@@ -1,0 +1,62 @@
+"""The filter protocol and helpers shared by the built-in filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from ..blocks import Block
+from ..page import Page
+from ..report import Decision, Reason, Removal
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """Anything with a ``name`` that maps a :class:`Page` to decisions.
+
+    A filter never changes the page: it returns :class:`~dechaff.report.Removal`,
+    :class:`~dechaff.report.Repair` and :class:`~dechaff.report.Flag` records,
+    and the pipeline applies them.
+    """
+
+    name: str
+
+    def __call__(self, page: Page) -> Iterable[Decision]: ...
+
+
+def remove_block(
+    filter_name: str,
+    block: Block,
+    reason: Reason,
+    detail: str = "",
+    *,
+    score: float | None = None,
+    related: int | None = None,
+) -> Removal:
+    """A removal of a whole block."""
+    return Removal(
+        filter=filter_name,
+        reason=reason,
+        text=block.text,
+        start=block.start,
+        end=block.end,
+        block=block.index,
+        detail=detail,
+        score=score,
+        related=related,
+    )
+
+
+def remove_span(
+    filter_name: str, page: Page, block: Block, start: int, end: int, reason: Reason, detail: str
+) -> Removal:
+    """A removal of ``raw[start:end]``, a part of ``block``."""
+    return Removal(
+        filter=filter_name,
+        reason=reason,
+        text=page.raw[start:end],
+        start=start,
+        end=end,
+        block=block.index,
+        detail=detail,
+    )

@@ -1,0 +1,243 @@
+"""Duplicate paragraphs: exact copies, near copies, and glued blocks that hold later paragraphs.
+
+Cost stays close to linear in the page: exact copies are grouped by a key,
+near copies are only compared when they share word shingles (an inverted index
+whose very common shingles are skipped), and rapidfuzz scores only those
+candidate pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from ..blocks import Block
+from ..page import Page
+from ..report import Decision, Reason, Repair
+from ..textutil import key
+from .base import remove_block
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+Shingle = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    """Remove repeated paragraphs and fill link-text holes from the removed copy.
+
+    - ``duplicate-exact``: the same text (case and spacing aside) as a kept block.
+    - ``duplicate-near``: ``rapidfuzz.fuzz.ratio`` of at least ``near`` to a kept block.
+    - ``duplicate-contained``: a glued block whose word shingles are covered at
+      ``container_coverage`` or more by later paragraphs of the page (the same
+      story twice, once run together, once split into paragraphs); or a short
+      block whose shingles lie at ``contained`` or more inside a longer one.
+
+    Of two copies, the one inside running prose (more words in long blocks
+    around it) is kept; the glued block always yields to the split paragraphs.
+    When ``repair`` is on, words that the kept copy lacks but the removed copy
+    holds, inside an otherwise matching passage, are inserted back
+    (``link-hole-repaired``): this is how "dispatched about 10,000-12,000 ." gets
+    its "troops to Russia" back.
+    """
+
+    name: str = "duplicates"
+    min_words: int = 6
+    near: float = 90.0
+    contained: float = 0.8
+    part_of_glued: float = 0.6
+    container_coverage: float = 0.7
+    shingle_size: int = 3
+    max_posting: int = 64
+    repair: bool = True
+    max_hole_tokens: int = 16
+    min_alignment: float = 0.85
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        kept = page.kept
+        position = {b.index: i for i, b in enumerate(kept)}
+        candidates = [b for b in kept if b.words >= self.min_words]
+        removed: set[int] = set()
+
+        def prose(block: Block) -> int:
+            i = position[block.index]
+            around = kept[max(0, i - 2) : i] + kept[i + 1 : i + 3]
+            return sum(b.words for b in around if b.words >= 15)
+
+        # 1. exact copies
+        groups: dict[str, list[Block]] = {}
+        for b in candidates:
+            groups.setdefault(key(b.text), []).append(b)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            keeper = max(group, key=lambda b: (prose(b), -b.index))
+            for b in group:
+                if b is not keeper:
+                    removed.add(b.index)
+                    yield remove_block(
+                        self.name, b, Reason.DUPLICATE_EXACT,
+                        f"same text as block {keeper.index}; kept that copy",
+                        score=1.0, related=keeper.index,
+                    )  # fmt: skip
+        distinct = [b for b in candidates if b.index not in removed]
+
+        # 2. candidate pairs through shared shingles
+        shingles = {b.index: _shingles(b.text, self.shingle_size) for b in distinct}
+        postings: dict[Shingle, list[int]] = {}
+        for b in distinct:
+            for s in shingles[b.index]:
+                postings.setdefault(s, []).append(b.index)
+        by_index = {b.index: b for b in distinct}
+        contained_in: dict[int, list[int]] = {}
+        near_pairs: list[tuple[float, int, int]] = []
+        for b in distinct:
+            own = shingles[b.index]
+            if not own:
+                continue
+            shared: Counter[int] = Counter()
+            for s in own:
+                posting = postings[s]
+                if len(posting) <= self.max_posting:
+                    shared.update(i for i in posting if i != b.index)
+            for other, count in shared.items():
+                theirs = shingles[other]
+                if len(own) > len(theirs) or (len(own) == len(theirs) and b.index > other):
+                    continue  # each pair once, from its smaller side
+                share = count / len(own)
+                if share < self.part_of_glued:
+                    continue
+                if len(own) >= 0.67 * len(theirs):
+                    if share < self.contained:
+                        continue
+                    score = fuzz.ratio(key(b.text), key(by_index[other].text))
+                    if score >= self.near:
+                        near_pairs.append((score, b.index, other))
+                else:
+                    contained_in.setdefault(other, []).append(b.index)
+
+        # 3. glued blocks, and fragments of longer blocks
+        for big in sorted(contained_in):
+            if big in removed:
+                continue
+            parts = [i for i in contained_in[big] if i not in removed]
+            if not parts:
+                continue
+            covered = set().union(*(shingles[i] for i in parts)) & shingles[big]
+            coverage = len(covered) / len(shingles[big])
+            block = by_index[big]
+            if coverage >= self.container_coverage:
+                removed.add(big)
+                listed = ", ".join(str(i) for i in parts[:8]) + (" …" if len(parts) > 8 else "")
+                yield remove_block(
+                    self.name, block, Reason.DUPLICATE_CONTAINED,
+                    f"run-together copy of blocks {listed} ({coverage:.0%} of it); kept those",
+                    score=round(coverage, 3), related=parts[0],
+                )  # fmt: skip
+                if self.repair:
+                    for i in parts:
+                        yield from self._repairs(page, by_index[i], block)
+            else:
+                for i in parts:
+                    part = by_index[i]
+                    share = len(shingles[i] & shingles[big]) / max(1, len(shingles[i]))
+                    if share < self.contained:
+                        continue
+                    removed.add(i)
+                    yield remove_block(
+                        self.name, part, Reason.DUPLICATE_CONTAINED,
+                        f"{share:.0%} of it stands inside block {big}; kept that one",
+                        score=round(share, 3), related=big,
+                    )  # fmt: skip
+
+        # 4. near copies, best-matching pairs first
+        for score, a, b in sorted(near_pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if a in removed or b in removed:
+                continue
+            first, second = by_index[a], by_index[b]
+            keeper, loser = (
+                (first, second)
+                if (prose(first), -first.index) >= (prose(second), -second.index)
+                else (second, first)
+            )
+            removed.add(loser.index)
+            yield remove_block(
+                self.name, loser, Reason.DUPLICATE_NEAR,
+                f"{score:.0f}% similar to block {keeper.index}; kept that copy",
+                score=round(score / 100, 3), related=keeper.index,
+            )  # fmt: skip
+            if self.repair:
+                yield from self._repairs(page, keeper, loser)
+
+    def _repairs(self, page: Page, target: Block, source: Block) -> Iterator[Repair]:
+        """Insert into ``target`` the short runs of words that only ``source`` has."""
+        mine = _tokens(target)
+        theirs = _window(mine, _tokens(source), self.shingle_size)
+        if not mine or not theirs:
+            return
+        ops = Indel.opcodes([t for t, _, _ in mine], [t for t, _, _ in theirs])
+        matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+        if matched < self.min_alignment * len(mine):
+            return
+        listed = list(ops)
+        for k in range(1, len(listed) - 1):
+            op = listed[k]
+            before, after = listed[k - 1], listed[k + 1]
+            if op.tag != "insert" or before.tag != "equal" or after.tag != "equal":
+                continue
+            if min(before.src_end - before.src_start, after.src_end - after.src_start) < 2:
+                continue  # a hole needs matching words on both sides
+            size = op.dest_end - op.dest_start
+            inserted_tokens = theirs[op.dest_start : op.dest_end]
+            if size > self.max_hole_tokens or not any(t[0][0].isalnum() for t in inserted_tokens):
+                continue
+            start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
+            text = page.raw[start:end]
+            at = mine[op.src_start][1]
+            yield Repair(
+                filter=self.name,
+                reason=Reason.LINK_HOLE_REPAIRED,
+                inserted=text,
+                at=at,
+                block=target.index,
+                source_start=start,
+                source_end=end,
+                source_block=source.index,
+                detail=f"{size} token(s) missing here, taken from the copy in block {source.index}",
+            )
+
+
+def _tokens(block: Block) -> list[tuple[str, int, int]]:
+    return [
+        (m.group().casefold(), block.start + m.start(), block.start + m.end())
+        for m in _TOKEN.finditer(block.text)
+    ]
+
+
+def _shingles(text: str, size: int) -> set[Shingle]:
+    words = [w.casefold() for w in re.findall(r"\w+", text)]
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _window(
+    mine: Sequence[tuple[str, int, int]], theirs: Sequence[tuple[str, int, int]], size: int
+) -> Sequence[tuple[str, int, int]]:
+    """The part of ``theirs`` that lines up with ``mine``, found through shared token runs."""
+    where: dict[tuple[str, ...], int] = {}
+    for i in range(len(theirs) - size + 1):
+        where.setdefault(tuple(t for t, _, _ in theirs[i : i + size]), i)
+    hits = [
+        where[run]
+        for i in range(len(mine) - size + 1)
+        if (run := tuple(t for t, _, _ in mine[i : i + size])) in where
+    ]
+    if not hits:
+        return ()
+    margin = 4 * size
+    return theirs[max(0, min(hits) - margin) : max(hits) + size + margin]

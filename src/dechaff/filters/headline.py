@@ -1,0 +1,126 @@
+"""The headline: found where the page repeats it, moved to ``.title``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..blocks import Block
+from ..page import Page
+from ..report import Decision, Reason, Removal
+from ..textutil import key
+from .base import remove_block
+
+# Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Find the headline, keep it once as the title, and remove every copy from the body.
+
+    The headline is a short line (``min_words``..``max_words``, no final full stop)
+    that the page repeats, within its first ``search_blocks`` blocks. Where no line
+    repeats, the first line is taken as the document title (``"Headline - Site"``)
+    and a later line that matches its headline part at ``similarity`` or better is
+    taken as the headline. The site name split off such a title is reported as
+    ``site-name``. Copies other than the one kept as the title point to it
+    through ``related``.
+
+    >>> from dechaff import Cleaner
+    >>> r = Cleaner([Headline()])("Storm hits coast - Daily Bugle\\nStorm hits coast\\nRain fell.")
+    >>> r.title, [x.reason.value for x in r.removals]
+    ('Storm hits coast', ['headline', 'site-name', 'headline'])
+    """
+
+    name: str = "headline"
+    min_words: int = 2
+    max_words: int = 40
+    search_blocks: int = 400
+    similarity: float = 90.0
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        window = [b for b in page.kept[: self.search_blocks] if self._headline_like(b)]
+        copies = self._repeated(window)
+        if copies:
+            first = copies[0]
+            yield remove_block(self.name, first, Reason.HEADLINE, "repeated line kept as the title")
+            for other in copies[1:]:
+                yield remove_block(
+                    self.name, other, Reason.HEADLINE,
+                    f"copy of the headline (block {first.index})", related=first.index,
+                )  # fmt: skip
+            return
+        yield from self._from_document_title(page)
+
+    def _headline_like(self, block: Block) -> bool:
+        return (
+            self.min_words <= block.words <= self.max_words
+            and not block.text.endswith((".", "。", ",", ":"))
+            and block.sentence_marks <= 1
+        )
+
+    def _repeated(self, window: list[Block]) -> list[Block]:
+        groups: dict[str, list[Block]] = {}
+        for block in window:
+            groups.setdefault(key(block.text), []).append(block)
+        repeated = [g for g in groups.values() if len(g) > 1]
+        if not repeated:
+            return []
+        # The headline is the repeated line with the most words; ties go to the earliest.
+        return max(repeated, key=lambda g: (g[0].words, -g[0].index))
+
+    def _from_document_title(self, page: Page) -> Iterator[Decision]:
+        if not page.kept:
+            return
+        first = page.kept[0]
+        parts = _SITE_SEPARATOR.split(first.text)
+        headline_part = max(parts, key=len)
+        if len(headline_part.split()) < self.min_words:
+            return
+        for block in page.kept[1 : self.search_blocks]:
+            if not self._headline_like(block):
+                continue
+            score = fuzz.ratio(key(block.text), key(headline_part))
+            if score >= self.similarity:
+                yield remove_block(
+                    self.name, block, Reason.HEADLINE, "matches the document title",
+                    score=score / 100,
+                )  # fmt: skip
+                yield from self._split_title(first, headline_part, block.index)
+                return
+        if len(parts) > 1 and self._headline_like(first):
+            # A "Headline - Site" line with no copy further down: the document title alone.
+            yield from self._split_title(first, headline_part, None)
+
+    def _split_title(
+        self, first: Block, headline_part: str, headline: int | None
+    ) -> Iterator[Decision]:
+        offset = first.text.find(headline_part)
+        spans = [
+            (first.start, first.start + offset),
+            (first.start + offset, first.start + offset + len(headline_part)),
+            (first.start + offset + len(headline_part), first.end),
+        ]
+        for i, (start, end) in enumerate(spans):
+            text = first.text[start - first.start : end - first.start]
+            if not text.strip():
+                continue
+            if i == 1:
+                detail = (
+                    "document title, kept as the title"
+                    if headline is None
+                    else f"document title; copy of the headline (block {headline})"
+                )
+                yield Removal(
+                    self.name, Reason.HEADLINE, text, start, end, first.index, detail,
+                    related=headline,
+                )  # fmt: skip
+            else:
+                yield Removal(
+                    self.name, Reason.SITE_NAME, text, start, end, first.index,
+                    "site name beside the document title",
+                )  # fmt: skip

@@ -1,0 +1,92 @@
+"""Truncated text: holes left where link text was stripped, and cut-off teasers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..blocks import Block
+from ..page import Page
+from ..report import Decision, Flag, Reason
+from ..textutil import key
+from .base import remove_block
+
+# A word, then a space, then a comma or full stop: in most scripts the words that
+# stood between them were a link whose text the scraper dropped ("about 10,000 . But").
+_HOLE = re.compile(r"(?<=\w)[ \t]+[.,](?=\s|$)")
+_ELLIPSIS = re.compile(r"(…|\.\.\.)\s*[\])»”\"']?$")
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """Flag holes nothing could fill (``link-hole``) and remove teasers (``teaser``).
+
+    Holes are only flagged: the words are lost, and the rest of the sentence is
+    still the article's. Holes that a duplicate copy could fill were already
+    repaired by the ``duplicates`` filter and are not flagged again.
+
+    A teaser is a block ending in an ellipsis that is either the opening of a
+    longer block of the page, or one of ``min_run`` or more such blocks in a row
+    (a list of cut-off story summaries).
+
+    >>> from dechaff import Cleaner
+    >>> r = Cleaner([Truncation()])("The plan costs about $4 million . Critics disagree.")
+    >>> [(f.reason.value, f.text) for f in r.flags]
+    [('link-hole', ' .')]
+    """
+
+    name: str = "truncation"
+    teaser_max_words: int = 60
+    min_run: int = 2
+    min_prefix_chars: int = 40
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        repaired = {p.at for p in page.repairs}
+        yield from self._teasers(page)
+        for block in page.kept:
+            for m in _HOLE.finditer(block.text):
+                start, end = block.start + m.start(), block.start + m.end()
+                if any(start <= at <= end for at in repaired):
+                    continue
+                yield Flag(
+                    self.name, Reason.LINK_HOLE, m.group(), start, end, block.index,
+                    "space before punctuation: words (likely link text) are missing here",
+                )  # fmt: skip
+
+    def _teasers(self, page: Page) -> Iterator[Decision]:
+        kept = page.kept
+        cut = [
+            _ELLIPSIS.search(b.text) is not None and b.words <= self.teaser_max_words for b in kept
+        ]
+        in_run = [False] * len(kept)
+        i = 0
+        while i < len(kept):
+            j = i
+            while j < len(kept) and cut[j]:
+                j += 1
+            if j - i >= self.min_run:
+                in_run[i:j] = [True] * (j - i)
+            i = max(j, i + 1)
+        openings = {key(b.text)[: self.min_prefix_chars]: b for b in kept}
+        for block, is_cut, listed in zip(kept, cut, in_run):
+            if listed:
+                yield remove_block(
+                    self.name, block, Reason.TEASER, "one of a run of blocks cut off with '…'"
+                )
+                continue
+            full = self._full_version(block, openings) if is_cut else None
+            if full is not None:
+                yield remove_block(
+                    self.name, block, Reason.TEASER,
+                    f"cut-off opening of block {full.index}", related=full.index,
+                )  # fmt: skip
+
+    def _full_version(self, block: Block, openings: dict[str, Block]) -> Block | None:
+        stem = key(_ELLIPSIS.sub("", block.text))
+        if len(stem) < self.min_prefix_chars:
+            return None
+        full = openings.get(stem[: self.min_prefix_chars])
+        if full is None or full.index == block.index or len(full.text) <= len(block.text):
+            return None
+        return full if key(full.text).startswith(stem) else None

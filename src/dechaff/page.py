@@ -1,0 +1,44 @@
+"""What a filter sees: the page, its blocks, and what is still kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .blocks import Block
+from .report import Removal, Repair
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings that concern the whole pipeline rather than one filter."""
+
+    max_chars: int | None = 50_000_000
+    """Longest input accepted, in characters; ``None`` accepts anything."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The state a filter is called with. Immutable: filters return decisions."""
+
+    raw: str
+    """The decoded input."""
+    blocks: tuple[Block, ...]
+    """Every block of the page, kept or not."""
+    kept: tuple[Block, ...]
+    """The blocks no earlier filter removed, in page order."""
+    removals: tuple[Removal, ...] = ()
+    """What earlier filters removed."""
+    repairs: tuple[Repair, ...] = ()
+    """What earlier filters repaired."""
+    settings: Settings = field(default_factory=Settings)
+
+    @cached_property
+    def removed_reasons(self) -> dict[int, str]:
+        """Block index -> reason slug, for blocks removed whole by earlier filters."""
+        whole = {}
+        for r in self.removals:
+            block = self.blocks[r.block]
+            if r.start == block.start and r.end == block.end:
+                whole[r.block] = r.reason.value
+        return whole

@@ -1,0 +1,275 @@
+"""The Cleaner: an ordered set of uniquely named filters, and the code that applies them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace as dc_replace
+from importlib.metadata import entry_points
+
+from .blocks import Block, segment
+from .decode import to_text
+from .errors import ConfigError, FilterError, InputTooLargeError
+from .filters.base import Filter
+from .page import Page, Settings
+from .report import Flag, Reason, Removal, Repair
+from .result import CleanResult
+
+ENTRY_POINT_GROUP = "dechaff.filters"
+
+
+class Cleaner:
+    """A configured cleaning pipeline. Call it on raw page text.
+
+    >>> from dechaff import Cleaner
+    >>> cleaner = Cleaner.default().without("duplicates")
+    >>> "duplicates" in cleaner.names
+    False
+    >>> cleaner("Skip to content\\nThe river rose two metres overnight, officials said.").text
+    'The river rose two metres overnight, officials said.'
+    """
+
+    def __init__(self, filters: Iterable[Filter], *, settings: Settings | None = None) -> None:
+        self.filters: tuple[Filter, ...] = tuple(filters)
+        self.settings = settings or Settings()
+        names = [_name_of(f) for f in self.filters]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ConfigError(f"filter names must be unique; repeated: {', '.join(duplicates)}")
+
+    @classmethod
+    def default(cls, *, settings: Settings | None = None, plugins: bool = False) -> Cleaner:
+        """The built-in pipeline; with ``plugins=True`` also the installed plugin filters."""
+        from .filters import default_filters
+
+        filters = list(default_filters())
+        if plugins:
+            filters.extend(load_plugins())
+        return cls(filters, settings=settings)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The filters' names, in the order they run."""
+        return tuple(_name_of(f) for f in self.filters)
+
+    def __getitem__(self, name: str) -> Filter:
+        return self.filters[self._position(name)]
+
+    def __repr__(self) -> str:
+        return f"Cleaner([{', '.join(self.names)}])"
+
+    def without(self, *names: str) -> Cleaner:
+        """A new cleaner without the named filters."""
+        for name in names:
+            self._position(name)
+        return Cleaner([f for f in self.filters if _name_of(f) not in names], settings=self.settings)
+
+    def replace(self, name: str, new: Filter) -> Cleaner:
+        """A new cleaner with ``new`` in the place of the filter called ``name``."""
+        at = self._position(name)
+        filters = list(self.filters)
+        filters[at] = new
+        return Cleaner(filters, settings=self.settings)
+
+    def insert(self, new: Filter, *, before: str | None = None, after: str | None = None) -> Cleaner:
+        """A new cleaner with ``new`` added before or after a named filter (default: last)."""
+        if before is not None and after is not None:
+            raise ConfigError("give before= or after=, not both")
+        filters = list(self.filters)
+        if before is not None:
+            filters.insert(self._position(before), new)
+        elif after is not None:
+            filters.insert(self._position(after) + 1, new)
+        else:
+            filters.append(new)
+        return Cleaner(filters, settings=self.settings)
+
+    def with_settings(self, **changes: object) -> Cleaner:
+        """A new cleaner with some pipeline settings changed."""
+        return Cleaner(self.filters, settings=dc_replace(self.settings, **changes))  # type: ignore[arg-type]
+
+    def _position(self, name: str) -> int:
+        for i, f in enumerate(self.filters):
+            if _name_of(f) == name:
+                return i
+        raise KeyError(f"no filter named {name!r}; filters: {', '.join(self.names)}")
+
+    def __call__(self, raw: str | bytes) -> CleanResult:
+        """Clean one page of raw text (``str``, or ``bytes`` of any common encoding)."""
+        text = to_text(raw)
+        limit = self.settings.max_chars
+        if limit is not None and len(text) > limit:
+            raise InputTooLargeError(
+                f"input has {len(text):,} characters, over the limit of {limit:,} "
+                "(raise it with Settings(max_chars=...) or Cleaner.with_settings)"
+            )
+        return run(self.filters, text, segment(text), self.settings)
+
+
+def run(
+    filters: Sequence[Filter], raw: str, blocks: tuple[Block, ...], settings: Settings
+) -> CleanResult:
+    """Apply ``filters`` in order to the blocks of ``raw`` and assemble the result."""
+    ledger = _Ledger(raw, blocks)
+    for f in filters:
+        page = Page(
+            raw=raw,
+            blocks=blocks,
+            kept=ledger.kept_blocks(),
+            removals=tuple(ledger.removals),
+            repairs=tuple(ledger.repairs),
+            settings=settings,
+        )
+        for decision in f(page):
+            ledger.apply(decision)
+    return ledger.result()
+
+
+class _Ledger:
+    """Applies decisions so that every character ends up in exactly one place."""
+
+    def __init__(self, raw: str, blocks: tuple[Block, ...]) -> None:
+        self.raw = raw
+        self.blocks = blocks
+        self.starts = [b.start for b in blocks]
+        self.removed: set[int] = set()
+        self.taken: dict[int, list[tuple[int, int]]] = {}
+        self.removals: list[Removal] = []
+        self.repairs: list[Repair] = []
+        self.flags: list[Flag] = []
+
+    def kept_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.index not in self.removed)
+
+    def _block(self, index: int) -> Block:
+        if not 0 <= index < len(self.blocks):
+            raise FilterError(f"decision names block {index}, but the page has {len(self.blocks)}")
+        return self.blocks[index]
+
+    def apply(self, decision: Removal | Repair | Flag) -> None:
+        if isinstance(decision, Removal):
+            self._remove(decision)
+        elif isinstance(decision, Repair):
+            self._repair(decision)
+        elif isinstance(decision, Flag):
+            self._block(decision.block)
+            if decision.block not in self.removed:
+                self.flags.append(decision)
+        else:
+            raise FilterError(f"a filter returned {type(decision).__name__}, not a decision")
+
+    def _remove(self, r: Removal) -> None:
+        block = self._block(r.block)
+        if not (block.start <= r.start < r.end <= block.end):
+            raise FilterError(
+                f"{r.filter}: removal [{r.start}:{r.end}] is not inside block {r.block} "
+                f"[{block.start}:{block.end}]"
+            )
+        if r.block in self.removed:
+            return
+        taken = self.taken.setdefault(r.block, [])
+        for start, end in _subtract((r.start, r.end), taken):
+            text = self.raw[start:end]
+            if not text.strip():
+                continue
+            self.removals.append(dc_replace(r, start=start, end=end, text=text))
+            bisect.insort(taken, (start, end))
+        if all(self.raw[s:e].isspace() for s, e in _subtract((block.start, block.end), taken)):
+            self.removed.add(r.block)
+            self.repairs = [p for p in self.repairs if p.block != r.block]
+
+    def _repair(self, p: Repair) -> None:
+        block = self._block(p.block)
+        if p.block in self.removed:
+            return
+        if self.raw[p.source_start : p.source_end] != p.inserted:
+            raise FilterError(f"{p.filter}: repair text is not raw[{p.source_start}:{p.source_end}]")
+        if not block.start <= p.at <= block.end:
+            raise FilterError(f"{p.filter}: repair point {p.at} is outside block {p.block}")
+        if any(s < p.at < e for s, e in self.taken.get(p.block, [])):
+            return
+        self.repairs.append(p)
+
+    def result(self) -> CleanResult:
+        kept = [b for b in self.blocks if b.index not in self.removed]
+        inserts: dict[int, list[Repair]] = {}
+        for p in self.repairs:
+            inserts.setdefault(p.block, []).append(p)
+        paragraphs = []
+        for b in kept:
+            paragraph = self._render(b, self.taken.get(b.index, []), inserts.get(b.index, []))
+            if paragraph:
+                paragraphs.append(paragraph)
+        removals = sorted(self.removals, key=lambda r: r.start)
+        title = next(
+            (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None), None
+        )
+        return CleanResult(
+            text="\n\n".join(paragraphs),
+            title=_squash(title) if title else None,
+            removals=tuple(removals),
+            repairs=tuple(sorted(self.repairs, key=lambda p: p.at)),
+            flags=tuple(sorted(self.flags, key=lambda f: f.start)),
+            blocks=self.blocks,
+            kept=tuple(b.index for b in kept),
+            source_length=len(self.raw),
+        )
+
+    def _render(self, block: Block, taken: list[tuple[int, int]], repairs: list[Repair]) -> str:
+        pieces: list[str] = []
+        cuts = sorted({p.at for p in repairs} | {e for _, e in taken} | {s for s, _ in taken})
+        points = [block.start, *[c for c in cuts if block.start < c < block.end], block.end]
+        by_point: dict[int, list[str]] = {}
+        for p in repairs:
+            by_point.setdefault(p.at, []).append(p.inserted)
+        for left, right in zip(points, points[1:]):
+            pieces.extend(by_point.get(left, []))
+            if any(s <= left and right <= e for s, e in taken):
+                if pieces and not pieces[-1].endswith(" "):
+                    pieces.append(" ")
+                continue
+            pieces.append(self.raw[left:right])
+        pieces.extend(by_point.get(block.end, []))
+        return _squash("".join(pieces))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of ``span`` not covered by the sorted, disjoint spans in ``taken``."""
+    start, end = span
+    parts = []
+    for s, e in taken:
+        if e <= start or s >= end:
+            continue
+        if s > start:
+            parts.append((start, s))
+        start = max(start, e)
+    if start < end:
+        parts.append((start, end))
+    return parts
+
+
+def _name_of(f: object) -> str:
+    name = getattr(f, "name", None)
+    if not isinstance(name, str) or not name:
+        raise ConfigError(f"filter {f!r} has no name")
+    return name
+
+
+def load_plugins() -> list[Filter]:
+    """Filters that installed packages register under the ``dechaff.filters`` entry points.
+
+    An entry point may name a filter object, or a class or factory called with no arguments.
+    """
+    found: list[Filter] = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        obj = ep.load()
+        candidate = obj() if isinstance(obj, type) or not hasattr(obj, "name") else obj
+        if not isinstance(candidate, Filter):
+            raise ConfigError(f"entry point {ep.name!r} does not give a filter")
+        found.append(candidate)
+    return found

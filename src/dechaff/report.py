@@ -1,0 +1,125 @@
+"""The report: what was removed, what was repaired, what was only flagged.
+
+Every record points into the input by character offsets, so the report can be
+replayed against the page it came from. Reasons are a closed set of slugs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Any
+
+
+class Reason(str, Enum):
+    """Why a span was removed, repaired or flagged. The value is the slug."""
+
+    # ad markers
+    AD_MARKER = "ad-marker"
+    AD_MARKER_INLINE = "ad-marker-inline"
+    # navigation and page chrome
+    SKIP_LINK = "skip-link"
+    MENU = "menu"
+    SHARE_PROMPT = "share-prompt"
+    NEWSLETTER_PROMPT = "newsletter-prompt"
+    COOKIE_NOTICE = "cookie-notice"
+    COPYRIGHT = "copyright"
+    RELATED_LIST = "related-list"
+    MEDIA_CAPTION = "media-caption"
+    BYLINE_DATELINE = "byline-dateline"
+    COMMENTS = "comments"
+    # shape of the page
+    OUTSIDE_BODY = "outside-body"
+    # duplicates
+    DUPLICATE_EXACT = "duplicate-exact"
+    DUPLICATE_NEAR = "duplicate-near"
+    DUPLICATE_CONTAINED = "duplicate-contained"
+    # truncation
+    TEASER = "teaser"
+    LINK_HOLE = "link-hole"
+    LINK_HOLE_REPAIRED = "link-hole-repaired"
+    # headline and media
+    HEADLINE = "headline"
+    SITE_NAME = "site-name"
+    TRANSCRIPT = "transcript"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span of the input that is not in the clean text.
+
+    ``text == raw[start:end]`` always holds, where ``raw`` is the decoded input.
+    """
+
+    filter: str
+    """Name of the filter that decided the removal."""
+    reason: Reason
+    """Why, as a slug from :class:`Reason`."""
+    text: str
+    """The removed text, exactly as in the input."""
+    start: int
+    """Offset of the first removed character in the decoded input."""
+    end: int
+    """Offset just past the last removed character."""
+    block: int
+    """Index of the block (line) the span belongs to."""
+    detail: str = ""
+    """A short human explanation: the evidence."""
+    score: float | None = None
+    """A similarity or confidence score where the rule has one."""
+    related: int | None = None
+    """Index of another block the decision refers to (the kept copy of a duplicate)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["reason"] = self.reason.value
+        return out
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Text inserted into a kept block, copied from elsewhere in the same input."""
+
+    filter: str
+    reason: Reason
+    inserted: str
+    """The inserted text; equal to ``raw[source_start:source_end]``."""
+    at: int
+    """Input offset before which the text is inserted."""
+    block: int
+    """Index of the block that received the text."""
+    source_start: int
+    source_end: int
+    source_block: int
+    """Index of the block the text was copied from."""
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["reason"] = self.reason.value
+        return out
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something suspicious that was kept unchanged (a hole nothing could fill)."""
+
+    filter: str
+    reason: Reason
+    text: str
+    start: int
+    end: int
+    block: int
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["reason"] = self.reason.value
+        return out
+
+
+Decision = Removal | Repair | Flag
+"""What a filter may return."""

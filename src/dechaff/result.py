@@ -1,0 +1,87 @@
+"""The outcome of cleaning one page: the body and the report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .blocks import Block
+from .report import Flag, Removal, Repair
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The clean article body and the report of everything taken out or put in."""
+
+    text: str
+    """The clean body: one paragraph per kept block, separated by one blank line."""
+    title: str | None
+    """The headline, when the page has one. It is not repeated in :attr:`text`."""
+    removals: tuple[Removal, ...]
+    """One record per removed span, in input order."""
+    repairs: tuple[Repair, ...]
+    """One record per insertion into a kept block, in input order."""
+    flags: tuple[Flag, ...]
+    """Suspicious spans that were kept unchanged, in input order."""
+    blocks: tuple[Block, ...]
+    """Every block of the input."""
+    kept: tuple[int, ...]
+    """Indices of the blocks that make up :attr:`text`."""
+    source_length: int
+    """Length of the decoded input, in characters."""
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Counts and removed characters by ``filter/reason``.
+
+        >>> from dechaff import clean
+        >>> clean("Advertisement\\nA sentence that makes the whole body of it.").summary()
+        {'ad-markers/ad-marker': {'count': 1, 'chars': 13}}
+        """
+        counts: Counter[str] = Counter()
+        chars: Counter[str] = Counter()
+        for r in self.removals:
+            key = f"{r.filter}/{r.reason.value}"
+            counts[key] += 1
+            chars[key] += len(r.text)
+        for p in self.repairs:
+            counts[f"{p.filter}/{p.reason.value}"] += 1
+        for f in self.flags:
+            counts[f"{f.filter}/{f.reason.value}"] += 1
+        return {key: {"count": counts[key], "chars": chars[key]} for key in sorted(counts)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of the text, the title and the whole report."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "removals": [r.to_dict() for r in self.removals],
+            "repairs": [r.to_dict() for r in self.repairs],
+            "flags": [f.to_dict() for f in self.flags],
+            "summary": self.summary(),
+            "source_length": self.source_length,
+        }
+
+    def report(self) -> str:
+        """The report as readable lines: one per removal, repair and flag."""
+        lines = []
+        for r in self.removals:
+            lines.append(
+                f"- [{r.start}:{r.end}] {r.filter}/{r.reason.value}: {_clip(r.text)!r}"
+                + (f" ({r.detail})" if r.detail else "")
+            )
+        for p in self.repairs:
+            lines.append(
+                f"+ [{p.at}] {p.filter}/{p.reason.value}: inserted {p.inserted!r} "
+                f"from [{p.source_start}:{p.source_end}]" + (f" ({p.detail})" if p.detail else "")
+            )
+        for f in self.flags:
+            lines.append(
+                f"? [{f.start}:{f.end}] {f.filter}/{f.reason.value}: {_clip(f.text)!r}"
+                + (f" ({f.detail})" if f.detail else "")
+            )
+        return "\n".join(lines)
+
+
+def _clip(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

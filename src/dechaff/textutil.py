@@ -1,0 +1,32 @@
+"""Small text helpers shared by the filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Fold runs of whitespace to one space and strip the ends.
+
+    >>> squash("  a \\t b\\n")
+    'a b'
+    """
+    return _SPACE.sub(" ", text).strip()
+
+
+def key(text: str) -> str:
+    """A comparison key: case-folded, whitespace folded, punctuation stripped at the ends.
+
+    >>> key("  — ADVERTISEMENT: ")
+    'advertisement'
+    """
+    return _EDGE.sub("", squash(text).casefold())
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so the longest wins)."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
