@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .textutil import key
+
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
+_SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"”’»)])")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,12 @@ class Block:
     @cached_property
     def sentence_marks(self) -> int:
         """How many sentence-ending marks the line holds."""
-        return len(re.findall(r"[.!?。！？](?:\s|$|[\"”’»)])", self.text))
+        return len(_SENTENCE_MARK.findall(self.text))
+
+    @cached_property
+    def key(self) -> str:
+        """The comparison key of the text (see :func:`dechaff.textutil.key`)."""
+        return key(self.text)
 
 
 def segment(raw: str) -> tuple[Block, ...]:

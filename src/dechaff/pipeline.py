@@ -173,7 +173,8 @@ class _Ledger:
             text = self.raw[start:end]
             if not text.strip():
                 continue
-            self.removals.append(dc_replace(r, start=start, end=end, text=text))
+            same = start == r.start and end == r.end
+            self.removals.append(r if same else dc_replace(r, start=start, end=end, text=text))
             bisect.insort(taken, (start, end))
         if all(self.raw[s:e].isspace() for s, e in _subtract((block.start, block.end), taken)):
             self.removed.add(r.block)

@@ -66,8 +66,8 @@ class AdMarkers:
             r"|\s(" + alternation(INLINE_LABELS) + r")(?=[\w\"“‘«]))"
         )
         for block in page.kept:
-            if len(block.text) <= 60 and key(block.text) in self.labels:
-                yield remove_block(self.name, block, Reason.AD_MARKER, f"ad label {key(block.text)!r}")
+            if len(block.text) <= 60 and block.key in self.labels:
+                yield remove_block(self.name, block, Reason.AD_MARKER, f"ad label {block.key!r}")
                 continue
             if not self.inline:
                 continue

@@ -19,17 +19,36 @@ from ..report import Decision, Reason
 from .base import remove_block
 
 
+# Removed lines that end an article when they stand alone: a comments header, a
+# "Related" header. Inside the body they are walls the region does not cross.
+_WALLS = frozenset({Reason.COMMENTS.value, Reason.RELATED_LIST.value})
+_CHROME = frozenset(
+    r.value
+    for r in (
+        Reason.MENU, Reason.SHARE_PROMPT, Reason.SKIP_LINK, Reason.RELATED_LIST,
+        Reason.BYLINE_DATELINE, Reason.COMMENTS, Reason.COPYRIGHT, Reason.NEWSLETTER_PROMPT,
+    )
+)  # fmt: skip
+_WALL = 1e6
+
+
 @dataclass(frozen=True)
 class BodyRegion:
     """Keep the densest run of prose; remove what lies outside it (``outside-body``).
 
     Scores: a block of ``prose_words`` or more words that holds a sentence mark
     scores its word count; a shorter block that ends like a sentence scores half
-    its word count; any other block scores ``-short_penalty``.
+    its word count; any other kept block scores ``-short_penalty``. Blocks that
+    earlier filters removed score nothing, except a short comments or "Related"
+    header, which scores ``-wall_penalty``: the body rarely runs on past one.
+
+    When the page's headline was found, the body is looked for after it first;
+    the run found there is taken if it scores at least ``anchor_share`` of the
+    best run of the whole page.
 
     >>> from dechaff import Cleaner
-    >>> page = "Home\\nNews\\nSport\\n" + "The water board met on Tuesday and agreed to raise rates. " * 3
-    >>> r = Cleaner([BodyRegion()])(page + "\\nContact\\nJobs")
+    >>> page = "Home\nNews\nSport\n" + "The water board met on Tuesday and agreed to raise rates. " * 3
+    >>> r = Cleaner([BodyRegion()])(page + "\nContact\nJobs")
     >>> [x.text for x in r.removals]
     ['Home', 'News', 'Sport', 'Contact', 'Jobs']
     """
@@ -37,6 +56,11 @@ class BodyRegion:
     name: str = "body-region"
     prose_words: int = 15
     short_penalty: float = 10.0
+    wall_penalty: float = 60.0
+    wall_max_words: int = 6
+    anchor_share: float = 0.3
+    tiny_words: int = 3
+    wall_run: int = 5
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
@@ -46,24 +70,67 @@ class BodyRegion:
             return block.words / 2
         return -self.short_penalty
 
+    def scores(self, page: Page) -> list[float]:
+        """One score per block of the page (removed blocks included, mostly as 0)."""
+        removed = page.removed_reasons
+        kept_set = {b.index for b in page.kept}
+        scores = []
+        for b in page.blocks:
+            reason = removed.get(b.index)
+            if b.index in kept_set:
+                scores.append(self.score(b))
+            elif reason == Reason.COMMENTS.value:
+                scores.append(-_WALL)
+            elif reason in _WALLS and b.words <= self.wall_max_words:
+                scores.append(-self.wall_penalty)
+            else:
+                scores.append(0.0)
+        # A long run of one-to-three-word lines (a menu, a tag list) ends a section.
+        run: list[int] = []
+        for b in [*page.blocks, None]:
+            if b is not None and b.words <= self.tiny_words and not b.ends_sentence and (
+                b.index in kept_set or removed.get(b.index) in _CHROME
+            ):
+                run.append(b.index)
+                continue
+            if len(run) >= self.wall_run:
+                for i in run:
+                    scores[i] = min(scores[i], -_WALL / len(run))
+            run = []
+        return scores
+
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
         if not kept:
             return
-        first, last = best_run([self.score(b) for b in kept])
+        scores = self.scores(page)
+        first, last = best_run(scores)
+        anchor = _headline_block(page)
+        if anchor is not None and anchor >= first:
+            total = sum(scores[first : last + 1])
+            a_first, a_last = best_run(scores[anchor + 1 :])
+            a_total = sum(scores[anchor + 1 + a_first : anchor + 2 + a_last])
+            if a_first <= a_last and a_total >= self.anchor_share * total:
+                first, last = anchor + 1 + a_first, anchor + 1 + a_last
         if first > last:
             return
-        start_block, end_block = kept[first].index, kept[last].index
-        for b in kept[:first]:
-            yield remove_block(
-                self.name, b, Reason.OUTSIDE_BODY,
-                f"before the body (blocks {start_block}–{end_block})",
-            )  # fmt: skip
-        for b in kept[last + 1 :]:
-            yield remove_block(
-                self.name, b, Reason.OUTSIDE_BODY,
-                f"after the body (blocks {start_block}–{end_block})",
-            )  # fmt: skip
+        for b in kept:
+            if b.index < first:
+                yield remove_block(
+                    self.name, b, Reason.OUTSIDE_BODY, f"before the body (blocks {first}–{last})"
+                )
+            elif b.index > last:
+                yield remove_block(
+                    self.name, b, Reason.OUTSIDE_BODY, f"after the body (blocks {first}–{last})"
+                )
+
+
+def _headline_block(page: Page) -> int | None:
+    """The block kept as the title, when an earlier filter found the headline."""
+    for r in page.removals:
+        if r.reason is Reason.HEADLINE and r.related is None:
+            return r.block
+    return None
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int]:

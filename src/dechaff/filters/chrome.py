@@ -94,11 +94,18 @@ RULES: tuple[tuple[Reason, str], ...] = (
         r"|(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|publicado"
         r"|atualizado|publié|mis à jour|pubblicato|aggiornato|опубликовано|обновлено|입력|수정|更新|公開|diterbitkan)\b.{0,80}"
         r"|\d+\s*(min|minute|minutes|mins)\s*(read|de lectura|de leitura|lesezeit|di lettura)"
-        r"|reading time.{0,20})",
+        r"|reading time.{0,20}"
+        r"|[\w.,]{0,12}\s?[\w.,]{0,12}\s?\d{1,2}[,.]?\s\d{4}(,?\s(at\s)?\d{1,2}[:.]\d{2}\s?([ap]\.?m\.?)?)?(\s[A-Z]{2,4})?"
+        r"|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(\s\d{1,2}:\d{2}(:\d{2})?)?"
+        r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago"
+        r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?)",
     ),
     (
         Reason.COMMENTS,
-        r"(\d+\s*)?(comments?|leave a (comment|reply)|post (a )?comment|add (a )?comment|join the (conversation|discussion)"
+        r"[\w.@-]{1,40}(\s[\w.@-]{1,40}){0,3}\s(says|said|wrote|commented|replied|sagt|schreibt|dice|disse|dit|пишет|написал\w*)\s?:"
+        r"|\d+\s(responses|replies|comments|thoughts|reactions)\s(to|on)\b.{0,160}"
+        r"|(top rated |newest |oldest |all |show all |view all |read all )?comments?\s?(\(\d+\))?"
+        r"|(\d+\s*)?(comments?|leave a (comment|reply)|post (a )?comment|add (a )?comment|join the (conversation|discussion)"
         r"|show comments|view comments|kommentare?|comentarios?|commentaires?|commenti|комментари\w*|댓글|コメント|评论)(\s*\(?\d+\)?)?.{0,20}",
     ),
 )
@@ -123,11 +130,18 @@ class PageChrome:
     max_words: int = 30
     max_cookie_words: int = 90
     rules: tuple[tuple[Reason, str], ...] = RULES
-    _compiled: tuple[tuple[Reason, re.Pattern[str]], ...] = field(init=False, repr=False)
+    _combined: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _compiled: tuple[tuple[Reason, re.Pattern[str]], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
+        # One alternation, one group per rule: a single regex pass finds the first rule
+        # that matches; the rare rule whose side condition fails falls back to the rest.
+        combined = "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(self.rules))
+        object.__setattr__(self, "_combined", re.compile(combined, re.IGNORECASE))
         compiled = tuple(
-            (reason, re.compile(rf"(?:{pattern})", re.IGNORECASE)) for reason, pattern in self.rules
+            (reason, re.compile(f"(?:{pattern})", re.IGNORECASE)) for reason, pattern in self.rules
         )
         object.__setattr__(self, "_compiled", compiled)
 
@@ -140,27 +154,35 @@ class PageChrome:
 
     def classify(self, block: Block) -> tuple[Reason, str] | None:
         """The reason and evidence when ``block`` is chrome, else ``None``."""
-        text = block.text
-        lowered = re.sub(r"[\W_]+", " ", text.casefold()).strip()
-        if lowered and lowered in MENU_WORDS:
+        if block.words > max(self.max_words, self.max_cookie_words):
+            return None
+        lowered = block.key
+        if lowered in MENU_WORDS:
             return Reason.MENU, f"menu word {lowered!r}"
-        words = lowered.split()
+        words = _NON_WORD.sub(" ", lowered).split()
         if words and len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
             return Reason.SHARE_PROMPT, "only sharing and social-network words"
-        stripped = re.sub(r"^[\W_]+", "", text)
-        for reason, pattern in self._compiled:
-            limit = self.max_cookie_words if reason is Reason.COOKIE_NOTICE else self.max_words
-            if block.words > limit:
-                continue
-            if reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
-                continue
-            if reason is Reason.COOKIE_NOTICE and not _CONSENT.search(text):
-                continue
-            if pattern.fullmatch(stripped.rstrip()):
+        text = _LEADING_NON_WORD.sub("", block.text).rstrip()
+        match = self._combined.fullmatch(text)
+        if match is None or match.lastgroup is None:
+            return None
+        first = int(match.lastgroup[1:])
+        for reason, pattern in self._compiled[first:]:
+            if self._applies(reason, block) and pattern.fullmatch(text):
                 return reason, f"line matches the {reason.value} wording"
         return None
 
+    def _applies(self, reason: Reason, block: Block) -> bool:
+        limit = self.max_cookie_words if reason is Reason.COOKIE_NOTICE else self.max_words
+        if block.words > limit:
+            return False
+        if reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
+            return False
+        return not (reason is Reason.COOKIE_NOTICE and not _CONSENT.search(block.text))
 
+
+_NON_WORD = re.compile(r"[\W_]+")
+_LEADING_NON_WORD = re.compile(r"^[\W_]+")
 _CONSENT = re.compile(
     r"\b(use|uses|using|accept|consent|polic|privacy|experience|brows|settings|agree|continu"
     r"|partners|preferences|datenschutz|akzeptier|zustimm|acept|politique|accepter|consentement"

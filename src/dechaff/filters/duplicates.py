@@ -9,7 +9,6 @@ candidate pairs.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -71,7 +70,7 @@ class Duplicates:
         # 1. exact copies
         groups: dict[str, list[Block]] = {}
         for b in candidates:
-            groups.setdefault(key(b.text), []).append(b)
+            groups.setdefault(b.key, []).append(b)
         for group in groups.values():
             if len(group) < 2:
                 continue
@@ -99,11 +98,13 @@ class Duplicates:
             own = shingles[b.index]
             if not own:
                 continue
-            shared: Counter[int] = Counter()
+            shared: dict[int, int] = {}
             for s in own:
                 posting = postings[s]
-                if len(posting) <= self.max_posting:
-                    shared.update(i for i in posting if i != b.index)
+                if 1 < len(posting) <= self.max_posting:
+                    for i in posting:
+                        shared[i] = shared.get(i, 0) + 1
+            shared.pop(b.index, None)
             for other, count in shared.items():
                 theirs = shingles[other]
                 if len(own) > len(theirs) or (len(own) == len(theirs) and b.index > other):
@@ -114,7 +115,7 @@ class Duplicates:
                 if len(own) >= 0.67 * len(theirs):
                     if share < self.contained:
                         continue
-                    score = fuzz.ratio(key(b.text), key(by_index[other].text))
+                    score = fuzz.ratio(b.key, by_index[other].key)
                     if score >= self.near:
                         near_pairs.append((score, b.index, other))
                 else:

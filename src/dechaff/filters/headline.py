@@ -15,6 +15,7 @@ from ..textutil import key
 from .base import remove_block
 
 # Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
+_DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b.*\d")
 _SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
 
 
@@ -43,6 +44,10 @@ class Headline:
     similarity: float = 90.0
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        found = list(self._from_document_title(page))
+        if found:
+            yield from found
+            return
         window = [b for b in page.kept[: self.search_blocks] if self._headline_like(b)]
         copies = self._repeated(window)
         if copies:
@@ -53,8 +58,6 @@ class Headline:
                     self.name, other, Reason.HEADLINE,
                     f"copy of the headline (block {first.index})", related=first.index,
                 )  # fmt: skip
-            return
-        yield from self._from_document_title(page)
 
     def _headline_like(self, block: Block) -> bool:
         return (
@@ -66,8 +69,8 @@ class Headline:
     def _repeated(self, window: list[Block]) -> list[Block]:
         groups: dict[str, list[Block]] = {}
         for block in window:
-            groups.setdefault(key(block.text), []).append(block)
-        repeated = [g for g in groups.values() if len(g) > 1]
+            groups.setdefault(block.key, []).append(block)
+        repeated = [g for g in groups.values() if len(g) > 1 and not _DATE_LIKE.search(g[0].text)]
         if not repeated:
             return []
         # The headline is the repeated line with the most words; ties go to the earliest.
@@ -84,8 +87,10 @@ class Headline:
         for block in page.kept[1 : self.search_blocks]:
             if not self._headline_like(block):
                 continue
-            score = fuzz.ratio(key(block.text), key(headline_part))
-            if score >= self.similarity:
+            score = fuzz.ratio(block.key, key(headline_part))
+            if score >= self.similarity or (
+                len(block.key) >= 20 and block.key in first.key and block.index > first.index
+            ):
                 yield remove_block(
                     self.name, block, Reason.HEADLINE, "matches the document title",
                     score=score / 100,
@@ -95,6 +100,15 @@ class Headline:
         if len(parts) > 1 and self._headline_like(first):
             # A "Headline - Site" line with no copy further down: the document title alone.
             yield from self._split_title(first, headline_part, None)
+            return
+        copies = [b for b in page.kept[1 : self.search_blocks] if b.key == first.key]
+        if copies and self._headline_like(first):
+            yield remove_block(self.name, copies[0], Reason.HEADLINE, "repeats the document title")
+            yield remove_block(
+                self.name, first, Reason.HEADLINE,
+                f"document title; copy of the headline (block {copies[0].index})",
+                related=copies[0].index,
+            )  # fmt: skip
 
     def _split_title(
         self, first: Block, headline_part: str, headline: int | None

@@ -68,7 +68,7 @@ class Truncation:
             if j - i >= self.min_run:
                 in_run[i:j] = [True] * (j - i)
             i = max(j, i + 1)
-        openings = {key(b.text)[: self.min_prefix_chars]: b for b in kept}
+        openings = {b.key[: self.min_prefix_chars]: b for b in kept}
         for block, is_cut, listed in zip(kept, cut, in_run):
             if listed:
                 yield remove_block(
@@ -89,4 +89,4 @@ class Truncation:
         full = openings.get(stem[: self.min_prefix_chars])
         if full is None or full.index == block.index or len(full.text) <= len(block.text):
             return None
-        return full if key(full.text).startswith(stem) else None
+        return full if full.key.startswith(stem) else None
