@@ -55,10 +55,11 @@ class BodyRegion:
 
     name: str = "body-region"
     prose_words: int = 15
-    short_penalty: float = 10.0
+    short_penalty: float = 12.0
     wall_penalty: float = 60.0
     wall_max_words: int = 6
     anchor_share: float = 0.3
+    anchor_min_score: float = 80.0
     tiny_words: int = 3
     wall_run: int = 5
 
@@ -106,12 +107,8 @@ class BodyRegion:
         scores = self.scores(page)
         first, last = best_run(scores)
         anchor = _headline_block(page)
-        if anchor is not None and anchor >= first:
-            total = sum(scores[first : last + 1])
-            a_first, a_last = best_run(scores[anchor + 1 :])
-            a_total = sum(scores[anchor + 1 + a_first : anchor + 2 + a_last])
-            if a_first <= a_last and a_total >= self.anchor_share * total:
-                first, last = anchor + 1 + a_first, anchor + 1 + a_last
+        if anchor and first <= last:
+            first, last = self._after_anchor(scores, anchor, sum(scores[first : last + 1]), (first, last))
         if first > last:
             return
         for b in kept:
@@ -123,6 +120,25 @@ class BodyRegion:
                 yield remove_block(
                     self.name, b, Reason.OUTSIDE_BODY, f"after the body (blocks {first}–{last})"
                 )
+
+
+    def _after_anchor(
+        self, scores: list[float], anchor: int, best: float, fallback: tuple[int, int]
+    ) -> tuple[int, int]:
+        """The first good run after the headline, between walls, if it is good enough."""
+        need = min(self.anchor_share * best, self.anchor_min_score)
+        start = anchor + 1
+        while start < len(scores):
+            end = start
+            while end < len(scores) and scores[end] > -_WALL / self.wall_run:
+                end += 1
+            first, last = best_run(scores[start:end])
+            if first <= last and sum(scores[start + first : start + last + 1]) >= need:
+                return start + first, start + last
+            if end - start > self.wall_run:
+                break  # past a real section break, the headline no longer vouches for the text
+            start = end + 1
+        return fallback
 
 
 def _headline_block(page: Page) -> int | None:

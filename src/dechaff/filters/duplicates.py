@@ -45,7 +45,7 @@ class Duplicates:
     """
 
     name: str = "duplicates"
-    min_words: int = 6
+    min_words: int = 15
     near: float = 90.0
     contained: float = 0.8
     part_of_glued: float = 0.6

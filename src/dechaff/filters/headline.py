@@ -89,7 +89,7 @@ class Headline:
                 continue
             score = fuzz.ratio(block.key, key(headline_part))
             if score >= self.similarity or (
-                len(block.key) >= 20 and block.key in first.key and block.index > first.index
+                len(block.key) >= 20 and key(headline_part) in block.key
             ):
                 yield remove_block(
                     self.name, block, Reason.HEADLINE, "matches the document title",
