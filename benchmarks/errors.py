@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             tag = "KEPT, NOT IN GOLD" if wrong else "kept"
         else:
             wrong = share >= 0.5
-            why = ", ".join(sorted({f"{r.filter}/{r.reason.value}" for r in reasons.get(block.index, [])}))
+            why = ", ".join(
+                sorted({f"{r.filter}/{r.reason.value}" for r in reasons.get(block.index, [])})
+            )
             tag = f"DROPPED, IN GOLD [{why}]" if wrong else f"dropped [{why}]"
         if wrong or args.all:
             print(f"{block.index:4d} {tag}: {block.text[:150]!r}")

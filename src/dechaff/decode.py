@@ -29,7 +29,8 @@ def to_text(raw: object) -> str:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode bytes: a BOM wins, then valid UTF-8, then detection, then UTF-8 with U+FFFD."""
+    """Decode bytes: a BOM wins, then UTF-8 (tolerating a few broken bytes, which become
+    U+FFFD), then charset detection, then UTF-8 with U+FFFD."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -43,6 +44,10 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if damaged <= max(1, len(data) // 1000):
+        return lenient  # UTF-8 with a few broken bytes, not another encoding
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")

@@ -14,6 +14,8 @@ line and folds each run of spaces inside a block into one space.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .result import CleanResult
 
 
@@ -30,7 +32,7 @@ def problems(raw: str, result: CleanResult) -> list[str]:
     for r in result.removals:
         if raw[r.start : r.end] != r.text:
             found.append(f"removal [{r.start}:{r.end}] text differs from the input")
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in pairwise(spans):
         if start < end:
             found.append(f"removals overlap at offset {start}")
     for p in result.repairs:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
 from importlib.metadata import entry_points
+from itertools import pairwise
 
 from .blocks import Block, segment
 from .decode import to_text
@@ -63,7 +64,9 @@ class Cleaner:
         """A new cleaner without the named filters."""
         for name in names:
             self._position(name)
-        return Cleaner([f for f in self.filters if _name_of(f) not in names], settings=self.settings)
+        return Cleaner(
+            [f for f in self.filters if _name_of(f) not in names], settings=self.settings
+        )
 
     def replace(self, name: str, new: Filter) -> Cleaner:
         """A new cleaner with ``new`` in the place of the filter called ``name``."""
@@ -72,7 +75,9 @@ class Cleaner:
         filters[at] = new
         return Cleaner(filters, settings=self.settings)
 
-    def insert(self, new: Filter, *, before: str | None = None, after: str | None = None) -> Cleaner:
+    def insert(
+        self, new: Filter, *, before: str | None = None, after: str | None = None
+    ) -> Cleaner:
         """A new cleaner with ``new`` added before or after a named filter (default: last)."""
         if before is not None and after is not None:
             raise ConfigError("give before= or after=, not both")
@@ -185,7 +190,9 @@ class _Ledger:
         if p.block in self.removed:
             return
         if self.raw[p.source_start : p.source_end] != p.inserted:
-            raise FilterError(f"{p.filter}: repair text is not raw[{p.source_start}:{p.source_end}]")
+            raise FilterError(
+                f"{p.filter}: repair text is not raw[{p.source_start}:{p.source_end}]"
+            )
         if not block.start <= p.at <= block.end:
             raise FilterError(f"{p.filter}: repair point {p.at} is outside block {p.block}")
         if any(s < p.at < e for s, e in self.taken.get(p.block, [])):
@@ -224,7 +231,7 @@ class _Ledger:
         by_point: dict[int, list[str]] = {}
         for p in repairs:
             by_point.setdefault(p.at, []).append(p.inserted)
-        for left, right in zip(points, points[1:]):
+        for left, right in pairwise(points):
             pieces.extend(by_point.get(left, []))
             if any(s <= left and right <= e for s, e in taken):
                 if pieces and not pieces[-1].endswith(" "):

@@ -29,9 +29,9 @@ __all__ = [
 def default_filters() -> tuple[Filter, ...]:
     """A fresh tuple of the built-in filters with their default settings, in running order."""
     return (
-        Headline(),
         AdMarkers(),
         PageChrome(),
+        Headline(),
         Transcripts(),
         Duplicates(),
         Truncation(),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..page import Page
 from ..report import Decision, Reason
-from ..textutil import alternation, key
+from ..textutil import alternation
 from .base import remove_block, remove_span
 
 AD_LABELS: frozenset[str] = frozenset(

@@ -19,7 +19,10 @@ class Filter(Protocol):
     and the pipeline applies them.
     """
 
-    name: str
+    @property
+    def name(self) -> str:
+        """A unique name: the key for ``Cleaner.without``, ``replace`` and ``insert``."""
+        ...
 
     def __call__(self, page: Page) -> Iterable[Decision]: ...
 

@@ -18,7 +18,6 @@ from ..page import Page
 from ..report import Decision, Reason
 from .base import remove_block
 
-
 # Removed lines that end an article when they stand alone: a comments header, a
 # "Related" header. Inside the body they are walls the region does not cross.
 _WALLS = frozenset({Reason.COMMENTS.value, Reason.RELATED_LIST.value})
@@ -47,8 +46,8 @@ class BodyRegion:
     best run of the whole page.
 
     >>> from dechaff import Cleaner
-    >>> page = "Home\nNews\nSport\n" + "The water board met on Tuesday and agreed to raise rates. " * 3
-    >>> r = Cleaner([BodyRegion()])(page + "\nContact\nJobs")
+    >>> page = "Home\\nNews\\nSport\\n" + "The water board met and agreed to raise rates. " * 3
+    >>> r = Cleaner([BodyRegion()])(page + "\\nContact\\nJobs")
     >>> [x.text for x in r.removals]
     ['Home', 'News', 'Sport', 'Contact', 'Jobs']
     """
@@ -88,11 +87,14 @@ class BodyRegion:
                 scores.append(0.0)
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section.
         run: list[int] = []
-        for b in [*page.blocks, None]:
-            if b is not None and b.words <= self.tiny_words and not b.ends_sentence and (
-                b.index in kept_set or removed.get(b.index) in _CHROME
+        for block in [*page.blocks, None]:
+            if (
+                block is not None
+                and block.words <= self.tiny_words
+                and not block.ends_sentence
+                and (block.index in kept_set or removed.get(block.index) in _CHROME)
             ):
-                run.append(b.index)
+                run.append(block.index)
                 continue
             if len(run) >= self.wall_run:
                 for i in run:
@@ -108,7 +110,9 @@ class BodyRegion:
         first, last = best_run(scores)
         anchor = _headline_block(page)
         if anchor and first <= last:
-            first, last = self._after_anchor(scores, anchor, sum(scores[first : last + 1]), (first, last))
+            first, last = self._after_anchor(
+                scores, anchor, sum(scores[first : last + 1]), (first, last)
+            )
         if first > last:
             return
         for b in kept:
@@ -120,7 +124,6 @@ class BodyRegion:
                 yield remove_block(
                     self.name, b, Reason.OUTSIDE_BODY, f"after the body (blocks {first}–{last})"
                 )
-
 
     def _after_anchor(
         self, scores: list[float], anchor: int, best: float, fallback: tuple[int, int]

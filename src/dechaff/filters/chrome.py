@@ -26,25 +26,189 @@ SKIP_LINK = (
 
 MENU_WORDS = frozenset(
     p.strip()
-    for p in """menu, main menu, open menu, close menu, toggle navigation, navigation, search, close,
-    home, sign in, log in, login, logout, log out, register, sign up, my account, account, more,
-    less, back, back to top, top, next, previous, prev, show more, load more, view all, see all,
-    watch live, live, live tv, watch on demand, listen, play, pause, expand, collapse, sections,
-    topics, subscribe now, mehr, suche, anmelden, abmelden, startseite, zurück, weiter, accueil,
-    rechercher, connexion, recherche, retour, suivant, précédent, inicio, buscar, búsqueda,
-    iniciar sesión, entrar, volver, siguiente, anterior, início, pesquisar, voltar, próximo,
-    cerca, accedi, indietro, successivo, главная, поиск, войти, меню, назад, далее, ещё, еще,
-    홈, 검색, 로그인, 메뉴, 더보기, 이전, 다음, ホーム, 検索, ログイン, メニュー, 次へ, 前へ,
-    もっと見る, 首页, 搜索, 登录, 菜单, 更多, beranda, cari, masuk, lainnya""".split(",")
+    for p in [
+        "menu",
+        " main menu",
+        " open menu",
+        " close menu",
+        " toggle navigation",
+        " navigation",
+        " search",
+        " close",
+        "\n    home",
+        " sign in",
+        " log in",
+        " login",
+        " logout",
+        " log out",
+        " register",
+        " sign up",
+        " my account",
+        " account",
+        " more",
+        "\n    less",
+        " back",
+        " back to top",
+        " top",
+        " next",
+        " previous",
+        " prev",
+        " show more",
+        " load more",
+        " view all",
+        " see all",
+        "\n    watch live",
+        " live",
+        " live tv",
+        " watch on demand",
+        " listen",
+        " play",
+        " pause",
+        " expand",
+        " collapse",
+        " sections",
+        "\n    topics",
+        " subscribe now",
+        " mehr",
+        " suche",
+        " anmelden",
+        " abmelden",
+        " startseite",
+        " zurück",
+        " weiter",
+        " accueil",
+        "\n    rechercher",
+        " connexion",
+        " recherche",
+        " retour",
+        " suivant",
+        " précédent",
+        " inicio",
+        " buscar",
+        " búsqueda",
+        "\n    iniciar sesión",
+        " entrar",
+        " volver",
+        " siguiente",
+        " anterior",
+        " início",
+        " pesquisar",
+        " voltar",
+        " próximo",
+        "\n    cerca",
+        " accedi",
+        " indietro",
+        " successivo",
+        " главная",
+        " поиск",
+        " войти",
+        " меню",
+        " назад",
+        " далее",
+        " ещё",
+        " еще",
+        "\n    홈",
+        " 검색",
+        " 로그인",
+        " 메뉴",
+        " 더보기",
+        " 이전",
+        " 다음",
+        " ホーム",
+        " 検索",
+        " ログイン",
+        " メニュー",
+        " 次へ",
+        " 前へ",
+        "\n    もっと見る",
+        " 首页",
+        " 搜索",
+        " 登录",
+        " 菜单",
+        " 更多",
+        " beranda",
+        " cari",
+        " masuk",
+        " lainnya",
+    ]
 )
 
 SOCIAL_WORDS = frozenset(
-    """share shares shared sharing tweet email e-mail mail print facebook twitter x whatsapp
-    linkedin pinterest reddit telegram tumblr flipboard messenger copy link copied url comment
-    comments save saved bookmark on via this article story post page follow us teilen drucken
-    compartir imprimir partager imprimer condividi stampa compartilhar поделиться
-    отправить печать 공유 공유하기 인쇄 シェア ツイート 印刷 分享 打印 bagikan cetak vk ok
-    line kakao naver weibo wechat sms and or the it to""".split()
+    [
+        "share",
+        "shares",
+        "shared",
+        "sharing",
+        "tweet",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "tumblr",
+        "flipboard",
+        "messenger",
+        "copy",
+        "link",
+        "copied",
+        "url",
+        "comment",
+        "comments",
+        "save",
+        "saved",
+        "bookmark",
+        "on",
+        "via",
+        "this",
+        "article",
+        "story",
+        "post",
+        "page",
+        "follow",
+        "us",
+        "teilen",
+        "drucken",
+        "compartir",
+        "imprimir",
+        "partager",
+        "imprimer",
+        "condividi",
+        "stampa",
+        "compartilhar",
+        "поделиться",
+        "отправить",
+        "печать",
+        "공유",
+        "공유하기",
+        "인쇄",
+        "シェア",
+        "ツイート",
+        "印刷",
+        "分享",
+        "打印",
+        "bagikan",
+        "cetak",
+        "vk",
+        "ok",
+        "line",
+        "kakao",
+        "naver",
+        "weibo",
+        "wechat",
+        "sms",
+        "and",
+        "or",
+        "the",
+        "it",
+        "to",
+    ]
 )
 
 RULES: tuple[tuple[Reason, str], ...] = (
@@ -129,6 +293,7 @@ class PageChrome:
     name: str = "chrome"
     max_words: int = 30
     max_cookie_words: int = 90
+    max_prompt_words: int = 20
     rules: tuple[tuple[Reason, str], ...] = RULES
     _combined: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _compiled: tuple[tuple[Reason, re.Pattern[str]], ...] = field(
@@ -173,7 +338,10 @@ class PageChrome:
         return None
 
     def _applies(self, reason: Reason, block: Block) -> bool:
-        limit = self.max_cookie_words if reason is Reason.COOKIE_NOTICE else self.max_words
+        limit = {
+            Reason.COOKIE_NOTICE: self.max_cookie_words,
+            Reason.NEWSLETTER_PROMPT: self.max_prompt_words,
+        }.get(reason, self.max_words)
         if block.words > limit:
             return False
         if reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
@@ -182,7 +350,7 @@ class PageChrome:
 
 
 _NON_WORD = re.compile(r"[\W_]+")
-_LEADING_NON_WORD = re.compile(r"^[\W_]+")
+_LEADING_NON_WORD = re.compile(r"^[^\w©]+")
 _CONSENT = re.compile(
     r"\b(use|uses|using|accept|consent|polic|privacy|experience|brows|settings|agree|continu"
     r"|partners|preferences|datenschutz|akzeptier|zustimm|acept|politique|accepter|consentement"

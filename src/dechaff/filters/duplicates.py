@@ -18,7 +18,6 @@ from rapidfuzz.distance import Indel
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
-from ..textutil import key
 from .base import remove_block
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -156,10 +155,10 @@ class Duplicates:
                     )  # fmt: skip
 
         # 4. near copies, best-matching pairs first
-        for score, a, b in sorted(near_pairs, key=lambda t: (-t[0], t[1], t[2])):
-            if a in removed or b in removed:
+        for score, left, right in sorted(near_pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if left in removed or right in removed:
                 continue
-            first, second = by_index[a], by_index[b]
+            first, second = by_index[left], by_index[right]
             keeper, loser = (
                 (first, second)
                 if (prose(first), -first.index) >= (prose(second), -second.index)

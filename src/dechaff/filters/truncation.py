@@ -69,7 +69,7 @@ class Truncation:
                 in_run[i:j] = [True] * (j - i)
             i = max(j, i + 1)
         openings = {b.key[: self.min_prefix_chars]: b for b in kept}
-        for block, is_cut, listed in zip(kept, cut, in_run):
+        for block, is_cut, listed in zip(kept, cut, in_run, strict=True):
             if listed:
                 yield remove_block(
                     self.name, block, Reason.TEASER, "one of a run of blocks cut off with '…'"

@@ -1,0 +1,78 @@
+"""Clean many pages: in order, in several processes if asked, with an optional progress bar."""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .pipeline import Cleaner
+from .result import CleanResult
+
+
+@dataclass(frozen=True)
+class CleanFailure:
+    """A page that could not be cleaned, in place of its result (``on_error="return"``)."""
+
+    index: int
+    """Position of the page in the input."""
+    error: str
+    """Exception type and message."""
+
+
+def clean_many(
+    pages: Iterable[str | bytes],
+    *,
+    workers: int = 1,
+    chunksize: int = 16,
+    cleaner: Cleaner | None = None,
+    progress: bool = False,
+    total: int | None = None,
+    on_error: str = "raise",
+) -> Iterator[CleanResult | CleanFailure]:
+    """Clean ``pages`` and yield their results in input order.
+
+    ``workers > 1`` cleans in that many processes (each page is independent, so the
+    results are the same as in one). ``progress=True`` shows a tqdm bar on stderr.
+    ``on_error="return"`` yields a :class:`CleanFailure` for a page that raises,
+    instead of stopping.
+
+    >>> [r.text for r in clean_many(["Advertisement\\nThe vote passed on Monday.", ""])]
+    ['The vote passed on Monday.', '']
+    """
+    if on_error not in {"raise", "return"}:
+        raise ValueError("on_error is 'raise' or 'return'")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    work = functools.partial(_clean_one, cleaner or Cleaner.default(), on_error == "return")
+    numbered = enumerate(pages)
+    if workers == 1:
+        results: Iterator[CleanResult | CleanFailure] = map(work, numbered)
+        yield from _with_progress(results, progress, total)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        yield from _with_progress(pool.imap(work, numbered, chunksize), progress, total)
+
+
+def _clean_one(
+    cleaner: Cleaner, keep_going: bool, item: tuple[int, str | bytes]
+) -> CleanResult | CleanFailure:
+    index, page = item
+    try:
+        return cleaner(page)
+    except Exception as error:
+        if not keep_going:
+            raise
+        return CleanFailure(index, f"{type(error).__name__}: {error}")
+
+
+def _with_progress(
+    results: Iterator[CleanResult | CleanFailure], progress: bool, total: int | None
+) -> Iterator[CleanResult | CleanFailure]:
+    if not progress:
+        return results
+    from tqdm import tqdm
+
+    return iter(tqdm(results, total=total, unit="page", dynamic_ncols=True))

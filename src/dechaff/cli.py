@@ -1,0 +1,333 @@
+"""The ``dechaff`` command: clean pages, folders and JSON-lines corpora."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .batch import CleanFailure, clean_many
+from .page import Settings
+from .pipeline import Cleaner
+from .result import CleanResult
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+EXAMPLE = "news-north-korea-troops.txt"
+
+DESCRIPTION = """\
+Separate scraped articles from their chaff and report what was removed and why.
+
+  dechaff page.txt                 print the clean body
+  dechaff --report page.txt        the body, then every removal with its reason
+  dechaff --json a.txt b.html      one JSON object per page
+  dechaff --example --report       clean the bundled example page
+  dechaff --jsonl in.jsonl --field text -o out.jsonl --workers 4
+  dechaff pages/ -o clean/         a folder in, a folder out
+"""
+
+EPILOG = """\
+exit status: 0 all pages cleaned; 1 some pages failed (see stderr);
+2 usage or I/O error; 130 interrupted.
+"""
+
+
+@dataclass
+class Tally:
+    """What a corpus run did: for the summary line at the end."""
+
+    pages: int = 0
+    failures: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def add(self, result: CleanResult) -> None:
+        self.pages += 1
+        self.chars_in += result.source_length
+        self.chars_out += len(result.text)
+        for r in result.removals:
+            self.removed[r.reason.value] += len(r.text)
+
+    def render(self) -> str:
+        top = ", ".join(f"{reason} {chars:,}" for reason, chars in self.removed.most_common(8))
+        return (
+            f"dechaff: {self.pages:,} pages cleaned, {self.failures:,} failed; "
+            f"{self.chars_in:,} chars in, {self.chars_out:,} out"
+            + (f"; removed by reason: {top}" if top else "")
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dechaff",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("pages", nargs="*", help="files or folders to clean; '-' reads stdin")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--report", action="store_true", help="print the report after the body")
+    mode.add_argument("--json", action="store_true", help="print one JSON object per page")
+    p.add_argument("--example", action="store_true", help="clean the bundled example page")
+    p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
+    p.add_argument("--field", default="text", help="the record field holding the page (text)")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
+    p.add_argument("--workers", type=int, default=1, help="processes to clean with (1)")
+    p.add_argument("--chunksize", type=int, default=16, help="pages handed to a worker at once")
+    p.add_argument(
+        "--on-error",
+        choices=("skip", "stop"),
+        default="skip",
+        help="what a bad record does: skip it (reported on stderr) or stop the run (skip)",
+    )
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=Settings().max_chars,
+        help="largest page accepted, in characters (default %(default)s)",
+    )
+    p.add_argument("--resume", action="store_true", help="skip records already in the output")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr: auto shows it when stderr is a terminal",
+    )
+    p.add_argument("--version", action="version", version=f"dechaff {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    cleaner = Cleaner.default(settings=Settings(max_chars=args.max_chars))
+    progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    try:
+        if args.jsonl:
+            return _run_jsonl(args, cleaner, progress)
+        if args.example:
+            text = files("dechaff").joinpath("examples", EXAMPLE).read_text("utf-8")
+            return _print_pages([(EXAMPLE, text)], args, cleaner)
+        if not args.pages:
+            parser.error("give pages to clean, --jsonl, or --example")
+        if args.output:
+            return _run_folder(args, cleaner, progress)
+        return _print_pages(_read_pages(args.pages), args, cleaner)
+    except KeyboardInterrupt:
+        print("dechaff: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        print(f"dechaff: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _read_pages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    for path in paths:
+        if path == "-":
+            yield "<stdin>", sys.stdin.buffer.read()
+        elif Path(path).is_dir():
+            for file in _page_files(Path(path)):
+                yield str(file), file.read_bytes()
+        else:
+            yield path, Path(path).read_bytes()
+
+
+def _page_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+
+
+def _print_pages(
+    pages: Iterator[tuple[str, bytes]] | list[tuple[str, str]],
+    args: argparse.Namespace,
+    cleaner: Cleaner,
+) -> int:
+    status = EXIT_OK
+    out = sys.stdout
+    several = False
+    for name, data in pages:
+        try:
+            result = cleaner(data)
+        except Exception as error:
+            print(f"dechaff: {name}: {type(error).__name__}: {error}", file=sys.stderr)
+            status = EXIT_FAILURES
+            if args.on_error == "stop":
+                return status
+            continue
+        if args.json:
+            out.write(json.dumps({"page": name, **result.to_dict()}, ensure_ascii=False) + "\n")
+            continue
+        if several:
+            out.write("\n")
+        several = True
+        if args.report:
+            out.write(f"== {name}\n")
+            if result.title:
+                out.write(f"# {result.title}\n\n")
+        out.write(result.text + "\n")
+        if args.report:
+            out.write(f"\n-- report: {len(result.removals)} removals, {len(result.repairs)} ")
+            out.write(f"repairs, {len(result.flags)} flags\n")
+            out.write(result.report() + "\n")
+    return status
+
+
+def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
+    out_dir = Path(args.output)
+    jobs: list[tuple[Path, Path]] = []
+    for given in args.pages:
+        root = Path(given)
+        files_ = _page_files(root) if root.is_dir() else [root]
+        for file in files_:
+            relative = file.relative_to(root) if root.is_dir() else Path(file.name)
+            target = out_dir / relative.with_suffix(".json" if args.json else ".txt")
+            if args.resume and target.exists():
+                continue
+            jobs.append((file, target))
+    tally = Tally()
+    results = clean_many(
+        (f.read_bytes() for f, _ in jobs),
+        workers=args.workers,
+        chunksize=args.chunksize,
+        cleaner=cleaner,
+        progress=progress,
+        total=len(jobs),
+        on_error="return",
+    )
+    for (source, target), result in zip(jobs, results, strict=True):
+        if isinstance(result, CleanFailure):
+            tally.failures += 1
+            print(f"dechaff: {source}: {result.error}", file=sys.stderr)
+            if args.on_error == "stop":
+                break
+            continue
+        tally.add(result)
+        body = (
+            json.dumps({"page": str(source), **result.to_dict()}, ensure_ascii=False) + "\n"
+            if args.json
+            else result.text + "\n"
+        )
+        _write_atomically(target, body)
+    print(tally.render(), file=sys.stderr)
+    return EXIT_FAILURES if tally.failures else EXIT_OK
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.partial")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, target)
+
+
+@dataclass(frozen=True)
+class _Record:
+    line: int
+    data: dict[str, Any] | None
+    page: str | bytes | None
+    problem: str | None
+
+
+def _records(stream: TextIO, field_name: str, max_chars: int | None) -> Iterator[_Record]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield _Record(number, None, None, f"not JSON ({error.msg})")
+            continue
+        if not isinstance(data, dict):
+            yield _Record(number, None, None, "not a JSON object")
+            continue
+        page = data.get(field_name)
+        if not isinstance(page, str):
+            kind = "missing" if page is None else f"a {type(page).__name__}, not a string"
+            yield _Record(number, data, None, f"field {field_name!r} is {kind}")
+        elif max_chars is not None and len(page) > max_chars:
+            yield _Record(number, data, None, f"{len(page):,} characters, over --max-chars")
+        else:
+            yield _Record(number, data, page, None)
+
+
+def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
+    source = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+    target = Path(args.output) if args.output else None
+    partial = target.with_name(f"{target.name}.partial") if target else None
+    done = 0
+    if args.resume and target is not None and partial is not None:
+        done = _resume_point(target, partial)
+    out: TextIO
+    if partial is not None:
+        out = open(partial, "a" if done else "w", encoding="utf-8")  # noqa: SIM115
+    else:
+        out = sys.stdout
+    tally = Tally()
+    stopped = False
+    try:
+        with source:
+            records = list(_records(source, args.field, args.max_chars))
+            pending = records[done:]
+            good = [r for r in pending if r.problem is None]
+            results = iter(
+                clean_many(
+                    (r.page for r in good if r.page is not None),
+                    workers=args.workers,
+                    chunksize=args.chunksize,
+                    cleaner=cleaner,
+                    progress=progress,
+                    total=len(good),
+                    on_error="return",
+                )
+            )
+            for record in pending:
+                problem = record.problem
+                result = None if problem else next(results)
+                if isinstance(result, CleanFailure):
+                    problem = result.error
+                if problem is not None or not isinstance(result, CleanResult):
+                    tally.failures += 1
+                    print(f"dechaff: line {record.line}: {problem}", file=sys.stderr)
+                    out.write(json.dumps({"dechaff_error": problem, "line": record.line}) + "\n")
+                    if args.on_error == "stop":
+                        stopped = True
+                        break
+                    continue
+                tally.add(result)
+                assert record.data is not None
+                report = result.to_dict()
+                report.pop("text")
+                enriched = {**record.data, f"{args.field}_clean": result.text, "dechaff": report}
+                out.write(json.dumps(enriched, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if target is not None and partial is not None and not stopped:
+        os.replace(partial, target)
+    print(tally.render(), file=sys.stderr)
+    return EXIT_FAILURES if tally.failures else EXIT_OK
+
+
+def _resume_point(target: Path, partial: Path) -> int:
+    """How many records an earlier, interrupted run wrote (complete lines only)."""
+    if target.exists() and not partial.exists():
+        os.replace(target, partial)
+    if not partial.exists():
+        return 0
+    data = partial.read_bytes()
+    complete = data[: data.rfind(b"\n") + 1]
+    partial.write_bytes(complete)
+    return complete.count(b"\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Assertions shared by the tests: a drop is checked together with its reason."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from dechaff import CleanResult, problems
+
+
+def reasons_for(result: CleanResult, text: str) -> set[str]:
+    """Reason slugs of the removals whose text contains ``text``."""
+    return {r.reason.value for r in result.removals if text in r.text}
+
+
+def assert_removed(result: CleanResult, text: str, reason: str) -> None:
+    found = reasons_for(result, text)
+    assert reason in found, f"{text!r} removed for {sorted(found) or 'nothing'}, not {reason!r}"
+    assert text not in result.text
+
+
+def assert_kept(result: CleanResult, text: str) -> None:
+    assert text in result.text, f"{text!r} was dropped: {sorted(reasons_for(result, text))}"
+
+
+def assert_lossless(raw: str, result: CleanResult) -> None:
+    assert problems(raw, result) == []
+
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+AEB = ROOT.parent / "shared" / "data" / "aeb"
+
+
+@dataclass(frozen=True)
+class Fixture:
+    name: str
+    raw: str
+    expected: str
+    meta: dict[str, object]
+
+
+def fixtures() -> list[Fixture]:
+    found = []
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        found.append(
+            Fixture(
+                folder.name,
+                (folder / "page.txt").read_text("utf-8"),
+                (folder / "expected.txt").read_text("utf-8"),
+                json.loads((folder / "meta.json").read_text("utf-8")),
+            )
+        )
+    return found

@@ -1,0 +1,194 @@
+"""Each built-in filter on small pages: what it removes, and for which reason."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_kept, assert_lossless, assert_removed
+
+from dechaff import Cleaner, Reason, clean
+from dechaff.filters import (
+    AdMarkers,
+    BodyRegion,
+    Duplicates,
+    Headline,
+    PageChrome,
+    Transcripts,
+    Truncation,
+)
+
+PROSE = (
+    "The city council voted on Tuesday to expand the tram network to the northern suburbs, "
+    "a project that has been debated for more than a decade."
+)
+PROSE2 = (
+    "Construction is expected to begin next spring and to last three years, according to "
+    "the transport department, which will publish a detailed timetable in January."
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Anzeige", "Publicidad",
+              "Publicité", "Pubblicità", "Реклама", "广告", "広告", "광고", "Sponsored",
+              "Story continues below advertisement"],
+)  # fmt: skip
+def test_ad_marker_lines(label: str) -> None:
+    result = Cleaner([AdMarkers()])(f"{PROSE}\n{label}\n{PROSE2}")
+    assert_removed(result, label, "ad-marker")
+    assert_kept(result, PROSE2)
+
+
+def test_ad_marker_inline_only_at_a_sentence_seam() -> None:
+    raw = "The vote passed.AdvertisementThe mayor spoke. Advertisement revenue fell this year."
+    result = Cleaner([AdMarkers()])(raw)
+    assert [r.reason for r in result.removals] == [Reason.AD_MARKER_INLINE]
+    assert result.text == "The vote passed. The mayor spoke. Advertisement revenue fell this year."
+    assert_lossless(raw, result)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Skip to content", "skip-link"),
+        ("Skip to main navigation", "skip-link"),
+        ("Zum Inhalt springen", "skip-link"),
+        ("Watch on Demand", "menu"),
+        ("Menu", "menu"),
+        ("Share this article", "share-prompt"),
+        ("Facebook Twitter Email", "share-prompt"),
+        ("Sign up for our daily newsletter", "newsletter-prompt"),
+        ("We use cookies to improve your experience. By continuing you accept our policy.",
+         "cookie-notice"),
+        ("© 2024 Example Media. All rights reserved.", "copyright"),
+        ("Read more: Council approves new budget", "related-list"),
+        ("Related stories", "related-list"),
+        ("Читайте также", "related-list"),
+        ("Video above: Crews clear debris after the storm", "media-caption"),
+        ("Photo: Jane Doe/Reuters", "media-caption"),
+        ("By Jane Doe", "byline-dateline"),
+        ("Updated: 19 November 2019, 09:01 AM", "byline-dateline"),
+        ("November 19, 2019 at 6:34 am", "byline-dateline"),
+        ("34 Comments", "comments"),
+        ("janedoe says:", "comments"),
+    ],
+)  # fmt: skip
+def test_chrome_lines(line: str, reason: str) -> None:
+    result = Cleaner([PageChrome()])(f"{PROSE}\n{line}\n{PROSE2}")
+    assert_removed(result, line, reason)
+    assert_kept(result, PROSE)
+    assert_kept(result, PROSE2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company said it would share more details about the newsletter next week when the "
+        "results of the review are published and the board has met to discuss them.",
+        "Bakers in the town said the price of butter had made cookies far more expensive to "
+        "sell this winter than in any year they could remember.",
+        "By the end of the day, rescuers had reached all of the stranded villages.",
+    ],
+)
+def test_chrome_leaves_prose_that_mentions_its_words(sentence: str) -> None:
+    assert Cleaner([PageChrome()])(sentence).text == sentence
+
+
+def test_headline_repeated_is_moved_to_title() -> None:
+    raw = f"Site\nTram network to grow\nTram network to grow\n{PROSE}\nTram network to grow"
+    result = Cleaner([Headline()])(raw)
+    assert result.title == "Tram network to grow"
+    heads = [r for r in result.removals if r.reason is Reason.HEADLINE]
+    assert len(heads) == 3
+    assert [r.related for r in heads].count(None) == 1
+    assert_kept(result, PROSE)
+
+
+def test_headline_from_document_title_and_site_name() -> None:
+    raw = f"Tram network to grow | City Gazette\nHome\nTram network to grow\n{PROSE}"
+    result = Cleaner([Headline()])(raw)
+    assert result.title == "Tram network to grow"
+    assert_removed(result, " | City Gazette", "site-name")
+    assert_lossless(raw, result)
+
+
+def test_transcript_with_masked_words() -> None:
+    transcript = "so the council *** voted today and we are going to look at what it means " * 3
+    result = Cleaner([Transcripts()])(f"{transcript}\n{PROSE}")
+    assert_removed(result, transcript.strip(), "transcript")
+    assert_kept(result, PROSE)
+
+
+def test_exact_duplicate_keeps_the_copy_inside_prose() -> None:
+    raw = f"{PROSE2}\nMenu\n{PROSE}\n{PROSE2}\n{PROSE}"
+    result = Cleaner([Duplicates()])(raw)
+    dup = [r for r in result.removals if r.reason is Reason.DUPLICATE_EXACT]
+    assert len(dup) == 2
+    assert all(r.related is not None and r.score == 1.0 for r in dup)
+    assert result.text.count(PROSE) == 1 and result.text.count(PROSE2) == 1
+
+
+def test_near_duplicate_reports_similarity_and_kept_copy() -> None:
+    near = PROSE.replace("Tuesday", "Wednesday")
+    result = Cleaner([Duplicates()])(f"{PROSE}\n{PROSE2}\n{near}")
+    (dup,) = result.removals
+    assert dup.reason is Reason.DUPLICATE_NEAR
+    assert dup.related == 0 and dup.score is not None and 0.9 <= dup.score < 1
+    assert "similar to block 0" in dup.detail
+
+
+def test_glued_copy_is_removed_and_holes_repaired() -> None:
+    glued = PROSE + PROSE2
+    holed = PROSE2.replace("three years", "").replace("  ", " ")
+    raw = f"{glued}\n\n{PROSE}\n\n{holed}"
+    result = Cleaner([Duplicates()])(raw)
+    assert_removed(result, glued, "duplicate-contained")
+    (repair,) = result.repairs
+    assert repair.reason is Reason.LINK_HOLE_REPAIRED
+    assert repair.inserted.strip() == "three years"
+    assert repair.source_block == 0
+    assert PROSE2 in result.text
+    assert_lossless(raw, result)
+
+
+def test_fragment_of_a_longer_block_is_removed() -> None:
+    long = PROSE + " " + PROSE2 + " The plan also includes new bus lanes and bicycle parking."
+    result = Cleaner([Duplicates()])(f"{PROSE}\n{long}")
+    (removal,) = result.removals
+    assert removal.reason is Reason.DUPLICATE_CONTAINED and removal.text == PROSE
+    assert result.text == long
+
+
+def test_unfillable_hole_is_flagged_not_removed() -> None:
+    raw = "Officials said about 10,000 . But the report was not confirmed by the ministry."
+    result = Cleaner([Truncation()])(raw)
+    (flag,) = result.flags
+    assert flag.reason is Reason.LINK_HOLE and raw[flag.start : flag.end] == flag.text
+    assert result.text == raw
+
+
+def test_teasers() -> None:
+    teaser = PROSE[:80] + "…"
+    run = "First story in the list is here and it goes on…\nSecond story is also here and it…"
+    result = Cleaner([Truncation()])(f"{teaser}\n{PROSE}\n{run}")
+    assert_removed(result, teaser, "teaser")
+    assert_removed(result, "First story in the list", "teaser")
+    assert_kept(result, PROSE)
+
+
+def test_body_region_drops_menus_around_prose() -> None:
+    raw = "Home\nNews\nSport\nWeather\n" + f"{PROSE}\nA subheading\n{PROSE2}\n" + "About\nJobs"
+    result = Cleaner([BodyRegion()])(raw)
+    assert_removed(result, "Home", "outside-body")
+    assert_removed(result, "Jobs", "outside-body")
+    assert_kept(result, "A subheading")
+    assert "before the body" in result.removals[0].detail
+
+
+def test_default_pipeline_on_a_small_page() -> None:
+    raw = "\n".join(
+        ["Skip to content", "Tram network to grow | Gazette", "Home", "Tram network to grow",
+         "Advertisement", PROSE, "Share this article", PROSE2, "© 2024 Gazette"]
+    )  # fmt: skip
+    result = clean(raw)
+    assert result.title == "Tram network to grow"
+    assert result.text == f"{PROSE}\n\n{PROSE2}"
+    assert_lossless(raw, result)

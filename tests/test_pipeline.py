@@ -1,0 +1,130 @@
+"""The Cleaner: composition, custom filters, plugins, determinism, threads."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import pytest
+from helpers import assert_lossless, fixtures
+
+import dechaff.pipeline
+from dechaff import (
+    Cleaner,
+    ConfigError,
+    FilterError,
+    Page,
+    Reason,
+    Removal,
+    clean,
+    default_filters,
+)
+from dechaff.filters import remove_block
+
+
+@dataclass(frozen=True)
+class DropShouting:
+    """A user filter: drop lines written in capitals."""
+
+    name: str = "shouting"
+
+    def __call__(self, page: Page) -> Iterator[Removal]:
+        for block in page.kept:
+            if block.text.isupper():
+                yield remove_block(self.name, block, Reason.MENU, "all capitals")
+
+
+def test_names_are_unique() -> None:
+    with pytest.raises(ConfigError, match="unique"):
+        Cleaner([DropShouting(), DropShouting()])
+
+
+def test_without_replace_insert_return_new_cleaners() -> None:
+    base = Cleaner.default()
+    assert base.names == tuple(f.name for f in default_filters())
+    smaller = base.without("duplicates", "truncation")
+    assert "duplicates" in base.names and "duplicates" not in smaller.names
+    added = base.insert(DropShouting(), before="body-region")
+    assert added.names.index("shouting") == added.names.index("body-region") - 1
+    after = base.insert(DropShouting(), after="headline")
+    assert after.names[base.names.index("headline") + 1] == "shouting"
+    replaced = base.replace("chrome", DropShouting())
+    assert replaced.names[base.names.index("chrome")] == "shouting"
+    with pytest.raises(KeyError, match="no filter named"):
+        base.without("nope")
+    with pytest.raises(ConfigError):
+        base.insert(DropShouting(), before="chrome", after="chrome")
+
+
+def test_custom_filter_decisions_are_reported() -> None:
+    raw = "BREAKING NEWS\nThe ferry service resumed on Monday after the storm passed."
+    result = Cleaner([DropShouting()])(raw)
+    assert result.removals[0].filter == "shouting"
+    assert result.text == "The ferry service resumed on Monday after the storm passed."
+
+
+def test_filter_with_a_bad_span_is_an_error() -> None:
+    @dataclass(frozen=True)
+    class Broken:
+        name: str = "broken"
+
+        def __call__(self, page: Page) -> Iterator[Removal]:
+            b = page.kept[0]
+            yield Removal(self.name, Reason.MENU, "x", b.start, b.end + 50, b.index)
+
+    with pytest.raises(FilterError, match="not inside block"):
+        Cleaner([Broken()])("one line\nanother line")
+
+
+def test_overlapping_removals_are_recorded_once() -> None:
+    @dataclass(frozen=True)
+    class Half:
+        name: str
+
+        def __call__(self, page: Page) -> Iterator[Removal]:
+            for b in page.kept:
+                yield Removal(self.name, Reason.MENU, page.raw[b.start : b.start + 4], b.start,
+                              b.start + 4, b.index)  # fmt: skip
+                yield remove_block(self.name, b, Reason.MENU)
+
+    raw = "abcdefgh ijkl"
+    result = Cleaner([Half("a"), Half("b")])(raw)
+    assert [(r.start, r.end) for r in result.removals] == [(0, 4), (4, 13)]
+    assert result.text == ""
+    assert_lossless(raw, result)
+
+
+def test_plugins_from_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    class FakeEntryPoint:
+        name = "shouting"
+
+        def load(self) -> type:
+            return DropShouting
+
+    monkeypatch.setattr(dechaff.pipeline, "entry_points", lambda group: [FakeEntryPoint()])
+    assert Cleaner.default(plugins=True).names[-1] == "shouting"
+
+
+def test_deterministic_and_thread_safe() -> None:
+    pages = [f.raw for f in fixtures()]
+    serial = [clean(p) for p in pages]
+    clean("Something else first. " * 50)
+    with ThreadPoolExecutor(8) as pool:
+        threaded = list(pool.map(clean, pages * 2))
+    assert threaded == serial * 2
+
+
+def test_result_serialises() -> None:
+    result = clean((fixtures()[0]).raw)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["text"] == result.text
+    assert data["removals"][0]["reason"] in {r.value for r in Reason}
+    assert pickle.loads(pickle.dumps(result)) == result
+    summary = result.summary()
+    assert sum(v["count"] for v in summary.values()) == (
+        len(result.removals) + len(result.repairs) + len(result.flags)
+    )
+    assert result.report().count("\n") + 1 >= len(result.removals)
