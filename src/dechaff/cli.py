@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.jsonl:
             return _run_jsonl(args, cleaner, progress)
         if args.example:
-            text = files("dechaff").joinpath("examples", EXAMPLE).read_text("utf-8")
+            text = files("dechaff").joinpath("examples").joinpath(EXAMPLE).read_text("utf-8")
             return _print_pages([(EXAMPLE, text)], args, cleaner)
         if not args.pages:
             parser.error("give pages to clean, --jsonl, or --example")
