@@ -13,7 +13,7 @@ block; it is layout, and the clean text re-creates its own layout.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .textutil import key
@@ -39,12 +39,16 @@ class Block:
     """The line, stripped of surrounding whitespace."""
     blank_before: int = 0
     """How many blank lines separate it from the previous block."""
+    words: int = field(init=False, compare=False)
+    """Word count; CJK characters count one word per two characters."""
+    key: str = field(init=False, compare=False)
+    """The comparison key of the text (see :func:`dechaff.textutil.key`)."""
 
-    @cached_property
-    def words(self) -> int:
-        """Word count; runs of CJK characters count one word per two characters."""
-        cjk = len(_CJK.findall(self.text))
-        return len(_WORD.findall(self.text)) + cjk // 2
+    def __post_init__(self) -> None:
+        text = self.text
+        cjk = 0 if text.isascii() else len(_CJK.findall(text))
+        object.__setattr__(self, "words", len(_WORD.findall(text)) + cjk // 2)
+        object.__setattr__(self, "key", key(text))
 
     @cached_property
     def ends_sentence(self) -> bool:
@@ -55,11 +59,6 @@ class Block:
     def sentence_marks(self) -> int:
         """How many sentence-ending marks the line holds."""
         return len(_SENTENCE_MARK.findall(self.text))
-
-    @cached_property
-    def key(self) -> str:
-        """The comparison key of the text (see :func:`dechaff.textutil.key`)."""
-        return key(self.text)
 
 
 def segment(raw: str) -> tuple[Block, ...]:
@@ -74,7 +73,8 @@ def segment(raw: str) -> tuple[Block, ...]:
         start = match.start() + (len(line) - len(line.lstrip()))
         end = start + len(stripped)
         gap = raw[previous_end:start]
-        blank = max(0, _count_breaks(gap) - 1) if blocks else 0
+        breaks = _count_breaks(gap) if gap.strip(" \t\n") else gap.count("\n")
+        blank = max(0, breaks - 1) if blocks else 0
         blocks.append(Block(len(blocks), start, end, stripped, blank))
         previous_end = end
     return tuple(blocks)

@@ -173,6 +173,10 @@ class _Ledger:
             )
         if r.block in self.removed:
             return
+        if r.block not in self.taken and r.start == block.start and r.end == block.end:
+            self.removals.append(r)  # the common case: a whole, untouched block
+            self.removed.add(r.block)
+            return
         taken = self.taken.setdefault(r.block, [])
         for start, end in _subtract((r.start, r.end), taken):
             text = self.raw[start:end]

@@ -15,7 +15,7 @@ def squash(text: str) -> str:
     >>> squash("  a \\t b\\n")
     'a b'
     """
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def key(text: str) -> str:
@@ -24,7 +24,10 @@ def key(text: str) -> str:
     >>> key("  — ADVERTISEMENT: ")
     'advertisement'
     """
-    return _EDGE.sub("", squash(text).casefold())
+    folded = " ".join(text.casefold().split())
+    if folded[:1].isalnum() and folded[-1:].isalnum():
+        return folded  # the common case: nothing to strip at the ends
+    return _EDGE.sub("", folded)
 
 
 def alternation(phrases: Iterable[str]) -> str:

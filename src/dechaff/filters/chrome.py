@@ -24,253 +24,179 @@ SKIP_LINK = (
     r"本文へ\w*|メインコンテンツへ\w*|跳到主要内容|跳至主要内容|langsung ke konten|loncat ke konten"
 )
 
-MENU_WORDS = frozenset(
-    p.strip()
-    for p in [
-        "menu",
-        " main menu",
-        " open menu",
-        " close menu",
-        " toggle navigation",
-        " navigation",
-        " search",
-        " close",
-        "\n    home",
-        " sign in",
-        " log in",
-        " login",
-        " logout",
-        " log out",
-        " register",
-        " sign up",
-        " my account",
-        " account",
-        " more",
-        "\n    less",
-        " back",
-        " back to top",
-        " top",
-        " next",
-        " previous",
-        " prev",
-        " show more",
-        " load more",
-        " view all",
-        " see all",
-        "\n    watch live",
-        " live",
-        " live tv",
-        " watch on demand",
-        " listen",
-        " play",
-        " pause",
-        " expand",
-        " collapse",
-        " sections",
-        "\n    topics",
-        " subscribe now",
-        " mehr",
-        " suche",
-        " anmelden",
-        " abmelden",
-        " startseite",
-        " zurück",
-        " weiter",
-        " accueil",
-        "\n    rechercher",
-        " connexion",
-        " recherche",
-        " retour",
-        " suivant",
-        " précédent",
-        " inicio",
-        " buscar",
-        " búsqueda",
-        "\n    iniciar sesión",
-        " entrar",
-        " volver",
-        " siguiente",
-        " anterior",
-        " início",
-        " pesquisar",
-        " voltar",
-        " próximo",
-        "\n    cerca",
-        " accedi",
-        " indietro",
-        " successivo",
-        " главная",
-        " поиск",
-        " войти",
-        " меню",
-        " назад",
-        " далее",
-        " ещё",
-        " еще",
-        "\n    홈",
-        " 검색",
-        " 로그인",
-        " 메뉴",
-        " 더보기",
-        " 이전",
-        " 다음",
-        " ホーム",
-        " 検索",
-        " ログイン",
-        " メニュー",
-        " 次へ",
-        " 前へ",
-        "\n    もっと見る",
-        " 首页",
-        " 搜索",
-        " 登录",
-        " 菜单",
-        " 更多",
-        " beranda",
-        " cari",
-        " masuk",
-        " lainnya",
-    ]
+MENU_WORDS: frozenset[str] = frozenset(
+    phrase.strip()
+    for phrase in """
+    abmelden, accedi, account, accueil, anmelden, anterior, back, back to top, beranda, buscar,
+    búsqueda, cari, cerca, close, close menu, collapse, connexion, entrar, expand, home,
+    indietro, iniciar sesión, inicio, início, lainnya, less, listen, live, live tv, load more,
+    log in, log out, login, logout, main menu, masuk, mehr, menu, more, my account, navigation,
+    next, open menu, pause, pesquisar, play, prev, previous, précédent, próximo, recherche,
+    rechercher, register, retour, search, sections, see all, show more, sign in, sign up,
+    siguiente, startseite, subscribe now, successivo, suche, suivant, toggle navigation, top,
+    topics, view all, voltar, volver, watch live, watch on demand, weiter, zurück, войти,
+    главная, далее, еще, ещё, меню, назад, поиск, もっと見る, ホーム, メニュー, ログイン, 前へ, 搜索, 更多, 検索, 次へ,
+    登录, 菜单, 首页, 검색, 다음, 더보기, 로그인, 메뉴, 이전, 홈
+    """.split(",")
 )
 
-SOCIAL_WORDS = frozenset(
-    [
-        "share",
-        "shares",
-        "shared",
-        "sharing",
-        "tweet",
-        "email",
-        "e-mail",
-        "mail",
-        "print",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-        "reddit",
-        "telegram",
-        "tumblr",
-        "flipboard",
-        "messenger",
-        "copy",
-        "link",
-        "copied",
-        "url",
-        "comment",
-        "comments",
-        "save",
-        "saved",
-        "bookmark",
-        "on",
-        "via",
-        "this",
-        "article",
-        "story",
-        "post",
-        "page",
-        "follow",
-        "us",
-        "teilen",
-        "drucken",
-        "compartir",
-        "imprimir",
-        "partager",
-        "imprimer",
-        "condividi",
-        "stampa",
-        "compartilhar",
-        "поделиться",
-        "отправить",
-        "печать",
-        "공유",
-        "공유하기",
-        "인쇄",
-        "シェア",
-        "ツイート",
-        "印刷",
-        "分享",
-        "打印",
-        "bagikan",
-        "cetak",
-        "vk",
-        "ok",
-        "line",
-        "kakao",
-        "naver",
-        "weibo",
-        "wechat",
-        "sms",
-        "and",
-        "or",
-        "the",
-        "it",
-        "to",
-    ]
+SOCIAL_WORDS: frozenset[str] = frozenset(
+    """
+    and article bagikan bookmark cetak comment comments compartilhar compartir condividi copied
+    copy drucken e-mail email facebook flipboard follow imprimer imprimir it kakao line link
+    linkedin mail messenger naver ok on or page partager pinterest post print reddit save saved
+    share shared shares sharing sms stampa story teilen telegram the this to tumblr tweet
+    twitter url us via vk wechat weibo whatsapp x отправить печать поделиться シェア ツイート 分享 印刷 打印
+    공유 공유하기 인쇄
+    """.split()
 )
 
-RULES: tuple[tuple[Reason, str], ...] = (
-    (Reason.SKIP_LINK, SKIP_LINK),
-    (
+
+@dataclass(frozen=True)
+class Rule:
+    """One wording rule: a reason, a pattern, how it must match, and a length bound."""
+
+    reason: Reason
+    pattern: str
+    whole_line: bool = True
+    """Match the whole line (after leading bullets and punctuation); else search in it."""
+    max_words: int | None = None
+    """Longest line the rule applies to; ``None`` means the filter's ``max_words``."""
+    starts: frozenset[str] = frozenset()
+    """Cue: the line's first word (case-folded) is one of these."""
+    contains: tuple[str, ...] = ()
+    """Cue: the case-folded line contains one of these."""
+    digit: bool = False
+    """Cue: the line holds a digit."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEWSLETTER = (
+    r"\b(newsletters?|subscribe|subscription|sign up for|signup|unsubscribe|inbox|abonnieren"
+    r"|abonnez-vous|s'abonner|suscr[ií]b\w+|iscriviti|assine|inscreva-se|подпиш\w+|рассылк\w+"
+    r"|구독|購読|订阅|berlangganan)\b"
+)
+_RELATED = (
+    r"(related|related (stories|articles|content|posts|news|links|topics|coverage|reading)"
+    r"|read more|read next|read also|also read|see also|more from\b.{0,40}|more on\b.{0,40}"
+    r"|more stories|more news|recommended( for you)?|you (may|might) (also )?like.{0,20}"
+    r"|most (popular|read|viewed|shared)|trending( now)?|top stories|latest( news| stories)?"
+    r"|up next|what to read next|editor'?s picks|popular (now|stories)|lesen sie (auch|mehr)"
+    r"|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)|veja também"
+    r"|lee también|te puede interesar|lire aussi|à lire aussi|a lire aussi|leggi anche"
+    r"|читайте также|по теме|관련 ?기사|関連記事|相关阅读|相关文章|baca juga)\b[:»›>\s-]{0,4}.{0,160}"
+)
+_MEDIA_WORDS = (
+    r"video|photo|image|picture|pictured|gallery|graphic|illustration|watch|listen|audio"
+    r"|foto|bild|фото|видео|사진|写真|图片"
+)
+_PUBLISHED_WORDS = (
+    r"published|updated|posted|last updated|first published|veröffentlicht|aktualisiert"
+    r"|publicado|atualizado|publié|mis à jour|pubblicato|aggiornato|опубликовано|обновлено"
+    r"|입력|수정|更新|公開|diterbitkan"
+)
+_SAYS_WORDS = r"says|said|wrote|commented|replied|sagt|schreibt|dice|disse|dit|пишет|написал\w*"
+_COMMENT_WORDS = (
+    r"comments?|leave a (comment|reply)|post (a )?comment|add (a )?comment"
+    r"|join the (conversation|discussion)|show comments|view comments|kommentare?|comentarios?"
+    r"|commentaires?|commenti|комментари\w*|댓글|コメント|评论"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        Reason.SKIP_LINK,
+        SKIP_LINK,
+        starts=_words("skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat"),
+        contains=("本文へ", "メインコンテンツへ", "跳到主要内容", "跳至主要内容"),
+    ),
+    Rule(
         Reason.SHARE_PROMPT,
         r"(share|follow|like)( (this|us|me|him|her|them))?( (article|story|post|page|on|via|with)\b.{0,60})?"
         r"|click to (share|email|print)\b.{0,60}|(teilen|compartir|partager|condividi|compartilhar|поделиться)\b.{0,40}",
+        starts=_words("share follow like click teilen compartir partager condividi compartilhar поделиться"),
     ),
-    (
+    Rule(
         Reason.NEWSLETTER_PROMPT,
-        r".{0,120}\b(newsletters?|subscribe|subscription|sign up for|signup|unsubscribe|inbox"
-        r"|abonnieren|abonnez-vous|s'abonner|suscr[ií]b\w+|iscriviti|assine|inscreva-se"
-        r"|подпиш\w+|рассылк\w+|구독|購読|订阅|berlangganan)\b.{0,160}",
+        _NEWSLETTER,
+        whole_line=False,
+        max_words=20,
+        contains=("newsletter", "subscri", "sign up for", "signup", "inbox", "abonn", "suscr",
+                  "iscriviti", "assine", "inscreva", "подпиш", "рассылк", "구독", "購読", "订阅",
+                  "berlangganan"),
     ),
-    (
+    Rule(
         Reason.COOKIE_NOTICE,
-        r".{0,300}\b(cookies?|куки|쿠키|クッキー)\b.{0,300}",
+        r"\b(cookies?|куки|쿠키|クッキー)\b",
+        whole_line=False,
+        max_words=90,
+        contains=("cookie", "куки", "쿠키", "クッキー"),
     ),
-    (
+    Rule(
         Reason.COPYRIGHT,
         r"(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
         r"|все права защищены|무단 ?전재|著作権|版权所有|hak cipta).{0,200}",
+        contains=("©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés",
+                  "derechos reservados", "diritti riservati", "direitos reservados",
+                  "права защищены", "전재", "著作権", "版权所有", "hak cipta"),
     ),
-    (
+    Rule(
         Reason.RELATED_LIST,
-        r"(related|related (stories|articles|content|posts|news|links|topics|coverage|reading)"
-        r"|read more|read next|read also|also read|see also|more from\b.{0,40}|more on\b.{0,40}"
-        r"|more stories|more news|recommended( for you)?|you (may|might) (also )?like.{0,20}"
-        r"|most (popular|read|viewed|shared)|trending( now)?|top stories|latest( news| stories)?"
-        r"|up next|what to read next|editor'?s picks|popular (now|stories)"
-        r"|lesen sie (auch|mehr)|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)"
-        r"|veja também|lee también|te puede interesar|lire aussi|à lire aussi|a lire aussi"
-        r"|leggi anche|читайте также|по теме|관련 ?기사|関連記事|相关阅读|相关文章|baca juga)\b[:»›>\s-]{0,4}.{0,160}",
+        _RELATED,
+        starts=_words("related read see also more recommended you most trending top latest up what "
+                      "editor's editors popular lesen mehr das leia veja lee te lire à a leggi "
+                      "читайте по 관련 관련기사 baca"),
+        contains=("関連記事", "相关阅读", "相关文章"),
     ),
-    (
+    Rule(
         Reason.MEDIA_CAPTION,
-        r"((video|photo|image|picture|pictured|gallery|graphic|illustration|watch|listen|audio|foto|bild|фото|видео|사진|写真|图片)"
-        r"( (above|below|credit|caption|copyright|source|courtesy|by|\d+ of \d+))?\s*[:|].{0,300}"
-        r"|media playback is unsupported.{0,60}|image (caption|copyright|source).{0,300}"
-        r"|.{0,300}\((photo|image|foto|credit)\b[^()]{0,80}\)|.{0,200}/\s?(getty images|reuters|afp|ap|epa|shutterstock)\)?)",
+        rf"(({_MEDIA_WORDS})( (above|below|credit|caption|copyright|source|courtesy|by|\d+ of \d+))?\s*[:|].{{0,300}}"
+        r"|media playback is unsupported.{0,60}|image (caption|copyright|source).{0,300})",
+        starts=_words(_MEDIA_WORDS.replace("|", " ") + " media"),
     ),
-    (
+    Rule(
+        Reason.MEDIA_CAPTION,
+        r"(\((photo|image|foto|credit)\b[^()]{0,80}\)|/\s?(getty images|reuters|afp|ap|epa|shutterstock)\)?)$",
+        whole_line=False,
+        contains=("photo", "image", "foto", "credit", "getty", "reuters", "afp", "ap", "epa",
+                  "shutterstock"),
+    ),
+    Rule(
         Reason.BYLINE_DATELINE,
-        r"((by|von|por|par|di|door|oleh|от|автор)\s+[\w.'’-]+(\s+[\w.'’-]+){0,4}"
-        r"|(published|updated|posted|last updated|first published|veröffentlicht|aktualisiert|publicado"
-        r"|atualizado|publié|mis à jour|pubblicato|aggiornato|опубликовано|обновлено|입력|수정|更新|公開|diterbitkan)\b.{0,80}"
+        rf"(by|von|por|par|di|door|oleh|от|автор)\s+[\w.'’-]+(\s+[\w.'’-]+){{0,4}}"
+        rf"|({_PUBLISHED_WORDS})\b.{{0,80}}"
         r"|\d+\s*(min|minute|minutes|mins)\s*(read|de lectura|de leitura|lesezeit|di lettura)"
         r"|reading time.{0,20}"
-        r"|[\w.,]{0,12}\s?[\w.,]{0,12}\s?\d{1,2}[,.]?\s\d{4}(,?\s(at\s)?\d{1,2}[:.]\d{2}\s?([ap]\.?m\.?)?)?(\s[A-Z]{2,4})?"
+        r"|(\w+,?\s)?(\w+\.?\s)?\d{1,2}(st|nd|rd|th)?[,.]?\s\w+\.?,?\s\d{4}\b.{0,30}"
+        r"|(\w+,?\s)?\w+\.?\s\d{1,2}(st|nd|rd|th)?,?\s\d{4}\b.{0,30}"
         r"|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(\s\d{1,2}:\d{2}(:\d{2})?)?"
-        r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago"
-        r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?)",
+        r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago.{0,20}"
+        r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?",
+        max_words=10,
+        starts=_words("by von por par di door oleh от автор reading last first mis "
+                      + _PUBLISHED_WORDS.replace("|", " ")),
+        digit=True,
     ),
-    (
+    Rule(
         Reason.COMMENTS,
-        r"[\w.@-]{1,40}(\s[\w.@-]{1,40}){0,3}\s(says|said|wrote|commented|replied|sagt|schreibt|dice|disse|dit|пишет|написал\w*)\s?:"
-        r"|\d+\s(responses|replies|comments|thoughts|reactions)\s(to|on)\b.{0,160}"
+        rf"\s({_SAYS_WORDS})\s?:$",
+        whole_line=False,
+        max_words=6,
+        contains=tuple(_SAYS_WORDS.replace(r"\w*", "").split("|")),
+    ),
+    Rule(
+        Reason.COMMENTS,
+        r"\d+\s(responses|replies|comments|thoughts|reactions)\s(to|on)\b.{0,160}"
         r"|(top rated |newest |oldest |all |show all |view all |read all )?comments?\s?(\(\d+\))?"
-        r"|(\d+\s*)?(comments?|leave a (comment|reply)|post (a )?comment|add (a )?comment|join the (conversation|discussion)"
-        r"|show comments|view comments|kommentare?|comentarios?|commentaires?|commenti|комментари\w*|댓글|コメント|评论)(\s*\(?\d+\)?)?.{0,20}",
+        rf"|(\d+\s*)?({_COMMENT_WORDS})(\s*\(?\d+\)?)?.{{0,20}}",
+        starts=_words("comment comments leave post add join show view top newest oldest all read "
+                      "kommentar kommentare comentario comentarios commentaire commentaires "
+                      "commenti 댓글 コメント 评论"),
+        contains=("комментари",),
+        digit=True,
     ),
 )
 
@@ -279,10 +205,11 @@ RULES: tuple[tuple[Reason, str], ...] = (
 class PageChrome:
     """Remove lines that are page furniture by what they say.
 
-    Rules are tried in order; the first that matches the whole line decides, and
-    its reason is reported. Lines longer than ``max_words`` are never chrome by
-    wording alone (a menu word inside a real sentence does not count), except
-    cookie notices, which run up to ``max_cookie_words``.
+    A line is chrome when it is a menu word (:data:`MENU_WORDS`), when it holds
+    only sharing words (:data:`SOCIAL_WORDS`), or when one of :data:`RULES`
+    matches it. Rules are tried in order and the first that matches decides the
+    reason. No rule applies to a line longer than its ``max_words`` (by default
+    the filter's ``max_words``): a menu word inside a real sentence does not count.
 
     >>> from dechaff import Cleaner
     >>> r = Cleaner([PageChrome()])("Skip to content\\nShare this article\\nThe dam held.")
@@ -292,23 +219,33 @@ class PageChrome:
 
     name: str = "chrome"
     max_words: int = 30
-    max_cookie_words: int = 90
-    max_prompt_words: int = 20
-    rules: tuple[tuple[Reason, str], ...] = RULES
-    _combined: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _compiled: tuple[tuple[Reason, re.Pattern[str]], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    rules: tuple[Rule, ...] = RULES
+    _compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _by_first: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _cues: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # One alternation, one group per rule: a single regex pass finds the first rule
-        # that matches; the rare rule whose side condition fails falls back to the rest.
-        combined = "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(self.rules))
-        object.__setattr__(self, "_combined", re.compile(combined, re.IGNORECASE))
-        compiled = tuple(
-            (reason, re.compile(f"(?:{pattern})", re.IGNORECASE)) for reason, pattern in self.rules
-        )
-        object.__setattr__(self, "_compiled", compiled)
+        def index(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+            found: dict[str, list[int]] = {}
+            for key_, i in pairs:
+                found.setdefault(key_, []).append(i)
+            return {k: tuple(v) for k, v in found.items()}
+
+        rules = self.rules
+        by_cue = index([(c, i) for i, r in enumerate(rules) for c in r.contains])
+        settings = {
+            "_compiled": tuple(re.compile(f"(?:{r.pattern})", re.IGNORECASE) for r in rules),
+            "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
+            "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
+            "_by_cue": by_cue,
+            "_cues": re.compile("|".join(re.escape(c) for c in sorted(by_cue, key=len)[::-1])),
+            "_longest": max(r.max_words or self.max_words for r in rules),
+        }
+        for name, value in settings.items():
+            object.__setattr__(self, name, value)
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         for block in page.kept:
@@ -318,37 +255,45 @@ class PageChrome:
                 yield remove_block(self.name, block, reason, detail)
 
     def classify(self, block: Block) -> tuple[Reason, str] | None:
-        """The reason and evidence when ``block`` is chrome, else ``None``."""
-        if block.words > max(self.max_words, self.max_cookie_words):
-            return None
+        """The reason and evidence when ``block`` is chrome, else ``None``.
+
+        Each rule has cheap cues (a first word, a substring, a digit); its pattern
+        is only tried on lines that show one.
+        """
         lowered = block.key
-        if lowered in MENU_WORDS:
-            return Reason.MENU, f"menu word {lowered!r}"
-        words = _NON_WORD.sub(" ", lowered).split()
-        if words and len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
-            return Reason.SHARE_PROMPT, "only sharing and social-network words"
-        text = _LEADING_NON_WORD.sub("", block.text).rstrip()
-        match = self._combined.fullmatch(text)
-        if match is None or match.lastgroup is None:
+        if len(lowered) <= 80:
+            if lowered in MENU_WORDS:
+                return Reason.MENU, f"menu word {lowered!r}"
+            words = _NON_WORD.sub(" ", lowered).split()
+            if words and len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
+                return Reason.SHARE_PROMPT, "only sharing and social-network words"
+        if block.words > self._longest:
             return None
-        first = int(match.lastgroup[1:])
-        for reason, pattern in self._compiled[first:]:
-            if self._applies(reason, block) and pattern.fullmatch(text):
-                return reason, f"line matches the {reason.value} wording"
+        folded = block.text.casefold()
+        first = _FIRST_WORD.match(lowered)
+        cued = set(self._by_first.get(first.group(), ())) if first else set()
+        if _DIGIT.search(folded):
+            cued.update(self._by_digit)
+        for cue in self._cues.findall(folded):
+            cued.update(self._by_cue[cue])
+        text = ""
+        for i in sorted(cued):
+            rule, pattern = self.rules[i], self._compiled[i]
+            if block.words > (rule.max_words or self.max_words):
+                continue
+            if rule.reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
+                continue
+            if rule.reason is Reason.COOKIE_NOTICE and not _CONSENT.search(folded):
+                continue
+            text = text or _LEADING_NON_WORD.sub("", block.text)
+            hit = pattern.fullmatch(text) if rule.whole_line else pattern.search(text)
+            if hit:
+                return rule.reason, f"line matches the {rule.reason.value} wording"
         return None
 
-    def _applies(self, reason: Reason, block: Block) -> bool:
-        limit = {
-            Reason.COOKIE_NOTICE: self.max_cookie_words,
-            Reason.NEWSLETTER_PROMPT: self.max_prompt_words,
-        }.get(reason, self.max_words)
-        if block.words > limit:
-            return False
-        if reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
-            return False
-        return not (reason is Reason.COOKIE_NOTICE and not _CONSENT.search(block.text))
 
-
+_DIGIT = re.compile(r"\d")
+_FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
 _CONSENT = re.compile(

@@ -139,8 +139,9 @@ class Duplicates:
                     score=round(coverage, 3), related=parts[0],
                 )  # fmt: skip
                 if self.repair:
+                    source = _Source(block, self.shingle_size)
                     for i in parts:
-                        yield from self._repairs(page, by_index[i], block)
+                        yield from self._repairs(page, by_index[i], source)
             else:
                 for i in parts:
                     part = by_index[i]
@@ -171,12 +172,12 @@ class Duplicates:
                 score=round(score / 100, 3), related=keeper.index,
             )  # fmt: skip
             if self.repair:
-                yield from self._repairs(page, keeper, loser)
+                yield from self._repairs(page, keeper, _Source(loser, self.shingle_size))
 
-    def _repairs(self, page: Page, target: Block, source: Block) -> Iterator[Repair]:
+    def _repairs(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
         """Insert into ``target`` the short runs of words that only ``source`` has."""
         mine = _tokens(target)
-        theirs = _window(mine, _tokens(source), self.shingle_size)
+        theirs = source.window(mine)
         if not mine or not theirs:
             return
         ops = Indel.opcodes([t for t, _, _ in mine], [t for t, _, _ in theirs])
@@ -206,8 +207,11 @@ class Duplicates:
                 block=target.index,
                 source_start=start,
                 source_end=end,
-                source_block=source.index,
-                detail=f"{size} token(s) missing here, taken from the copy in block {source.index}",
+                source_block=source.block.index,
+                detail=(
+                    f"{size} token(s) missing here, taken from the copy in block "
+                    f"{source.block.index}"
+                ),
             )
 
 
@@ -225,19 +229,27 @@ def _shingles(text: str, size: int) -> set[Shingle]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _window(
-    mine: Sequence[tuple[str, int, int]], theirs: Sequence[tuple[str, int, int]], size: int
-) -> Sequence[tuple[str, int, int]]:
-    """The part of ``theirs`` that lines up with ``mine``, found through shared token runs."""
-    where: dict[tuple[str, ...], int] = {}
-    for i in range(len(theirs) - size + 1):
-        where.setdefault(tuple(t for t, _, _ in theirs[i : i + size]), i)
-    hits = [
-        where[run]
-        for i in range(len(mine) - size + 1)
-        if (run := tuple(t for t, _, _ in mine[i : i + size])) in where
-    ]
-    if not hits:
-        return ()
-    margin = 4 * size
-    return theirs[max(0, min(hits) - margin) : max(hits) + size + margin]
+class _Source:
+    """A block that repairs are copied from: its tokens, indexed by their runs."""
+
+    def __init__(self, block: Block, size: int) -> None:
+        self.block = block
+        self.size = size
+        self.tokens = _tokens(block)
+        self.where: dict[tuple[str, ...], int] = {}
+        words = [t for t, _, _ in self.tokens]
+        for i in range(len(words) - size + 1):
+            self.where.setdefault(tuple(words[i : i + size]), i)
+
+    def window(self, mine: Sequence[tuple[str, int, int]]) -> Sequence[tuple[str, int, int]]:
+        """The part of the source that lines up with ``mine``, found through shared runs."""
+        size, words = self.size, [t for t, _, _ in mine]
+        hits = [
+            self.where[run]
+            for i in range(len(words) - size + 1)
+            if (run := tuple(words[i : i + size])) in self.where
+        ]
+        if not hits:
+            return ()
+        margin = 4 * size
+        return self.tokens[max(0, min(hits) - margin) : max(hits) + size + margin]

@@ -84,13 +84,12 @@ class Headline:
         headline_part = max(parts, key=len)
         if len(headline_part.split()) < self.min_words:
             return
+        wanted = key(headline_part)
         for block in page.kept[1 : self.search_blocks]:
             if not self._headline_like(block):
                 continue
-            score = fuzz.ratio(block.key, key(headline_part))
-            if score >= self.similarity or (
-                len(block.key) >= 20 and key(headline_part) in block.key
-            ):
+            score = fuzz.ratio(block.key, wanted)
+            if score >= self.similarity or (len(block.key) >= 20 and wanted in block.key):
                 yield remove_block(
                     self.name, block, Reason.HEADLINE, "matches the document title",
                     score=score / 100,

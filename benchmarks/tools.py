@@ -1,0 +1,127 @@
+"""The tools the benchmark compares: dechaff and the peers users would pick instead.
+
+Each tool is a name, the input it reads (``raw`` text or ``html``) and a factory
+that returns a function from that input to the extracted body. Factories import
+their library lazily, so each tool is measured in a process of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Extract = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    reads: str  # "raw" or "html"
+    make: Callable[[], Extract]
+    package: str | None = None
+
+
+def _dechaff_text(without: tuple[str, ...] = ()) -> Callable[[], Extract]:
+    return functools.partial(_make_dechaff_text, without)
+
+
+def _make_dechaff_text(without: tuple[str, ...]) -> Extract:
+    from dechaff import Cleaner
+
+    cleaner = Cleaner.default().without(*without) if without else Cleaner.default()
+    return lambda raw: cleaner(raw).text
+
+
+def _dechaff_html() -> Extract:
+    from dechaff import clean_html
+
+    return lambda html: clean_html(html).text
+
+
+def _no_cleaning() -> Extract:
+    return lambda raw: raw
+
+
+_C4_BAD = re.compile(r"javascript|cookie|terms of use|privacy policy", re.IGNORECASE)
+
+
+def _c4_lines() -> Extract:
+    """The C4 line rules: terminal punctuation, at least three words, no boilerplate words."""
+
+    def run(raw: str) -> str:
+        keep = []
+        for line in raw.splitlines():
+            line = line.strip()
+            if (
+                line.endswith((".", "!", "?", '"', "”"))
+                and len(line.split()) >= 3
+                and not _C4_BAD.search(line)
+            ):
+                keep.append(line)
+        return "\n".join(keep)
+
+    return run
+
+
+def _trafilatura() -> Extract:
+    import trafilatura
+
+    return lambda html: trafilatura.extract(html, include_comments=False) or ""
+
+
+def _readability() -> Extract:
+    import lxml.html
+    from readability import Document
+
+    def run(html: str) -> str:
+        summary = Document(html).summary(html_partial=True)
+        return str(lxml.html.fromstring(summary).text_content()) if summary.strip() else ""
+
+    return run
+
+
+def _justext() -> Extract:
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+
+    def run(html: str) -> str:
+        paragraphs = justext.justext(html.encode("utf-8"), stoplist)
+        return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+def _resiliparse() -> Extract:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return lambda html: extract_plain_text(html, main_content=True)
+
+
+def _boilerpy3() -> Extract:
+    from boilerpy3 import extractors
+
+    extractor = extractors.ArticleExtractor(raise_on_failure=False)
+    return lambda html: extractor.get_content(html) or ""
+
+
+DECHAFF_TEXT = Tool("dechaff (raw text)", "raw", _dechaff_text(), "dechaff")
+DECHAFF_HTML = Tool("dechaff (HTML)", "html", _dechaff_html, "dechaff")
+PEERS = (
+    Tool("no cleaning (raw text)", "raw", _no_cleaning),
+    Tool("C4 line rules (raw text)", "raw", _c4_lines),
+    Tool("trafilatura (HTML)", "html", _trafilatura, "trafilatura"),
+    Tool("readability-lxml (HTML)", "html", _readability, "readability-lxml"),
+    Tool("jusText (HTML)", "html", _justext, "jusText"),
+    Tool("resiliparse (HTML)", "html", _resiliparse, "Resiliparse"),
+    Tool("boilerpy3 (HTML)", "html", _boilerpy3, "boilerpy3"),
+)
+
+
+def ablations(filter_names: tuple[str, ...]) -> tuple[Tool, ...]:
+    """dechaff in text mode with each filter switched off in turn."""
+    return tuple(
+        Tool(f"without {name}", "raw", _dechaff_text((name,)), "dechaff") for name in filter_names
+    )
