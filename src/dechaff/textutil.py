@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACE = re.compile(r"\s+")
+_COMMON_EDGE = " .,:;!?-–—\"'“”‘’«»()[]{}…·•|/*#>_"
 
 
 def squash(text: str) -> str:
@@ -24,9 +25,9 @@ def key(text: str) -> str:
     >>> key("  — ADVERTISEMENT: ")
     'advertisement'
     """
-    folded = " ".join(text.casefold().split())
+    folded = " ".join(text.casefold().split()).strip(_COMMON_EDGE)
     if folded[:1].isalnum() and folded[-1:].isalnum():
-        return folded  # the common case: nothing to strip at the ends
+        return folded  # the common case: at most common punctuation to strip
     return _EDGE.sub("", folded)
 
 

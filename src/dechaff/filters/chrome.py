@@ -8,7 +8,9 @@ merely mentions a newsletter or a cookie is long and does not match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..blocks import Block
@@ -109,23 +111,42 @@ RULES: tuple[Rule, ...] = (
     Rule(
         Reason.SKIP_LINK,
         SKIP_LINK,
-        starts=_words("skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat"),
+        starts=_words(
+            "skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat"
+        ),
         contains=("本文へ", "メインコンテンツへ", "跳到主要内容", "跳至主要内容"),
     ),
     Rule(
         Reason.SHARE_PROMPT,
         r"(share|follow|like)( (this|us|me|him|her|them))?( (article|story|post|page|on|via|with)\b.{0,60})?"
         r"|click to (share|email|print)\b.{0,60}|(teilen|compartir|partager|condividi|compartilhar|поделиться)\b.{0,40}",
-        starts=_words("share follow like click teilen compartir partager condividi compartilhar поделиться"),
+        starts=_words(
+            "share follow like click teilen compartir partager condividi compartilhar поделиться"
+        ),
     ),
     Rule(
         Reason.NEWSLETTER_PROMPT,
         _NEWSLETTER,
         whole_line=False,
         max_words=20,
-        contains=("newsletter", "subscri", "sign up for", "signup", "inbox", "abonn", "suscr",
-                  "iscriviti", "assine", "inscreva", "подпиш", "рассылк", "구독", "購読", "订阅",
-                  "berlangganan"),
+        contains=(
+            "newsletter",
+            "subscri",
+            "sign up for",
+            "signup",
+            "inbox",
+            "abonn",
+            "suscr",
+            "iscriviti",
+            "assine",
+            "inscreva",
+            "подпиш",
+            "рассылк",
+            "구독",
+            "購読",
+            "订阅",
+            "berlangganan",
+        ),
     ),
     Rule(
         Reason.COOKIE_NOTICE,
@@ -139,16 +160,31 @@ RULES: tuple[Rule, ...] = (
         r"(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
         r"|все права защищены|무단 ?전재|著作権|版权所有|hak cipta).{0,200}",
-        contains=("©", "(c)", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés",
-                  "derechos reservados", "diritti riservati", "direitos reservados",
-                  "права защищены", "전재", "著作権", "版权所有", "hak cipta"),
+        contains=(
+            "©",
+            "(c)",
+            "copyright",
+            "rights reserved",
+            "rechte vorbehalten",
+            "droits réservés",
+            "derechos reservados",
+            "diritti riservati",
+            "direitos reservados",
+            "права защищены",
+            "전재",
+            "著作権",
+            "版权所有",
+            "hak cipta",
+        ),
     ),
     Rule(
         Reason.RELATED_LIST,
         _RELATED,
-        starts=_words("related read see also more recommended you most trending top latest up what "
-                      "editor's editors popular lesen mehr das leia veja lee te lire à a leggi "
-                      "читайте по 관련 관련기사 baca"),
+        starts=_words(
+            "related read see also more recommended you most trending top latest up what "
+            "editor's editors popular lesen mehr das leia veja lee te lire à a leggi "
+            "читайте по 관련 관련기사 baca"
+        ),
         contains=("関連記事", "相关阅读", "相关文章"),
     ),
     Rule(
@@ -161,8 +197,18 @@ RULES: tuple[Rule, ...] = (
         Reason.MEDIA_CAPTION,
         r"(\((photo|image|foto|credit)\b[^()]{0,80}\)|/\s?(getty images|reuters|afp|ap|epa|shutterstock)\)?)$",
         whole_line=False,
-        contains=("photo", "image", "foto", "credit", "getty", "reuters", "afp", "ap", "epa",
-                  "shutterstock"),
+        contains=(
+            "photo",
+            "image",
+            "foto",
+            "credit",
+            "getty",
+            "reuters",
+            "afp",
+            "ap",
+            "epa",
+            "shutterstock",
+        ),
     ),
     Rule(
         Reason.BYLINE_DATELINE,
@@ -176,8 +222,10 @@ RULES: tuple[Rule, ...] = (
         r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago.{0,20}"
         r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?",
         max_words=10,
-        starts=_words("by von por par di door oleh от автор reading last first mis "
-                      + _PUBLISHED_WORDS.replace("|", " ")),
+        starts=_words(
+            "by von por par di door oleh от автор reading last first mis "
+            + _PUBLISHED_WORDS.replace("|", " ")
+        ),
         digit=True,
     ),
     Rule(
@@ -192,9 +240,11 @@ RULES: tuple[Rule, ...] = (
         r"\d+\s(responses|replies|comments|thoughts|reactions)\s(to|on)\b.{0,160}"
         r"|(top rated |newest |oldest |all |show all |view all |read all )?comments?\s?(\(\d+\))?"
         rf"|(\d+\s*)?({_COMMENT_WORDS})(\s*\(?\d+\)?)?.{{0,20}}",
-        starts=_words("comment comments leave post add join show view top newest oldest all read "
-                      "kommentar kommentare comentario comentarios commentaire commentaires "
-                      "commenti 댓글 コメント 评论"),
+        starts=_words(
+            "comment comments leave post add join show view top newest oldest all read "
+            "kommentar kommentare comentario comentarios commentaire commentaires "
+            "commenti 댓글 コメント 评论"
+        ),
         contains=("комментари",),
         digit=True,
     ),
@@ -248,8 +298,16 @@ class PageChrome:
             object.__setattr__(self, name, value)
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        for block in page.kept:
-            found = self.classify(block)
+        kept = page.kept
+        # Case-fold all lines at once, and find every substring cue in one regex pass.
+        folded = "\n".join(b.text for b in kept).casefold()
+        lines = folded.split("\n")
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        cues: dict[int, list[str]] = {}
+        for m in self._cues.finditer(folded):
+            cues.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.group())
+        for i, block in enumerate(kept):
+            found = self._classify(block, lines[i], cues.get(i, ()))
             if found is not None:
                 reason, detail = found
                 yield remove_block(self.name, block, reason, detail)
@@ -260,6 +318,12 @@ class PageChrome:
         Each rule has cheap cues (a first word, a substring, a digit); its pattern
         is only tried on lines that show one.
         """
+        folded = block.text.casefold()
+        return self._classify(block, folded, self._cues.findall(folded))
+
+    def _classify(
+        self, block: Block, folded: str, cues: Sequence[str]
+    ) -> tuple[Reason, str] | None:
         lowered = block.key
         if len(lowered) <= 80:
             if lowered in MENU_WORDS:
@@ -269,12 +333,11 @@ class PageChrome:
                 return Reason.SHARE_PROMPT, "only sharing and social-network words"
         if block.words > self._longest:
             return None
-        folded = block.text.casefold()
         first = _FIRST_WORD.match(lowered)
         cued = set(self._by_first.get(first.group(), ())) if first else set()
         if _DIGIT.search(folded):
             cued.update(self._by_digit)
-        for cue in self._cues.findall(folded):
+        for cue in cues:
             cued.update(self._by_cue[cue])
         text = ""
         for i in sorted(cued):
