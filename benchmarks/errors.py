@@ -7,11 +7,12 @@ what it dropped that the gold has, with the removal reasons.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 from pathlib import Path
 
-from dechaff import clean
+from dechaff import clean, clean_html
 from dechaff.evaluation import score_page, shingles
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "aeb"
@@ -29,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("page", help="page id (a prefix is enough)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--all", action="store_true", help="also list the correct decisions")
+    parser.add_argument("--html", action="store_true", help="clean the page's HTML, not its text")
     args = parser.parse_args(argv)
     truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
     matches = [k for k in truth if k.startswith(args.page)]
@@ -36,10 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(matches)} pages match {args.page!r}", file=sys.stderr)
         return 2
     page = matches[0]
-    raw = (args.data / "raw" / f"{page}.txt").read_text("utf-8")
     gold_text = truth[page]["articleBody"]
     gold = dict(shingles(gold_text))
-    result = clean(raw)
+    if args.html:
+        result = clean_html(gzip.decompress((args.data / "html" / f"{page}.html.gz").read_bytes()))
+    else:
+        result = clean((args.data / "raw" / f"{page}.txt").read_text("utf-8"))
     s = score_page(result.text, gold_text)
     print(f"{page}  {truth[page]['url']}")
     print(f"tp={s.tp:.3f} fp={s.fp:.3f} fn={s.fn:.3f}  title={result.title!r}\n")
@@ -59,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             tag = f"DROPPED, IN GOLD [{why}]" if wrong else f"dropped [{why}]"
         if wrong or args.all:
-            print(f"{block.index:4d} {tag}: {block.text[:150]!r}")
+            where = f" <{block.dom.tag}> {block.dom.xpath}" if block.dom else ""
+            print(f"{block.index:4d} {tag}: {block.text[:150]!r}{where if args.html else ''}")
     return 0
 
 

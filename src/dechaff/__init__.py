@@ -37,6 +37,7 @@ __all__ = [
     "Repair",
     "Settings",
     "clean",
+    "clean_html",
     "default_filters",
     "load_plugins",
     "problems",
@@ -44,10 +45,16 @@ __all__ = [
 ]
 
 
+def clean_html(html: str | bytes) -> CleanResult:
+    """Clean one HTML page with the default pipeline (see :meth:`Cleaner.clean_html`)."""
+    return Cleaner.default().clean_html(html)
+
+
 def clean(raw: str | bytes) -> CleanResult:
     """Clean one page of raw text with the default pipeline.
 
-    ``raw`` is ``str`` or ``bytes`` (decoded with charset detection). Raises
+    ``raw`` is ``str`` or ``bytes`` (decoded with charset detection); an HTML
+    document is recognised by its start and cleaned as HTML. Raises
     :class:`TypeError` for anything else and :class:`InputTooLargeError` past the
     default size limit.
     """

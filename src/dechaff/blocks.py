@@ -26,6 +26,29 @@ _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"”’»)])")
 
 
 @dataclass(frozen=True)
+class DomInfo:
+    """What the HTML says about a block."""
+
+    tag: str
+    """The block-level element the text belongs to."""
+    xpath: str
+    """Where that element stands in the page."""
+    heading: int = 0
+    """1–6 for ``<h1>``–``<h6>``, else 0."""
+    list_item: bool = False
+    """Inside an ``<li>``."""
+    link_density: float = 0.0
+    """Share of the block's characters that are link text."""
+    landmark: str | None = None
+    """The nearest enclosing nav, header, footer, aside or form, if any."""
+    content_score: float | None = None
+    """readability-lxml's content score of the nearest scored ancestor."""
+    in_main: bool | None = None
+    """Inside the element chosen as the main content; ``None`` when none was chosen."""
+
+
+
+@dataclass(frozen=True)
 class Block:
     """One non-blank line of the input."""
 
@@ -39,6 +62,8 @@ class Block:
     """The line, stripped of surrounding whitespace."""
     blank_before: int = 0
     """How many blank lines separate it from the previous block."""
+    dom: DomInfo | None = field(default=None, compare=False)
+    """What the HTML said about the block (HTML input only)."""
     words: int = field(init=False, compare=False)
     """Word count; CJK characters count one word per two characters."""
     key: str = field(init=False, compare=False)

@@ -32,6 +32,8 @@ class Page:
     repairs: tuple[Repair, ...] = ()
     """What earlier filters repaired."""
     settings: Settings = field(default_factory=Settings)
+    document_title: str | None = None
+    """The HTML document's title (og:title or ``<title>``); ``None`` for text input."""
 
     @cached_property
     def removed_reasons(self) -> dict[int, str]:

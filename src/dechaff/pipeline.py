@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from .blocks import Block, segment
 from .decode import to_text
+from .html import decode_html, looks_like_html, parse
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
 from .page import Page, Settings
@@ -101,22 +102,53 @@ class Cleaner:
         raise KeyError(f"no filter named {name!r}; filters: {', '.join(self.names)}")
 
     def __call__(self, raw: str | bytes) -> CleanResult:
-        """Clean one page of raw text (``str``, or ``bytes`` of any common encoding)."""
+        """Clean one page: raw text or an HTML document, recognised by its start.
+
+        ``bytes`` are decoded (BOM, HTML meta charset, UTF-8, then detection).
+        """
+        if isinstance(raw, (bytes, bytearray, memoryview)):
+            data = bytes(raw)
+            if looks_like_html(data[:2048].decode("latin-1")):
+                return self.clean_html(data)
         text = to_text(raw)
+        if looks_like_html(text):
+            return self.clean_html(text)
+        return self.clean_text(text)
+
+    def clean_text(self, raw: str | bytes) -> CleanResult:
+        """Clean raw page text, never treating it as HTML."""
+        text = to_text(raw)
+        self._check_size(text)
+        return run(self.filters, text, segment(text), self.settings)
+
+    def clean_html(self, html: str | bytes) -> CleanResult:
+        """Clean an HTML page. Spans in the report point into its visible text."""
+        if isinstance(html, (bytes, bytearray, memoryview)):
+            html = decode_html(bytes(html))
+        elif not isinstance(html, str):
+            raise TypeError(f"dechaff cleans str or bytes, not {type(html).__name__}")
+        self._check_size(html)
+        page = parse(html)
+        return run(self.filters, page.text, page.blocks, self.settings, page.title)
+
+    def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars
         if limit is not None and len(text) > limit:
             raise InputTooLargeError(
                 f"input has {len(text):,} characters, over the limit of {limit:,} "
                 "(raise it with Settings(max_chars=...) or Cleaner.with_settings)"
             )
-        return run(self.filters, text, segment(text), self.settings)
 
 
 def run(
-    filters: Sequence[Filter], raw: str, blocks: tuple[Block, ...], settings: Settings
+    filters: Sequence[Filter],
+    raw: str,
+    blocks: tuple[Block, ...],
+    settings: Settings,
+    document_title: str | None = None,
 ) -> CleanResult:
     """Apply ``filters`` in order to the blocks of ``raw`` and assemble the result."""
-    ledger = _Ledger(raw, blocks)
+    ledger = _Ledger(raw, blocks, document_title)
     for f in filters:
         page = Page(
             raw=raw,
@@ -125,6 +157,7 @@ def run(
             removals=tuple(ledger.removals),
             repairs=tuple(ledger.repairs),
             settings=settings,
+            document_title=document_title,
         )
         for decision in f(page):
             ledger.apply(decision)
@@ -134,8 +167,9 @@ def run(
 class _Ledger:
     """Applies decisions so that every character ends up in exactly one place."""
 
-    def __init__(self, raw: str, blocks: tuple[Block, ...]) -> None:
+    def __init__(self, raw: str, blocks: tuple[Block, ...], document_title: str | None) -> None:
         self.raw = raw
+        self.document_title = document_title
         self.blocks = blocks
         self.starts = [b.start for b in blocks]
         self.removed: set[int] = set()
@@ -215,7 +249,8 @@ class _Ledger:
                 paragraphs.append(paragraph)
         removals = sorted(self.removals, key=lambda r: r.start)
         title = next(
-            (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None), None
+            (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None),
+            self.document_title,
         )
         return CleanResult(
             text="\n\n".join(paragraphs),

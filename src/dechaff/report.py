@@ -30,6 +30,8 @@ class Reason(str, Enum):
     COMMENTS = "comments"
     # shape of the page
     OUTSIDE_BODY = "outside-body"
+    OUTSIDE_MAIN = "outside-main"
+    LINK_LIST = "link-list"
     # duplicates
     DUPLICATE_EXACT = "duplicate-exact"
     DUPLICATE_NEAR = "duplicate-near"
@@ -72,6 +74,8 @@ class Removal:
     """A similarity or confidence score where the rule has one."""
     related: int | None = None
     """Index of another block the decision refers to (the kept copy of a duplicate)."""
+    xpath: str | None = None
+    """The element the block came from (HTML input only)."""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -114,6 +118,7 @@ class Flag:
     end: int
     block: int
     detail: str = ""
+    xpath: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

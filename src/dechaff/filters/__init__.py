@@ -8,6 +8,8 @@ from .body_region import BodyRegion
 from .chrome import PageChrome
 from .duplicates import Duplicates
 from .headline import Headline
+from .link_density import LinkDensity
+from .main_content import MainContent
 from .transcript import Transcripts
 from .truncation import Truncation
 
@@ -17,6 +19,8 @@ __all__ = [
     "Duplicates",
     "Filter",
     "Headline",
+    "LinkDensity",
+    "MainContent",
     "PageChrome",
     "Transcripts",
     "Truncation",
@@ -32,6 +36,8 @@ def default_filters() -> tuple[Filter, ...]:
         AdMarkers(),
         PageChrome(),
         Headline(),
+        MainContent(),
+        LinkDensity(),
         Transcripts(),
         Duplicates(),
         Truncation(),

@@ -47,6 +47,7 @@ def remove_block(
         detail=detail,
         score=score,
         related=related,
+        xpath=block.dom.xpath if block.dom else None,
     )
 
 
@@ -62,4 +63,5 @@ def remove_span(
         end=end,
         block=block.index,
         detail=detail,
+        xpath=block.dom.xpath if block.dom else None,
     )

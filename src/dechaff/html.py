@@ -1,0 +1,321 @@
+"""HTML input: parse a page, turn its visible text into blocks that carry DOM evidence.
+
+The page's *visible text* is built here: one line per block-level element (and
+per ``<br>``), scripts, styles, comments and hidden elements left out. Spans in
+the report of :func:`clean_html` point into that text, and every block also
+names the element it came from (an XPath), so a removal can be found in the page.
+
+Each block carries a :class:`DomInfo`: its tag and path, heading level, whether
+it is a list item, its link density, the landmark it sits in (nav, header,
+footer, aside, form), and the content score readability-lxml's algorithm gives
+its nearest scored ancestor, with whether it lies inside the page's main content.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml import etree
+from readability.readability import REGEXES, Document
+
+from .blocks import Block, DomInfo
+from .decode import decode_bytes
+from .textutil import squash
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body dd details dialog div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p pre section
+    table tbody thead tfoot tr td th ul caption summary center menu legend""".split()
+)
+SKIP_TAGS = frozenset(
+    """script style noscript template svg math iframe object embed canvas head title select
+    option button input textarea video audio source track map area datalist""".split()
+)
+LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
+LANDMARK_ROLES = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "form",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A parsed page: its visible text, its blocks, and what its head says."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None
+    """The document title: og:title, else ``<title>``."""
+    main_xpath: str | None
+    """The element chosen as the main content, if any."""
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` starts like an HTML document (after a BOM and whitespace).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>x</body></html>")
+    True
+    >>> looks_like_html("Skip to content\\nThe river rose.")
+    False
+    """
+    head = text[:1024].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and ("<body" in text[:20000].lower() or "<head" in head)
+    )
+
+
+def decode_html(data: bytes) -> str:
+    """Decode HTML bytes: a BOM, then the meta charset, then UTF-8, then detection."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_bytes(data)
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            codec = codecs.lookup(declared.group(1).decode("ascii"))
+            return data.decode(codec.name, errors="replace")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def parse(html: str) -> HtmlPage:
+    """Parse ``html`` and build its visible text and blocks."""
+    root = _document(html)
+    if root is None:
+        return HtmlPage("", (), None, None)
+    title = _document_title(root)
+    scores, main = _content_scores(root)
+    tree = root.getroottree()
+    main_xpath = tree.getpath(main) if main is not None else None
+    in_main = _readability_members(root)
+    lines = list(_lines(root))
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for text, owner, link_chars, landmark, list_item in lines:
+        if blocks:
+            pieces.append("\n")
+            offset += 1
+        tag = owner.tag if isinstance(owner.tag, str) else "?"
+        info = DomInfo(
+            tag=tag,
+            xpath=tree.getpath(owner),
+            heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
+            list_item=list_item,
+            link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
+            landmark=landmark,
+            content_score=_nearest_score(owner, scores),
+            in_main=None if in_main is None else owner in in_main,
+        )
+        blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
+        pieces.append(text)
+        offset += len(text)
+    return HtmlPage("".join(pieces), tuple(blocks), title, main_xpath)
+
+
+def _document(html: str) -> Any:
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, recover=True
+    )
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _document_title(root: Any) -> str | None:
+    for query in ('//meta[@property="og:title"]/@content', "//title//text()"):
+        found = " ".join(str(t) for t in root.xpath(query)).strip()
+        if found:
+            return squash(found)
+    return None
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and REGEXES["displayNoneRe"].search(style) is not None
+
+
+def _lines(root: Any) -> Iterator[tuple[str, Any, int, str | None, bool]]:
+    """(text, owner element, link characters, landmark, list item) per line."""
+    body = root.find("body")
+    start = body if body is not None else root
+    pieces: list[str] = []
+    link_chars = 0
+    owners: list[tuple[Any, str | None]] = [(start, None)]
+    landmarks: list[str] = []
+    skipped: set[Any] = set()
+    lists = 0
+    links = 0
+    line_owner: Any = None
+
+    def flush() -> Iterator[tuple[str, Any, int, str | None, bool]]:
+        nonlocal pieces, link_chars, line_owner
+        text = squash("".join(pieces))
+        if text:
+            owner = line_owner if line_owner is not None else owners[-1][0]
+            yield text, owner, link_chars, landmarks[-1] if landmarks else None, lists > 0
+        pieces, link_chars, line_owner = [], 0, None
+
+    def add(text: str | None) -> None:
+        nonlocal link_chars, line_owner
+        if text:
+            if line_owner is None and not text.isspace():
+                line_owner = owners[-1][0]
+            pieces.append(text)
+            if links:
+                link_chars += len(text.strip())
+
+    walker = etree.iterwalk(start, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in SKIP_TAGS or _hidden(el):
+                skipped.add(el)
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                yield from flush()
+                continue
+            if tag in BLOCK_TAGS:
+                yield from flush()
+                role = LANDMARK_ROLES.get(el.get("role") or "")
+                landmark = role or (tag if tag in LANDMARK_TAGS else None)
+                owners.append((el, landmark))
+                if landmark:
+                    landmarks.append(landmark)
+                lists += tag == "li"
+            links += tag == "a"
+            add(el.text)
+            continue
+        if el in skipped:
+            skipped.discard(el)
+        elif tag in BLOCK_TAGS:
+            yield from flush()
+            _, landmark = owners.pop()
+            if landmark:
+                landmarks.pop()
+            lists -= tag == "li"
+        elif tag == "a":
+            links -= 1
+        if el is not start:
+            add(el.tail)
+    yield from flush()
+
+
+def _content_scores(root: Any) -> tuple[dict[Any, float], Any]:
+    """readability-lxml's paragraph scoring, run on our tree without changing it.
+
+    Elements whose class or id marks them as unlikely content (comments, sidebars,
+    footers…) neither collect scores nor lend them to their paragraphs.
+    """
+    scorer = Document("")
+    unlikely = REGEXES["unlikelyCandidatesRe"]
+    maybe = REGEXES["okMaybeItsACandidateRe"]
+    scores: dict[Any, float] = {}
+    for para in root.iter("p", "pre", "td", "blockquote"):
+        if _under_unlikely(para, unlikely, maybe):
+            continue
+        text = squash(para.text_content() or "")
+        if len(text) < 25:
+            continue
+        score = 1 + len(text.split(",")) + min(len(text) / 100, 3)
+        parent = para.getparent()
+        grand = parent.getparent() if parent is not None else None
+        for el, share in ((parent, 1.0), (grand, 0.5)):
+            if el is None:
+                continue
+            if el not in scores:
+                scores[el] = float(scorer.score_node(el)["content_score"])
+            scores[el] += score * share
+    for el in list(scores):
+        scores[el] *= 1 - scorer.get_link_density(el)
+    if not scores:
+        return scores, None
+    best = max(scores, key=lambda el: scores[el])
+    for el, _ in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if "articleBody" in (el.get("itemprop") or "").split() and scorer.get_link_density(el) <= 0.1:
+            best = el
+            break
+    return scores, best
+
+
+def _under_unlikely(el: Any, unlikely: re.Pattern[str], maybe: re.Pattern[str]) -> bool:
+    for node in el.iterancestors():
+        if node.tag in ("html", "body"):
+            return False
+        mark = f"{node.get('class', '')} {node.get('id', '')}"
+        if len(mark) > 2 and unlikely.search(mark) and not maybe.search(mark):
+            return True
+    return False
+
+
+def _main_members(main: Any, scores: dict[Any, float]) -> set[Any]:
+    """The main element and the siblings readability-lxml would add to it."""
+    members = {main}
+    parent = main.getparent()
+    if parent is None:
+        return members
+    threshold = max(10.0, scores.get(main, 0.0) * 0.2)
+    for sibling in parent:
+        if sibling is main or not isinstance(sibling.tag, str):
+            continue
+        if scores.get(sibling, -1.0) >= threshold:
+            members.add(sibling)
+        elif sibling.tag == "p":
+            text = squash(sibling.text_content() or "")
+            density = Document("").get_link_density(sibling)
+            if (len(text) > 80 and density < 0.25) or (
+                0 < len(text) <= 80 and density == 0 and re.search(r"\.( |$)", text)
+            ):
+                members.add(sibling)
+    return members
+
+
+def _readability_members(root: Any) -> set[Any] | None:
+    """The elements readability-lxml keeps in its summary of the page."""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    for number, el in enumerate(elements):
+        el.set("data-dechaff", str(number))
+    try:
+        summary = Document(root).summary(html_partial=True)
+    except Exception:
+        return None
+    finally:
+        for el in elements:
+            el.attrib.pop("data-dechaff", None)
+    kept = {int(n) for n in re.findall(r'data-dechaff="(\d+)"', summary)}
+    if not kept:
+        return None
+    return {elements[n] for n in kept}
+
+
+def _nearest_score(el: Any, scores: dict[Any, float]) -> float | None:
+    node = el
+    while node is not None:
+        if node in scores:
+            return round(scores[node], 2)
+        node = node.getparent()
+    return None
+
+
+def _inside(el: Any, members: set[Any]) -> bool:
+    node = el
+    while node is not None:
+        if node in members:
+            return True
+        node = node.getparent()
+    return False
