@@ -39,6 +39,8 @@ class DomInfo:
     """Inside an ``<li>``."""
     link_density: float = 0.0
     """Share of the block's characters that are link text."""
+    in_figure: bool = False
+    """Inside a ``<figure>`` or ``<figcaption>``: a caption or credit."""
     landmark: str | None = None
     """The nearest enclosing nav, header, footer, aside or form, if any."""
     content_score: float | None = None

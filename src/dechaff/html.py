@@ -44,6 +44,7 @@ LANDMARK_ROLES = {
     "complementary": "aside",
     "search": "form",
 }
+_FIGURE_TAGS = frozenset({"figure", "figcaption"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -101,7 +102,7 @@ def parse(html: str) -> HtmlPage:
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    for text, owner, link_chars, landmark, list_item in lines:
+    for text, owner, link_chars, landmark, list_item, figure in lines:
         if blocks:
             pieces.append("\n")
             offset += 1
@@ -111,6 +112,7 @@ def parse(html: str) -> HtmlPage:
             xpath=tree.getpath(owner),
             heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
             list_item=list_item,
+            in_figure=figure,
             link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
             landmark=landmark,
             content_score=_nearest_score(owner, scores),
@@ -149,8 +151,11 @@ def _hidden(el: Any) -> bool:
     return bool(style) and REGEXES["displayNoneRe"].search(style) is not None
 
 
-def _lines(root: Any) -> Iterator[tuple[str, Any, int, str | None, bool]]:
-    """(text, owner element, link characters, landmark, list item) per line."""
+_Line = tuple[str, Any, int, str | None, bool, bool]
+
+
+def _lines(root: Any) -> Iterator[_Line]:
+    """(text, owner element, link characters, landmark, list item, in figure) per line."""
     body = root.find("body")
     start = body if body is not None else root
     pieces: list[str] = []
@@ -160,14 +165,16 @@ def _lines(root: Any) -> Iterator[tuple[str, Any, int, str | None, bool]]:
     skipped: set[Any] = set()
     lists = 0
     links = 0
+    figures = 0
     line_owner: Any = None
 
-    def flush() -> Iterator[tuple[str, Any, int, str | None, bool]]:
+    def flush() -> Iterator[_Line]:
         nonlocal pieces, link_chars, line_owner
         text = squash("".join(pieces))
         if text:
             owner = line_owner if line_owner is not None else owners[-1][0]
-            yield text, owner, link_chars, landmarks[-1] if landmarks else None, lists > 0
+            landmark = landmarks[-1] if landmarks else None
+            yield text, owner, link_chars, landmark, lists > 0, figures > 0
         pieces, link_chars, line_owner = [], 0, None
 
     def add(text: str | None) -> None:
@@ -199,6 +206,7 @@ def _lines(root: Any) -> Iterator[tuple[str, Any, int, str | None, bool]]:
                     landmarks.append(landmark)
                 lists += tag == "li"
             links += tag == "a"
+            figures += tag in _FIGURE_TAGS
             add(el.text)
             continue
         if el in skipped:
@@ -209,6 +217,7 @@ def _lines(root: Any) -> Iterator[tuple[str, Any, int, str | None, bool]]:
             if landmark:
                 landmarks.pop()
             lists -= tag == "li"
+            figures -= tag in _FIGURE_TAGS
         elif tag == "a":
             links -= 1
         if el is not start:

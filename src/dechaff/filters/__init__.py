@@ -7,6 +7,7 @@ from .base import Filter, remove_block, remove_span
 from .body_region import BodyRegion
 from .chrome import PageChrome
 from .duplicates import Duplicates
+from .figures import Figures
 from .headline import Headline
 from .link_density import LinkDensity
 from .main_content import MainContent
@@ -17,6 +18,7 @@ __all__ = [
     "AdMarkers",
     "BodyRegion",
     "Duplicates",
+    "Figures",
     "Filter",
     "Headline",
     "LinkDensity",
@@ -38,6 +40,7 @@ def default_filters() -> tuple[Filter, ...]:
         Headline(),
         MainContent(),
         LinkDensity(),
+        Figures(),
         Transcripts(),
         Duplicates(),
         Truncation(),

@@ -44,6 +44,11 @@ class Headline:
     similarity: float = 90.0
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        if page.document_title is not None:
+            found = list(self._from_html(page, page.document_title))
+            if found:
+                yield from found
+                return
         found = list(self._from_document_title(page))
         if found:
             yield from found
@@ -57,6 +62,37 @@ class Headline:
                 yield remove_block(
                     self.name, other, Reason.HEADLINE,
                     f"copy of the headline (block {first.index})", related=first.index,
+                )  # fmt: skip
+
+    def _from_html(self, page: Page, title: str) -> Iterator[Decision]:
+        """HTML: the ``<h1>`` that best matches the document title, and its copies."""
+        parts = _SITE_SEPARATOR.split(title)
+        wanted = [key(p) for p in parts if len(p.split()) >= self.min_words] or [key(title)]
+        headings = [b for b in page.kept if b.dom is not None and b.dom.heading == 1]
+        shaped = [b for b in page.kept[: self.search_blocks] if self._headline_like(b)]
+        best: Block | None = None
+        best_score = 0.0
+        for block in headings + [b for b in shaped if b not in headings]:
+            score = max(fuzz.ratio(block.key, w) for w in wanted)
+            if any(len(w) >= 20 and w in block.key for w in wanted):
+                score = max(score, 95.0)
+            bonus = 5.0 if block.dom is not None and block.dom.heading == 1 else 0.0
+            if score + bonus > best_score:
+                best, best_score = block, score + bonus
+        if best is None or best_score < self.similarity - 10:
+            in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
+            best = (in_main or headings or [None])[0]
+            if best is None:
+                return
+            detail = "the page's first <h1>"
+        else:
+            detail = "the heading that matches the document title"
+        yield remove_block(self.name, best, Reason.HEADLINE, detail)
+        for other in page.kept:
+            if other is not best and other.key == best.key:
+                yield remove_block(
+                    self.name, other, Reason.HEADLINE,
+                    f"copy of the headline (block {best.index})", related=best.index,
                 )  # fmt: skip
 
     def _headline_like(self, block: Block) -> bool:
