@@ -2,20 +2,21 @@
 
     python benchmarks/make_fixtures.py [--data ../shared/data/aeb]
 
-Each fixture folder holds ``page.txt`` (raw text), ``expected.txt`` (the gold body)
-and ``meta.json``: source URL, language, the F1 floor the golden test enforces
-(the F1 measured when the fixture was made, less a small margin) and the reason
-slugs its report is expected to contain.
+Each fixture folder holds ``page.txt`` (raw text), ``page.html.gz`` (the page's
+HTML), ``expected.txt`` (the gold body) and ``meta.json``: source URL, language,
+the F1 floors the golden tests enforce (the F1 measured when the fixture was made,
+less a small margin) and the reason slugs its reports are expected to contain.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 from pathlib import Path
 
-from dechaff import clean
+from dechaff import clean, clean_html
 from dechaff.evaluation import aggregate, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,19 +51,25 @@ def main() -> None:
         gold = truth[page]["articleBody"]
         result = clean(raw)
         f1 = aggregate([score_page(result.text, gold)]).f1
+        html = (args.data / "html" / f"{page}.html.gz").read_bytes()
+        html_result = clean_html(gzip.decompress(html))
+        html_f1 = aggregate([score_page(html_result.text, gold)]).f1
         folder = ROOT / "fixtures" / name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "page.txt").write_text(raw, "utf-8")
         (folder / "expected.txt").write_text(gold, "utf-8")
+        (folder / "page.html.gz").write_bytes(html)
         meta = {
             "source": truth[page]["url"],
             "benchmark_id": page,
             "language": language,
             "min_f1": math.floor((f1 - MARGIN) * 100) / 100,
             "reasons": sorted({r.reason.value for r in result.removals}),
+            "html_min_f1": math.floor((html_f1 - MARGIN) * 100) / 100,
+            "html_reasons": sorted({r.reason.value for r in html_result.removals}),
         }
         (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-        print(f"{name:28s} {language} F1={f1:.3f}")
+        print(f"{name:28s} {language} F1={f1:.3f} HTML F1={html_f1:.3f}")
 
 
 if __name__ == "__main__":

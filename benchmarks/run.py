@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tools import DECHAFF_HTML, DECHAFF_TEXT, PEERS, Tool, ablations  # noqa: E402
+from tools import DECHAFF_HTML, DECHAFF_TEXT, PEERS, Tool, ablations
 
-from dechaff import Cleaner  # noqa: E402
-from dechaff.evaluation import PageScore, aggregate, bootstrap, score_page  # noqa: E402
+from dechaff import Cleaner
+from dechaff.evaluation import PageScore, aggregate, bootstrap, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"

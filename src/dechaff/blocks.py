@@ -49,7 +49,6 @@ class DomInfo:
     """Inside the element chosen as the main content; ``None`` when none was chosen."""
 
 
-
 @dataclass(frozen=True)
 class Block:
     """One non-blank line of the input."""

@@ -17,6 +17,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
@@ -89,10 +90,16 @@ def decode_html(data: bytes) -> str:
 
 
 def parse(html: str) -> HtmlPage:
-    """Parse ``html`` and build its visible text and blocks."""
+    """Parse ``html`` and build its visible text and blocks.
+
+    lxml (libxml2) gives up on documents nested deeper than a few thousand
+    elements; when its tree holds much less text than the markup does, the page
+    is read again by a streaming reader that has no depth limit and no DOM
+    evidence beyond tags (:func:`_stream_page`).
+    """
     root = _document(html)
-    if root is None:
-        return HtmlPage("", (), None, None)
+    if root is None or _lost_text(root, html):
+        return _stream_page(html)
     title = _document_title(root)
     scores, main = _content_scores(root)
     tree = root.getroottree()
@@ -128,12 +135,115 @@ def _document(html: str) -> Any:
     if not html.strip():
         return None
     parser = lxml.html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, recover=True
+        encoding="utf-8", remove_comments=True, remove_pis=True, recover=True, huge_tree=True
     )
     try:
         return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
+
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def _lost_text(root: Any, html: str) -> bool:
+    """True when lxml's tree kept less than half of the words between the tags."""
+    body = root.find("body")
+    parsed = len((body if body is not None else root).text_content().split())
+    if parsed >= 2000:
+        return False  # plenty of text: the tree is sound
+    between_tags = len(_TAG.sub(" ", html).split())
+    return parsed < 0.5 * between_tags
+
+
+class _Streamer(HTMLParser):
+    """Visible text by events: no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[str, str, str, int]] = []  # text, tag, path, link chars
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.stack: list[str] = []
+        self.skip = 0
+        self.links = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def path(self) -> str:
+        tail = "/".join(self.stack[-8:])
+        return ("/…/" if len(self.stack) > 8 else "/") + tail
+
+    def flush(self) -> None:
+        text = squash("".join(self.pieces))
+        if text:
+            tag = next((t for t in reversed(self.stack) if t in BLOCK_TAGS), "body")
+            self.lines.append((text, tag, self.path(), self.link_chars))
+        self.pieces, self.link_chars = [], 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _VOID:
+            if tag == "br":
+                self.flush()
+            return
+        if tag in SKIP_TAGS:
+            self.skip += 1
+        if tag in BLOCK_TAGS:
+            self.flush()
+        self.links += tag == "a"
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if open_tag in SKIP_TAGS:
+                self.skip -= 1
+            self.links -= open_tag == "a"
+            if open_tag in BLOCK_TAGS:
+                self.flush()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.skip > 0:
+            return
+        self.pieces.append(data)
+        if self.links > 0:
+            self.link_chars += len(data.strip())
+
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _stream_page(html: str) -> HtmlPage:
+    streamer = _Streamer()
+    streamer.feed(html)
+    streamer.close()
+    streamer.flush()
+    blocks: list[Block] = []
+    offset = 0
+    for text, tag, path, link_chars in streamer.lines:
+        if blocks:
+            offset += 1
+        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        info = DomInfo(
+            tag=tag,
+            xpath=path,
+            heading=heading,
+            link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
+        )
+        blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
+        offset += len(text)
+    title = squash("".join(streamer.title)) or None
+    return HtmlPage("\n".join(t for t, _, _, _ in streamer.lines), tuple(blocks), title, None)
 
 
 def _document_title(root: Any) -> str | None:
@@ -186,11 +296,18 @@ def _lines(root: Any) -> Iterator[_Line]:
             if links:
                 link_chars += len(text.strip())
 
+    # A hidden element that holds most of the page is a markup accident (an unclosed
+    # tag) or an article revealed by script: either way its text is the page.
+    page_chars = len(start.text_content())
+
+    def hidden(el: Any) -> bool:
+        return _hidden(el) and len(el.text_content()) < 0.5 * page_chars
+
     walker = etree.iterwalk(start, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if not tag or tag in SKIP_TAGS or _hidden(el):
+            if not tag or tag in SKIP_TAGS or hidden(el):
                 skipped.add(el)
                 walker.skip_subtree()
                 continue
@@ -256,7 +373,10 @@ def _content_scores(root: Any) -> tuple[dict[Any, float], Any]:
         return scores, None
     best = max(scores, key=lambda el: scores[el])
     for el, _ in sorted(scores.items(), key=lambda kv: -kv[1]):
-        if "articleBody" in (el.get("itemprop") or "").split() and scorer.get_link_density(el) <= 0.1:
+        if (
+            "articleBody" in (el.get("itemprop") or "").split()
+            and scorer.get_link_density(el) <= 0.1
+        ):
             best = el
             break
     return scores, best

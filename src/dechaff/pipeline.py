@@ -11,9 +11,9 @@ from itertools import pairwise
 
 from .blocks import Block, segment
 from .decode import to_text
-from .html import decode_html, looks_like_html, parse
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
+from .html import decode_html, looks_like_html, parse
 from .page import Page, Settings
 from .report import Flag, Reason, Removal, Repair
 from .result import CleanResult

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..blocks import Block
 from ..page import Page

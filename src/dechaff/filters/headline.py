@@ -81,9 +81,9 @@ class Headline:
                 best, best_score = block, score + bonus
         if best is None or best_score < self.similarity - 10:
             in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
-            best = (in_main or headings or [None])[0]
-            if best is None:
+            if not (in_main or headings):
                 return
+            best = (in_main or headings)[0]
             detail = "the page's first <h1>"
         else:
             detail = "the heading that matches the document title"

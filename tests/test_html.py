@@ -1,0 +1,134 @@
+"""HTML input: visible text, DOM evidence, the report's XPaths, golden pages, broken markup."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from helpers import FIXTURES, Fixture, assert_lossless, fixtures
+
+from dechaff import Reason, clean, clean_html
+from dechaff.evaluation import aggregate, score_page
+from dechaff.html import looks_like_html, parse
+
+PAGES = [f for f in fixtures() if (FIXTURES / f.name / "page.html.gz").exists()]
+
+PROSE = (
+    "The city council voted on Tuesday to expand the tram network to the northern suburbs, "
+    "a project that has been debated for more than a decade, officials said."
+)
+PAGE = f"""<!DOCTYPE html>
+<html><head><title>Tram network to grow | City Gazette</title>
+<meta property="og:title" content="Tram network to grow">
+<script>var ads = "Advertisement text that must never show";</script>
+<style>p {{ color: red }}</style></head>
+<body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<!-- a comment that must never show -->
+<div class="article">
+  <h1>Tram network to grow</h1>
+  <p>{PROSE}</p>
+  <figure><img src="x.jpg"><figcaption>The tram depot in winter. Photo: J. Doe</figcaption></figure>
+  <p>Construction is expected to begin next spring and to last three years, according to the
+  transport department, which will publish a detailed <a href="/t">timetable</a> in January.</p>
+  <div style="display:none">Hidden text that must never show</div>
+  <ul><li><a href="/a">Related: buses</a></li><li><a href="/b">Related: bikes</a></li></ul>
+</div>
+<footer>© 2024 City Gazette. All rights reserved.</footer>
+</body></html>"""
+
+
+def html_of(fixture: Fixture) -> bytes:
+    return gzip.decompress((FIXTURES / fixture.name / "page.html.gz").read_bytes())
+
+
+def test_recognises_html() -> None:
+    assert looks_like_html(PAGE)
+    assert looks_like_html("  <html><body><p>x</p></body></html>")
+    assert not looks_like_html("Skip to content\nThe river rose.")
+    assert not looks_like_html("<3 this article about the river")
+
+
+def test_visible_text_leaves_out_scripts_styles_comments_hidden() -> None:
+    text = parse(PAGE).text
+    for never in ("Advertisement text", "color: red", "a comment", "Hidden text"):
+        assert never not in text
+    assert PROSE in text
+
+
+def test_blocks_carry_dom_evidence() -> None:
+    page = parse(PAGE)
+    by_text = {b.text: b for b in page.blocks}
+    heading = by_text["Tram network to grow"]
+    assert heading.dom is not None and heading.dom.heading == 1 and heading.dom.tag == "h1"
+    home = next(b for b in page.blocks if b.text.startswith("Home"))
+    assert home.dom is not None and home.dom.landmark == "nav" and home.dom.link_density > 0.8
+    caption = next(b for b in page.blocks if b.text.startswith("The tram depot"))
+    assert caption.dom is not None and caption.dom.in_figure
+    body = by_text[PROSE]
+    assert body.dom is not None and body.dom.in_main and body.dom.content_score
+    assert page.title == "Tram network to grow"
+    for b in page.blocks:
+        assert page.text[b.start : b.end] == b.text
+
+
+def test_clean_html_small_page() -> None:
+    result = clean_html(PAGE)
+    assert result.title == "Tram network to grow"
+    assert result.text.startswith(PROSE)
+    assert "timetable in January." in result.text
+    for chaff in ("Home", "depot", "Related", "©"):
+        assert chaff not in result.text
+    caption = next(r for r in result.removals if r.text.startswith("The tram depot"))
+    assert caption.reason is Reason.MEDIA_CAPTION
+    assert caption.xpath and caption.xpath.endswith("figcaption")
+    assert all(r.xpath for r in result.removals)
+    assert_lossless(parse(PAGE).text, result)
+
+
+def test_clean_recognises_html_and_bytes() -> None:
+    assert clean(PAGE) == clean_html(PAGE)
+    encoded = PAGE.replace("<head>", '<head><meta charset="windows-1252">').encode("cp1252")
+    assert PROSE in clean(encoded).text
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        PAGE[: len(PAGE) // 2],  # cut off mid-document
+        PAGE.replace("</p>", "").replace("</div>", ""),  # unclosed elements
+        PAGE.replace("<p>", "<p><b><i>", 1),  # misnested inline tags
+        "<html><body><p>" + PROSE + "</body>",
+        "<html><body>" + "<div>" * 5000 + PROSE + "</div>" * 10 + "</body></html>",
+    ],
+    ids=["truncated", "unclosed", "misnested", "no-head", "deep-unbalanced"],
+)
+def test_broken_markup(broken: str) -> None:
+    result = clean_html(broken)
+    assert_lossless(parse(broken).text, result)
+    assert "tram network" in result.text
+
+
+@pytest.mark.parametrize("fixture", PAGES, ids=lambda f: f.name)
+def test_golden_html(fixture: Fixture) -> None:
+    html = html_of(fixture)
+    result = clean_html(html)
+    f1 = aggregate([score_page(result.text, fixture.expected)]).f1
+    assert f1 >= fixture.meta["html_min_f1"], f"F1 {f1:.3f} under {fixture.meta['html_min_f1']}"
+    missing = set(fixture.meta["html_reasons"]) - {r.reason.value for r in result.removals}  # type: ignore[arg-type]
+    assert not missing, f"expected reasons not in the report: {sorted(missing)}"
+    assert_lossless(parse(html.decode("utf-8")).text, result)
+
+
+def test_html_fixtures_span_languages() -> None:
+    assert len(PAGES) >= 15
+    assert len({f.meta["language"] for f in PAGES}) >= 4
+
+
+@pytest.mark.parametrize("fixture", PAGES[:4], ids=lambda f: f.name)
+def test_broken_real_pages(fixture: Fixture) -> None:
+    html = html_of(fixture).decode("utf-8")
+    mangled = html.replace("</p>", "").replace("</li>", "").replace("</span>", "")
+    result = clean_html(mangled)
+    assert_lossless(parse(mangled).text, result)
+    assert len(result.text) > 200
