@@ -209,7 +209,7 @@ class _Ledger:
             return
         if r.block not in self.taken and r.start == block.start and r.end == block.end:
             self.removals.append(r)  # the common case: a whole, untouched block
-            self.removed.add(r.block)
+            self._drop_block(r.block)
             return
         taken = self.taken.setdefault(r.block, [])
         for start, end in _subtract((r.start, r.end), taken):
@@ -220,8 +220,13 @@ class _Ledger:
             self.removals.append(r if same else dc_replace(r, start=start, end=end, text=text))
             bisect.insort(taken, (start, end))
         if all(self.raw[s:e].isspace() for s, e in _subtract((block.start, block.end), taken)):
-            self.removed.add(r.block)
-            self.repairs = [p for p in self.repairs if p.block != r.block]
+            self._drop_block(r.block)
+
+    def _drop_block(self, index: int) -> None:
+        """Mark a block removed; repairs made to it no longer stand."""
+        self.removed.add(index)
+        if any(p.block == index for p in self.repairs):
+            self.repairs = [p for p in self.repairs if p.block != index]
 
     def _repair(self, p: Repair) -> None:
         block = self._block(p.block)

@@ -54,6 +54,7 @@ class Duplicates:
     repair: bool = True
     max_hole_tokens: int = 16
     min_alignment: float = 0.85
+    max_block_words: int = 20_000
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
@@ -82,7 +83,11 @@ class Duplicates:
                         f"same text as block {keeper.index}; kept that copy",
                         score=1.0, related=keeper.index,
                     )  # fmt: skip
-        distinct = [b for b in candidates if b.index not in removed]
+        # Near copies and containment are looked for among blocks of bounded size, so
+        # that one enormous line costs no more than its exact-match key.
+        distinct = [
+            b for b in candidates if b.index not in removed and b.words <= self.max_block_words
+        ]
 
         # 2. candidate pairs through shared shingles
         shingles = {b.index: _shingles(b.text, self.shingle_size) for b in distinct}
