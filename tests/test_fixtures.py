@@ -39,3 +39,11 @@ def test_lossless(fixture: Fixture) -> None:
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
 def test_bytes_in_gives_the_same_result(fixture: Fixture) -> None:
     assert clean(fixture.raw.encode("utf-8")) == clean(fixture.raw)
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
+def test_cleaning_a_clean_body_removes_nothing_more(fixture: Fixture) -> None:
+    body = clean(fixture.raw).text
+    again = clean(body)
+    assert again.text == body
+    assert again.removals == ()

@@ -55,3 +55,8 @@ def test_crlf_and_control_characters() -> None:
     result = clean(raw)
     assert result.text.startswith("The river rose")
     assert_lossless(raw, result)
+
+
+def test_utf16_with_bom() -> None:
+    text = "The bridge reopened on Friday after a year of repairs, the city said."
+    assert clean(text.encode("utf-16")).text == text

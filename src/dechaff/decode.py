@@ -31,14 +31,17 @@ def to_text(raw: object) -> str:
 def decode_bytes(data: bytes) -> str:
     """Decode bytes: a BOM wins, then UTF-8 (tolerating a few broken bytes, which become
     U+FFFD), then charset detection, then UTF-8 with U+FFFD."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data.decode("utf-8-sig", errors="replace")
+    # Bytes FF FE also open plenty of junk; a UTF-16/32 BOM counts when NULs show the width.
+    nul_rich = data.count(0) >= len(data) // 8
     for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
-        if data.startswith(bom):
+        if data.startswith(bom) and nul_rich:
             return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")

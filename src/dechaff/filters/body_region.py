@@ -60,12 +60,15 @@ class BodyRegion:
     anchor_share: float = 0.3
     anchor_min_score: float = 80.0
     tiny_words: int = 3
+    min_blocks_for_no_body: int = 3
     wall_run: int = 5
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
         if block.words >= self.prose_words and (block.sentence_marks or block.ends_sentence):
             return float(block.words)
+        if block.words >= 3 * self.prose_words:
+            return block.words / 2  # a long line without sentence marks: prose, unpunctuated
         if block.ends_sentence and block.words >= 4:
             return block.words / 2
         return -self.short_penalty
@@ -114,6 +117,11 @@ class BodyRegion:
                 scores, anchor, sum(scores[first : last + 1]), (first, last)
             )
         if first > last:
+            if len(kept) >= self.min_blocks_for_no_body:
+                for b in kept:
+                    yield remove_block(
+                        self.name, b, Reason.OUTSIDE_BODY, "no run of prose on the page"
+                    )
             return
         for b in kept:
             if b.index < first:
