@@ -1,0 +1,135 @@
+"""The command line: pages, reports, JSON, corpora, folders, errors and resuming."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+
+from dechaff import clean
+from dechaff.cli import main
+
+SEED = FIXTURES / "seed-north-korea-troops" / "page.txt"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_page_prints_the_body(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run([str(SEED)], capsys)
+    assert code == 0
+    assert out.strip() == clean(SEED.read_text("utf-8")).text
+
+
+def test_report_lists_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--report", str(SEED)], capsys)
+    assert code == 0
+    assert "ad-markers/ad-marker: 'Advertisement'" in out
+    assert "link-hole-repaired: inserted 'troops to Russia'" in out
+    assert out.startswith("== ")
+
+
+def test_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--example", "--report"], capsys)
+    assert code == 0 and "Zelenskyy earlier put the number" in out
+
+
+def test_json_one_object_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "page.html"
+    other.write_text("<html><body><p>The ferry resumed service on Monday, officials said.</p>"
+                     "<p>Advertisement</p></body></html>")  # fmt: skip
+    code, out, _ = run(["--json", str(SEED), str(other)], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(lines) == 2
+    assert lines[1]["text"] == "The ferry resumed service on Monday, officials said."
+    assert lines[1]["removals"][0]["xpath"].endswith("p[2]")
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data = b"Skip to content\nThe river rose two metres overnight, officials said.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(["-"], capsys)
+    assert code == 0 and out.strip() == "The river rose two metres overnight, officials said."
+
+
+def write_jsonl(path: Path, records: list[object]) -> None:
+    path.write_text("".join(
+        (r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), "utf-8")  # fmt: skip
+
+
+def test_jsonl_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [
+        {"id": 1, "body": SEED.read_text("utf-8")},
+        "not json at all",
+        {"id": 3, "body": 42},
+        {"id": 4, "body": "Advertisement\nThe bridge reopened on Friday after a year of repairs."},
+    ])  # fmt: skip
+    code, _, err = run(["--jsonl", str(source), "--field", "body", "-o", str(target)], capsys)
+    assert code == 1  # two bad records, reported and skipped
+    assert "line 2: not JSON" in err and "line 3: field 'body' is a int" in err
+    assert "2 pages cleaned, 2 failed" in err
+    records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert [r.get("id") for r in records] == [1, None, None, 4]
+    assert records[3]["body_clean"] == "The bridge reopened on Friday after a year of repairs."
+    assert records[3]["dechaff"]["removals"][0]["reason"] == "ad-marker"
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_jsonl_stop_on_error_leaves_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"text": "The vote passed on Monday."}, "{broken", {"text": "More."}])
+    code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--on-error", "stop"], capsys)
+    assert code == 1
+    assert not target.exists()  # never a half-written output
+
+
+def test_jsonl_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"text": f"Record {i} says the vote passed on Monday."} for i in range(5)])
+    partial = tmp_path / "out.jsonl.partial"
+    partial.write_text('{"text": "Record 0", "text_clean": "kept from before"}\n{"text": "Rec')
+    code, _, err = run(["--jsonl", str(source), "-o", str(target), "--resume"], capsys)
+    lines = target.read_text("utf-8").splitlines()
+    assert code == 0 and len(lines) == 5
+    assert json.loads(lines[0])["text_clean"] == "kept from before"
+    assert json.loads(lines[1])["text_clean"].startswith("Record 1")
+    assert "4 pages cleaned" in err
+
+
+def test_folder_in_folder_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "a.txt").write_text(SEED.read_text("utf-8"))
+    (pages / "sub" / "b.html").write_text("<html><body><p>The ferry resumed on Monday.</p></body></html>")
+    out = tmp_path / "clean"
+    code, _, err = run([str(pages), "-o", str(out), "--workers", "2"], capsys)
+    assert code == 0, err
+    assert (out / "a.txt").read_text("utf-8").startswith("North Korea on Monday confirmed")
+    assert (out / "sub" / "b.txt").read_text("utf-8").strip() == "The ferry resumed on Monday."
+    code, _, err = run([str(pages), "-o", str(out), "--resume"], capsys)
+    assert "0 pages cleaned" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([])
+    assert stop.value.code == 2
+    assert run(["/no/such/file.txt"], capsys)[0] == 2
+
+
+def test_console_script_help() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "dechaff", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "--jsonl" in done.stdout and "exit status" in done.stdout
