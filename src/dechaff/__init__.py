@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from .blocks import Block, segment
+from .batch import CleanFailure, clean_many
+from .blocks import Block, DomInfo, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError
 from .filters import Filter, default_filters
 from .invariant import problems
@@ -23,10 +24,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Block",
+    "CleanFailure",
     "CleanResult",
     "Cleaner",
     "ConfigError",
     "DechaffError",
+    "DomInfo",
     "Filter",
     "FilterError",
     "Flag",
@@ -38,6 +41,7 @@ __all__ = [
     "Settings",
     "clean",
     "clean_html",
+    "clean_many",
     "default_filters",
     "load_plugins",
     "problems",

@@ -1,0 +1,154 @@
+"""How time and memory grow with input size, and what a second worker buys.
+
+    python benchmarks/scaling.py [--data ../shared/data/aeb]
+
+Each measurement runs in a fresh process (peak memory is that process's maximum
+resident size). Writes docs/scaling.md, which benchmarks/run.py folds into
+docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"
+
+
+def _page_of(lines: int, pages: list[str]) -> str:
+    """A page of about ``lines`` lines, made of real pages one after another."""
+    out: list[str] = []
+    i = 0
+    while len(out) < lines:
+        out.extend(pages[i % len(pages)].splitlines())
+        i += 1
+    return "\n".join(out[:lines])
+
+
+def _run(make: Callable[[], str], queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from dechaff import clean
+
+    raw = make()
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    result = clean(raw)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    queue.put((len(raw), len(result.blocks), seconds, peak, peak - base))
+
+
+def measure(make: Callable[[], str]) -> tuple[int, int, float, float, float]:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_run, args=(make, queue))
+    process.start()
+    found = queue.get()
+    process.join()
+    return found  # type: ignore[no-any-return]
+
+
+class Pages:
+    """Picklable page makers (each measurement builds its page in its own process)."""
+
+    def __init__(self, data: Path) -> None:
+        truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+        self.pages = [(data / "raw" / f"{k}.txt").read_text("utf-8") for k in sorted(truth)]
+
+    def typical_lines(self) -> int:
+        counts = sorted(len(p.splitlines()) for p in self.pages)
+        return counts[len(counts) // 2]
+
+
+def _sized(pages: list[str], lines: int) -> str:
+    return _page_of(lines, pages)
+
+
+def _one_line(size: int) -> str:
+    sentence = "The council approved the new budget on Monday after a long debate. "
+    return sentence * (size // len(sentence))
+
+
+def _identical(lines: int) -> str:
+    return "\n".join(["The council approved the new budget on Monday, officials said."] * lines)
+
+
+def throughput(pages: list[str], workers: int, rounds: int = 4) -> float:
+    from dechaff import clean_many
+
+    corpus = pages * rounds
+    start = time.perf_counter()
+    for _ in clean_many(corpus, workers=workers, chunksize=8):
+        pass
+    return len(corpus) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import functools
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "scaling.md")
+    args = parser.parse_args(argv)
+    corpus = Pages(args.data)
+    typical = corpus.typical_lines()
+    rows = []
+    base_time = None
+    for factor in (1, 4, 16, 64):
+        lines = typical * factor
+        chars, blocks, seconds, peak, grown = measure(
+            functools.partial(_sized, corpus.pages, lines)
+        )
+        base_time = base_time or seconds
+        rows.append((f"{factor}× typical ({lines:,} lines)", chars, blocks, seconds, peak,
+                     seconds / base_time))  # fmt: skip
+        print(rows[-1], file=sys.stderr)
+    for label, make in (
+        ("100,000 lines", functools.partial(_sized, corpus.pages, 100_000)),
+        ("one 20 MB line", functools.partial(_one_line, 20_000_000)),
+        ("100,000 identical lines", functools.partial(_identical, 100_000)),
+    ):
+        chars, blocks, seconds, peak, grown = measure(make)
+        rows.append((label, chars, blocks, seconds, peak, seconds / (base_time or 1)))
+        print(rows[-1], file=sys.stderr)
+    one = throughput(corpus.pages, 1)
+    two = throughput(corpus.pages, 2)
+    lines_ = [
+        "## Scaling with input size (text mode)",
+        "",
+        "Measured by `python benchmarks/scaling.py`: each page cleaned once in a fresh",
+        "process; pages of N× the benchmark's median page are real pages laid end to end.",
+        "",
+        "| input | chars | blocks | seconds | peak MB | time ÷ 1× |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, chars, blocks, seconds, peak, ratio in rows:
+        lines_.append(
+            f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
+        )
+    lines_ += [
+        "",
+        "## Throughput with worker processes",
+        "",
+        f"`clean_many` over the benchmark's {len(corpus.pages)} raw pages, four times over:",
+        "",
+        "| workers | pages/s |",
+        "|---|---|",
+        f"| 1 | {one:,.0f} |",
+        f"| 2 | {two:,.0f} ({two / one:.2f}× one worker) |",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines_), "utf-8")
+    print("\n".join(lines_))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
