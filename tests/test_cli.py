@@ -111,7 +111,9 @@ def test_folder_in_folder_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     pages = tmp_path / "pages"
     (pages / "sub").mkdir(parents=True)
     (pages / "a.txt").write_text(SEED.read_text("utf-8"))
-    (pages / "sub" / "b.html").write_text("<html><body><p>The ferry resumed on Monday.</p></body></html>")
+    (pages / "sub" / "b.html").write_text(
+        "<html><body><p>The ferry resumed on Monday.</p></body></html>"
+    )
     out = tmp_path / "clean"
     code, _, err = run([str(pages), "-o", str(out), "--workers", "2"], capsys)
     assert code == 0, err

@@ -18,9 +18,7 @@ CHAFF = [
     "Sign up for our newsletter", "© 2024 Example Media. All rights reserved.", "Read more:",
     "Video above: the storm", "By Jane Doe", "34 Comments", "Related stories", "Реклама",
 ]  # fmt: skip
-PROFILE = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 pages = st.lists(st.sampled_from(REAL_LINES + CHAFF), min_size=0, max_size=60).flatmap(
     lambda lines: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(lines))
