@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     base_time = None
     for factor in (1, 4, 16, 64):
         lines = typical * factor
-        chars, blocks, seconds, peak, grown = measure(
+        chars, blocks, seconds, peak, _ = measure(
             functools.partial(_sized, corpus.pages, lines)
         )
         base_time = base_time or seconds
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         ("one 20 MB line", functools.partial(_one_line, 20_000_000)),
         ("100,000 identical lines", functools.partial(_identical, 100_000)),
     ):
-        chars, blocks, seconds, peak, grown = measure(make)
+        chars, blocks, seconds, peak, _ = measure(make)
         rows.append((label, chars, blocks, seconds, peak, seconds / (base_time or 1)))
         print(rows[-1], file=sys.stderr)
     one = throughput(corpus.pages, 1)
