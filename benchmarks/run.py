@@ -33,7 +33,16 @@ from dechaff.evaluation import PageScore, aggregate, bootstrap, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "aeb"
-ENGLISH_WORDS = frozenset("the of and to in a is that for it on with as was said by".split())
+FUNCTION_WORDS = {
+    "en": "the of and to in a is that for it on with as was by this are be at from",
+    "pt": "de o a que e do da em um para com não uma os no se na por mais as dos",
+    "es": "de la que el en y los del se las por un para con no una su al es lo",
+    "it": "di e il la che a per un in non una sono del della si le con da al",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine",
+    "fr": "de la le et les des en un du une est que pour dans qui pas au sur",
+    "id": "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke ada",
+}
+FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in FUNCTION_WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,16 @@ class Pages:
     gold: dict[str, str]
 
     def english(self, page: str) -> bool:
-        """A page is English when common English words make up a tenth of its gold tokens."""
-        words = re.findall(r"\w+", self.gold[page].lower())
-        return bool(words) and sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.1
+        """A page is English when English function words outnumber those of other
+        languages in its gold body, and no non-Latin script dominates it."""
+        text = self.gold[page]
+        letters = re.findall(r"[^\W\d_]", text)
+        latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
+        if letters and latin < 0.5 * len(letters):
+            return False
+        words = re.findall(r"\w+", text.lower())
+        hits = {lang: sum(w in s for w in words) for lang, s in FUNCTION_SETS.items()}
+        return max(hits, key=lambda lang: hits[lang]) == "en"
 
 
 def load(data: Path, need_html: bool) -> Pages:
@@ -249,8 +265,9 @@ def write_report(out: Path, rows: list[Row], ablation_rows: list[Row], pages: Pa
         f"| other languages | {other.pages} | {other.precision:.3f} | {other.recall:.3f} "
         f"| {other.f1:.3f} |",
         "",
-        "A page counts as English when common English function words make up a tenth of",
-        "its gold body's tokens.",
+        "A page counts as English when its gold body is in Latin script and English",
+        "function words outnumber those of Portuguese, Spanish, Italian, German, French",
+        "and Indonesian in it.",
     ]
     if trafilatura is not None:
         parts += [

@@ -10,6 +10,7 @@ is removed as ``outside-body``, with its position as evidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,8 @@ _CHROME = frozenset(
     )
 )  # fmt: skip
 _WALL = 1e6
+_NUMBERED = re.compile(r"(\d{1,3})[.)]\s+\S")
+_BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
 @dataclass(frozen=True)
@@ -81,13 +84,16 @@ class BodyRegion:
         for b in page.blocks:
             reason = removed.get(b.index)
             if b.index in kept_set:
-                scores.append(self.score(b))
+                scores.append(0.0 if _BARE_URL.fullmatch(b.text) else self.score(b))
             elif reason == Reason.COMMENTS.value:
                 scores.append(-_WALL)
             elif reason in _WALLS and b.words <= self.wall_max_words:
                 scores.append(-self.wall_penalty)
             else:
                 scores.append(0.0)
+        # Items of a numbered list ("1) …", "2. …") are the article's, not a menu's.
+        for i in _numbered_items(page.kept):
+            scores[i] = max(scores[i], page.blocks[i].words / 2)
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section.
         run: list[int] = []
         for block in [*page.blocks, None]:
@@ -150,6 +156,22 @@ class BodyRegion:
                 break  # past a real section break, the headline no longer vouches for the text
             start = end + 1
         return fallback
+
+
+def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
+    """Blocks that start with a number one more or one less than a nearby block's."""
+    numbers = []
+    for b in kept:
+        m = _NUMBERED.match(b.text)
+        numbers.append(int(m.group(1)) if m else None)
+    found = []
+    for i, n in enumerate(numbers):
+        if n is None:
+            continue
+        near = numbers[max(0, i - reach) : i] + numbers[i + 1 : i + 1 + reach]
+        if n - 1 in near or n + 1 in near:
+            found.append(kept[i].index)
+    return found
 
 
 def _headline_block(page: Page) -> int | None:
