@@ -1,12 +1,14 @@
 """Clean a text column of a Spark DataFrame (``pip install "dechaff[spark]"``).
 
->>> # doctest: +SKIP
->>> from pyspark.sql import SparkSession
->>> from dechaff.spark import clean_dataframe
->>> spark = SparkSession.builder.master("local[2]").getOrCreate()
->>> crawl = spark.read.parquet("crawl/")               # or spark.read.json("crawl.jsonl")
->>> clean = clean_dataframe(crawl, "text")             # adds text_clean, text_title, text_report
->>> clean.write.parquet("clean/")
+Example (a crawl stored as Parquet or JSON lines)::
+
+    from pyspark.sql import SparkSession
+    from dechaff.spark import clean_dataframe
+
+    spark = SparkSession.builder.master("local[2]").getOrCreate()
+    crawl = spark.read.parquet("crawl/")        # or spark.read.json("crawl.jsonl")
+    clean = clean_dataframe(crawl, "text")      # adds text_clean, text_title, text_report
+    clean.write.parquet("clean/")
 
 Each partition is cleaned by one :class:`~dechaff.Cleaner` built in the executor;
 results are the same as :func:`dechaff.clean` page for page. The report is a JSON
