@@ -102,9 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     base_time = None
     for factor in (1, 4, 16, 64):
         lines = typical * factor
-        chars, blocks, seconds, peak, _ = measure(
-            functools.partial(_sized, corpus.pages, lines)
-        )
+        chars, blocks, seconds, peak, _ = measure(functools.partial(_sized, corpus.pages, lines))
         base_time = base_time or seconds
         rows.append((f"{factor}× typical ({lines:,} lines)", chars, blocks, seconds, peak,
                      seconds / base_time))  # fmt: skip

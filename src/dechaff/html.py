@@ -14,6 +14,7 @@ its nearest scored ancestor, with whether it lies inside the page's main content
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -414,13 +415,32 @@ def _main_members(main: Any, scores: dict[Any, float]) -> set[Any]:
     return members
 
 
+class _Readability(Document):  # type: ignore[misc]
+    """readability-lxml on a copy of our own tree.
+
+    Its own parse step would re-clean the page with lxml's Cleaner (rewriting
+    every link to strip javascript: URLs), work that our parse already made moot:
+    comments and processing instructions are gone, and readability drops scripts
+    and styles itself. Hidden elements are dropped as readability does.
+    """
+
+    def _parse(self, input: Any) -> Any:
+        doc = copy.deepcopy(input)
+        for elem in doc.xpath("//*[@hidden]"):
+            elem.drop_tree()
+        for elem in doc.xpath("//*[@style]"):
+            if REGEXES["displayNoneRe"].search(elem.get("style")):
+                elem.drop_tree()
+        return doc
+
+
 def _readability_members(root: Any) -> set[Any] | None:
     """The elements readability-lxml keeps in its summary of the page."""
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     for number, el in enumerate(elements):
         el.set("data-dechaff", str(number))
     try:
-        summary = Document(root).summary(html_partial=True)
+        summary = _Readability(root).summary(html_partial=True)
     except Exception:
         return None
     finally:
