@@ -124,7 +124,7 @@ def parse(html: str) -> HtmlPage:
             link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
             landmark=landmark,
             content_score=_nearest_score(owner, scores),
-            in_main=None if in_main is None else owner in in_main,
+            in_main=None if in_main is None else _in_main(owner, in_main),
         )
         blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
         pieces.append(text)
@@ -450,6 +450,18 @@ def _readability_members(root: Any) -> set[Any] | None:
     if not kept:
         return None
     return {elements[n] for n in kept}
+
+
+def _in_main(el: Any, members: set[Any]) -> bool:
+    """In readability-lxml's article, or quoted in it: readability's clean-up drops
+    link-heavy quotes (embedded posts) that stand inside the article it kept."""
+    if el in members:
+        return True
+    for node in (el, *el.iterancestors()):
+        if node.tag == "blockquote":
+            parent = node.getparent()
+            return parent is not None and parent in members
+    return False
 
 
 def _nearest_score(el: Any, scores: dict[Any, float]) -> float | None:

@@ -349,13 +349,17 @@ class PageChrome:
             if rule.reason is Reason.COOKIE_NOTICE and not _CONSENT.search(folded):
                 continue
             text = text or _LEADING_NON_WORD.sub("", block.text)
-            hit = pattern.fullmatch(text) if rule.whole_line else pattern.search(text)
+            if rule.whole_line:
+                hit = pattern.fullmatch(text) or pattern.fullmatch(text.rstrip(_TRAILING))
+            else:
+                hit = pattern.search(text)
             if hit:
                 return rule.reason, f"line matches the {rule.reason.value} wording"
         return None
 
 
 _DIGIT = re.compile(r"\d")
+_TRAILING = " :;,!|»›>-–—"
 _FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
