@@ -79,7 +79,7 @@ class Block:
     @cached_property
     def ends_sentence(self) -> bool:
         """True when the line ends like a sentence (terminal punctuation)."""
-        return bool(_TERMINAL.search(self.text))
+        return bool(_TERMINAL.search(self.text[-16:]))  # the tail is enough, and cheap
 
     @cached_property
     def sentence_marks(self) -> int:

@@ -68,7 +68,7 @@ class BodyRegion:
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
-        if block.words >= self.prose_words and (block.sentence_marks or block.ends_sentence):
+        if block.words >= self.prose_words and (block.ends_sentence or block.sentence_marks):
             return float(block.words)
         if block.words >= 3 * self.prose_words:
             return block.words / 2  # a long line without sentence marks: prose, unpunctuated
@@ -84,7 +84,8 @@ class BodyRegion:
         for b in page.blocks:
             reason = removed.get(b.index)
             if b.index in kept_set:
-                scores.append(0.0 if _BARE_URL.fullmatch(b.text) else self.score(b))
+                url = b.text.startswith(("http", "www.")) and _BARE_URL.fullmatch(b.text)
+                scores.append(0.0 if url else self.score(b))
             elif reason == Reason.COMMENTS.value:
                 scores.append(-_WALL)
             elif reason in _WALLS and b.words <= self.wall_max_words:
@@ -162,7 +163,7 @@ def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
     """Blocks that start with a number one more or one less than a nearby block's."""
     numbers = []
     for b in kept:
-        m = _NUMBERED.match(b.text)
+        m = _NUMBERED.match(b.text) if b.text[:1].isdigit() else None
         numbers.append(int(m.group(1)) if m else None)
     found = []
     for i, n in enumerate(numbers):

@@ -325,15 +325,16 @@ class PageChrome:
         self, block: Block, folded: str, cues: Sequence[str]
     ) -> tuple[Reason, str] | None:
         lowered = block.key
+        first = _FIRST_WORD.match(lowered)
         if len(lowered) <= 80:
             if lowered in MENU_WORDS:
                 return Reason.MENU, f"menu word {lowered!r}"
-            words = _NON_WORD.sub(" ", lowered).split()
-            if words and len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
-                return Reason.SHARE_PROMPT, "only sharing and social-network words"
+            if first and first.group() in SOCIAL_WORDS:
+                words = _NON_WORD.sub(" ", lowered).split()
+                if len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
+                    return Reason.SHARE_PROMPT, "only sharing and social-network words"
         if block.words > self._longest:
             return None
-        first = _FIRST_WORD.match(lowered)
         cued = set(self._by_first.get(first.group(), ())) if first else set()
         if _DIGIT.search(folded):
             cued.update(self._by_digit)

@@ -9,6 +9,7 @@ candidate pairs.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -91,10 +92,10 @@ class Duplicates:
 
         # 2. candidate pairs through shared shingles
         shingles = {b.index: _shingles(b.text, self.shingle_size) for b in distinct}
-        postings: dict[Shingle, list[int]] = {}
+        postings: defaultdict[Shingle, list[int]] = defaultdict(list)
         for b in distinct:
             for s in shingles[b.index]:
-                postings.setdefault(s, []).append(b.index)
+                postings[s].append(b.index)
         by_index = {b.index: b for b in distinct}
         contained_in: dict[int, list[int]] = {}
         near_pairs: list[tuple[float, int, int]] = []

@@ -45,7 +45,10 @@ class Truncation:
         repaired = {p.at for p in page.repairs}
         yield from self._teasers(page)
         for block in page.kept:
-            for m in _HOLE.finditer(block.text):
+            text = block.text
+            if " ." not in text and " ," not in text and "\t" not in text:
+                continue  # no space before a comma or full stop: no hole
+            for m in _HOLE.finditer(text):
                 start, end = block.start + m.start(), block.start + m.end()
                 if any(start <= at <= end for at in repaired):
                     continue
@@ -57,8 +60,13 @@ class Truncation:
     def _teasers(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
         cut = [
-            _ELLIPSIS.search(b.text) is not None and b.words <= self.teaser_max_words for b in kept
+            ("…" in b.text[-3:] or "..." in b.text[-5:])
+            and _ELLIPSIS.search(b.text) is not None
+            and b.words <= self.teaser_max_words
+            for b in kept
         ]
+        if not any(cut):
+            return
         in_run = [False] * len(kept)
         i = 0
         while i < len(kept):
