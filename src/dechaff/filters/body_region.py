@@ -176,9 +176,10 @@ def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
 
 
 def _headline_block(page: Page) -> int | None:
-    """The block kept as the title, when an earlier filter found the headline."""
+    """The block kept as the title, when it was found by matching the document title
+    (a scored headline): a line that merely repeats is no anchor for the body."""
     for r in page.removals:
-        if r.reason is Reason.HEADLINE and r.related is None:
+        if r.reason is Reason.HEADLINE and r.related is None and r.score is not None:
             return r.block
     return None
 

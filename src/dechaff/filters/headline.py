@@ -87,7 +87,8 @@ class Headline:
             detail = "the page's first <h1>"
         else:
             detail = "the heading that matches the document title"
-        yield remove_block(self.name, best, Reason.HEADLINE, detail)
+        score = min(1.0, best_score / 100)
+        yield remove_block(self.name, best, Reason.HEADLINE, detail, score=score)
         for other in page.kept:
             if other is not best and other.key == best.key:
                 yield remove_block(
@@ -138,7 +139,9 @@ class Headline:
             return
         copies = [b for b in page.kept[1 : self.search_blocks] if b.key == first.key]
         if copies and self._headline_like(first):
-            yield remove_block(self.name, copies[0], Reason.HEADLINE, "repeats the document title")
+            yield remove_block(
+                self.name, copies[0], Reason.HEADLINE, "repeats the document title", score=1.0
+            )
             yield remove_block(
                 self.name, first, Reason.HEADLINE,
                 f"document title; copy of the headline (block {copies[0].index})",
