@@ -40,7 +40,8 @@ class DomInfo:
     link_density: float = 0.0
     """Share of the block's characters that are link text."""
     in_figure: bool = False
-    """Inside a ``<figure>`` or ``<figcaption>``: a caption or credit."""
+    """Inside a ``<figure>``, a ``<figcaption>`` or an element whose class or id says
+    caption or credit."""
     landmark: str | None = None
     """The nearest enclosing nav, header, footer, aside or form, if any."""
     content_score: float | None = None

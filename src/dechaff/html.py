@@ -47,6 +47,7 @@ LANDMARK_ROLES = {
     "search": "form",
 }
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
+_CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -276,7 +277,8 @@ def _lines(root: Any) -> Iterator[_Line]:
     skipped: set[Any] = set()
     lists = 0
     links = 0
-    figures = 0
+    captions: list[Any] = []
+    line_caption = False
     line_owner: Any = None
 
     def flush() -> Iterator[_Line]:
@@ -285,14 +287,15 @@ def _lines(root: Any) -> Iterator[_Line]:
         if text:
             owner = line_owner if line_owner is not None else owners[-1][0]
             landmark = landmarks[-1] if landmarks else None
-            yield text, owner, link_chars, landmark, lists > 0, figures > 0
+            yield text, owner, link_chars, landmark, lists > 0, line_caption
         pieces, link_chars, line_owner = [], 0, None
 
     def add(text: str | None) -> None:
-        nonlocal link_chars, line_owner
+        nonlocal link_chars, line_owner, line_caption
         if text:
             if line_owner is None and not text.isspace():
                 line_owner = owners[-1][0]
+                line_caption = bool(captions)
             pieces.append(text)
             if links:
                 link_chars += len(text.strip())
@@ -324,7 +327,11 @@ def _lines(root: Any) -> Iterator[_Line]:
                     landmarks.append(landmark)
                 lists += tag == "li"
             links += tag == "a"
-            figures += tag in _FIGURE_TAGS
+            if tag in _FIGURE_TAGS or (
+                _CAPTION_HINT.search(f"{el.get('class')} {el.get('id')}")
+                and len(el.text_content().split()) <= 80  # a caption, not a wrapper
+            ):
+                captions.append(el)
             add(el.text)
             continue
         if el in skipped:
@@ -335,9 +342,10 @@ def _lines(root: Any) -> Iterator[_Line]:
             if landmark:
                 landmarks.pop()
             lists -= tag == "li"
-            figures -= tag in _FIGURE_TAGS
         elif tag == "a":
             links -= 1
+        if captions and captions[-1] is el:
+            captions.pop()
         if el is not start:
             add(el.tail)
     yield from flush()

@@ -178,6 +178,28 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        Reason.COPYRIGHT,
+        r"\b(registered trademarks?|are trademarks of|terms of (use|service)|privacy policy"
+        r"|nutzungsbedingungen|datenschutzerklärung|termos de uso|política de privacidade"
+        r"|términos de uso|política de privacidad|conditions d'utilisation"
+        r"|politique de confidentialité|пользовательское соглашение)\b",
+        whole_line=False,
+        max_words=60,
+        contains=(
+            "trademark",
+            "terms of",
+            "privacy policy",
+            "nutzungsbedingungen",
+            "datenschutzerklärung",
+            "termos de uso",
+            "política de priva",
+            "términos de uso",
+            "conditions d'utilisation",
+            "politique de confidentialité",
+            "пользовательское соглашение",
+        ),
+    ),
+    Rule(
         Reason.RELATED_LIST,
         _RELATED,
         starts=_words(
