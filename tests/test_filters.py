@@ -69,6 +69,9 @@ def test_ad_marker_inline_only_at_a_sentence_seam() -> None:
         ("November 19, 2019 at 6:34 am", "byline-dateline"),
         ("34 Comments", "comments"),
         ("janedoe says:", "comments"),
+        ("Like this:", "share-prompt"),
+        ("Apple and iPhone are registered trademarks of Apple Inc.", "copyright"),
+        ("By using this site you agree to our Terms of Use and Privacy Policy.", "copyright"),
     ],
 )  # fmt: skip
 def test_chrome_lines(line: str, reason: str) -> None:
@@ -192,3 +195,21 @@ def test_default_pipeline_on_a_small_page() -> None:
     assert result.title == "Tram network to grow"
     assert result.text == f"{PROSE}\n\n{PROSE2}"
     assert_lossless(raw, result)
+
+
+def test_body_region_keeps_a_numbered_list_after_the_prose() -> None:
+    items = "\n".join(
+        f"{i}) Item number {i} on the list\nhttp://example.com/item/{i}" for i in range(1, 7)
+    )
+    raw = f"Home\nNews\n{PROSE}\n{PROSE2}\n{items}\nAbout\nJobs"
+    result = Cleaner([BodyRegion()])(raw)
+    assert_kept(result, "6) Item number 6 on the list")
+    assert_kept(result, "http://example.com/item/5")
+    assert_removed(result, "Jobs", "outside-body")
+
+
+def test_body_region_empties_a_page_without_prose() -> None:
+    result = Cleaner([BodyRegion()])("Home\nNews\nSport\nWeather")
+    assert result.text == ""
+    assert {r.detail for r in result.removals} == {"no run of prose on the page"}
+    assert Cleaner([BodyRegion()])("Just a short note").text == "Just a short note"

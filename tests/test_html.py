@@ -132,3 +132,19 @@ def test_broken_real_pages(fixture: Fixture) -> None:
     result = clean_html(mangled)
     assert_lossless(parse(mangled).text, result)
     assert len(result.text) > 200
+
+
+def test_caption_by_class_and_quoted_posts() -> None:
+    html = f"""<html><body><div class="story">
+    <p>{PROSE}</p>
+    <div class="photo-caption">The depot at dawn, with the new trams lined up.</div>
+    <p>The first line will open in 2027, the department said in a statement on Monday.</p>
+    <blockquote class="post"><p>We are thrilled to see the plan approved at last!</p>
+    <a href="https://x.example/1">— Tram Fans (@trams) November 19, 2019</a></blockquote>
+    <p>Critics said the cost estimate of two billion euros was far too optimistic.</p>
+    </div></body></html>"""
+    result = clean_html(html)
+    caption = next(r for r in result.removals if r.text.startswith("The depot at dawn"))
+    assert caption.reason is Reason.MEDIA_CAPTION
+    assert "We are thrilled" in result.text
+    assert_lossless(parse(html).text, result)
