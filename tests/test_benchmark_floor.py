@@ -42,7 +42,9 @@ def test_html_mode_floor() -> None:
     gold = truth()
     scores = [
         score_page(
-            cleaner.clean_html(gzip.decompress((AEB / "html" / f"{page}.html.gz").read_bytes())).text,
+            cleaner.clean_html(
+                gzip.decompress((AEB / "html" / f"{page}.html.gz").read_bytes())
+            ).text,
             body,
         )
         for page, body in gold.items()

@@ -13,6 +13,7 @@ from .blocks import Block, segment
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
+from .filters.headline import headline_of
 from .html import decode_html, looks_like_html, parse
 from .page import Page, Settings
 from .report import Flag, Reason, Removal, Repair
@@ -255,7 +256,7 @@ class _Ledger:
         removals = sorted(self.removals, key=lambda r: r.start)
         title = next(
             (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None),
-            self.document_title,
+            headline_of(self.document_title) if self.document_title else None,
         )
         return CleanResult(
             text="\n\n".join(paragraphs),

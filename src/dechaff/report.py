@@ -40,6 +40,7 @@ class Reason(str, Enum):
     TEASER = "teaser"
     LINK_HOLE = "link-hole"
     LINK_HOLE_REPAIRED = "link-hole-repaired"
+    CUT_OFF = "cut-off"
     # headline and media
     HEADLINE = "headline"
     SITE_NAME = "site-name"

@@ -19,6 +19,15 @@ _DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b.*\d")
 _SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
 
 
+def headline_of(title: str) -> str:
+    """The headline part of a document title: the longest part between site separators.
+
+    >>> headline_of("Storm hits coast | Daily Bugle")
+    'Storm hits coast'
+    """
+    return max(_SITE_SEPARATOR.split(title), key=len).strip()
+
+
 @dataclass(frozen=True)
 class Headline:
     """Find the headline, keep it once as the title, and remove every copy from the body.

@@ -20,7 +20,8 @@ _ELLIPSIS = re.compile(r"(…|\.\.\.)\s*[\])»”\"']?$")
 
 @dataclass(frozen=True)
 class Truncation:
-    """Flag holes nothing could fill (``link-hole``) and remove teasers (``teaser``).
+    """Flag holes nothing could fill (``link-hole``) and blocks that stop mid-sentence
+    (``cut-off``); remove teasers (``teaser``).
 
     Holes are only flagged: the words are lost, and the rest of the sentence is
     still the article's. Holes that a duplicate copy could fill were already
@@ -40,10 +41,12 @@ class Truncation:
     teaser_max_words: int = 60
     min_run: int = 2
     min_prefix_chars: int = 40
+    cut_off_min_words: int = 15
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         repaired = {p.at for p in page.repairs}
         yield from self._teasers(page)
+        yield from self._cut_off(page)
         for block in page.kept:
             text = block.text
             if " ." not in text and " ," not in text and "\t" not in text:
@@ -56,6 +59,23 @@ class Truncation:
                     self.name, Reason.LINK_HOLE, m.group(), start, end, block.index,
                     "space before punctuation: words (likely link text) are missing here",
                 )  # fmt: skip
+
+    def _cut_off(self, page: Page) -> Iterator[Decision]:
+        """Flag long blocks that stop mid-sentence, where the next block does not go on."""
+        kept = page.kept
+        for i, block in enumerate(kept):
+            if block.words < self.cut_off_min_words or block.ends_sentence:
+                continue
+            if not block.sentence_marks:
+                continue  # never a sentence at all: a heading or a list, not a cut
+            following = kept[i + 1].text if i + 1 < len(kept) else ""
+            if following[:1].islower():
+                continue  # the sentence goes on in the next block
+            tail = block.text[-40:]
+            yield Flag(
+                self.name, Reason.CUT_OFF, tail, block.end - len(tail), block.end, block.index,
+                "the block stops mid-sentence: its end may be missing",
+            )  # fmt: skip
 
     def _teasers(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
