@@ -216,7 +216,7 @@ def test_body_region_empties_a_page_without_prose() -> None:
 
 
 def test_cut_off_block_is_flagged() -> None:
-    cut = "The mayor said the new line would open next year, and that the cost of the"
+    cut = "The mayor spoke on Monday. She said the new line would open next year, and the"
     result = Cleaner([Truncation()])(f"{PROSE}\n{cut}\nA new paragraph starts here.")
     (flag,) = [f for f in result.flags if f.reason is Reason.CUT_OFF]
     assert cut.endswith(flag.text) and cut in result.text

@@ -227,8 +227,14 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 
 def _stream_page(html: str) -> HtmlPage:
     streamer = _Streamer()
-    streamer.feed(html)
-    streamer.close()
+    try:
+        # Marked sections ("<![if …]>", CDATA) are the one construct html.parser rejects.
+        streamer.feed(html.replace("<![", "&lt;!["))
+        streamer.close()
+    except (AssertionError, ValueError):  # pragma: no cover - html.parser's last resort
+        streamer = _Streamer()
+        streamer.feed(_TAG.sub("\n", html).replace("<", "&lt;"))
+        streamer.close()
     streamer.flush()
     blocks: list[Block] = []
     offset = 0

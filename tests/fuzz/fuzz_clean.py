@@ -1,7 +1,8 @@
 """Coverage-guided fuzzing of clean() and clean_html() with atheris (not part of CI).
 
     pip install atheris
-    python tests/fuzz/fuzz_clean.py tests/fuzz/corpus -max_total_time=1800
+    mkdir -p /tmp/corpus && cp tests/fuzz/seeds/* /tmp/corpus/
+    python tests/fuzz/fuzz_clean.py /tmp/corpus -max_total_time=1800
 
 Every input is cleaned as text and as HTML; the harness fails on any exception
 that is not a documented dechaff error, and on any break of the lossless
