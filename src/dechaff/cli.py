@@ -195,15 +195,7 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
                 continue
             jobs.append((file, target))
     tally = Tally()
-    results = clean_many(
-        (f.read_bytes() for f, _ in jobs),
-        workers=args.workers,
-        chunksize=args.chunksize,
-        cleaner=cleaner,
-        progress=progress,
-        total=len(jobs),
-        on_error="return",
-    )
+    results = _clean_all((f.read_bytes() for f, _ in jobs), len(jobs), args, cleaner, progress)
     for (source, target), result in zip(jobs, results, strict=True):
         if isinstance(result, CleanFailure):
             tally.failures += 1
@@ -220,6 +212,24 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
         _write_atomically(target, body)
     print(tally.render(), file=sys.stderr)
     return EXIT_FAILURES if tally.failures else EXIT_OK
+
+
+def _clean_all(
+    pages: Iterator[str | bytes],
+    total: int,
+    args: argparse.Namespace,
+    cleaner: Cleaner,
+    progress: bool,
+) -> Iterator[CleanResult | CleanFailure]:
+    return clean_many(
+        pages,
+        workers=args.workers,
+        chunksize=args.chunksize,
+        cleaner=cleaner,
+        progress=progress,
+        total=total,
+        on_error="return",
+    )
 
 
 def _write_atomically(target: Path, text: str) -> None:
@@ -278,17 +288,8 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
             records = list(_records(source, args.field, args.max_chars))
             pending = records[done:]
             good = [r for r in pending if r.problem is None]
-            results = iter(
-                clean_many(
-                    (r.page for r in good if r.page is not None),
-                    workers=args.workers,
-                    chunksize=args.chunksize,
-                    cleaner=cleaner,
-                    progress=progress,
-                    total=len(good),
-                    on_error="return",
-                )
-            )
+            pages = (r.page for r in good if r.page is not None)
+            results = _clean_all(pages, len(good), args, cleaner, progress)
             for record in pending:
                 problem = record.problem
                 result = None if problem else next(results)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 
 class Reason(str, Enum):
@@ -50,8 +50,20 @@ class Reason(str, Enum):
         return self.value
 
 
+class _Record:
+    """What the three report records share: a JSON-ready form."""
+
+    reason: Reason
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a dictionary of JSON types (the reason as its slug)."""
+        out = asdict(cast(Any, self))
+        out["reason"] = self.reason.value
+        return out
+
+
 @dataclass(frozen=True)
-class Removal:
+class Removal(_Record):
     """A span of the input that is not in the clean text.
 
     ``text == raw[start:end]`` always holds, where ``raw`` is the decoded input.
@@ -78,14 +90,9 @@ class Removal:
     xpath: str | None = None
     """The element the block came from (HTML input only)."""
 
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["reason"] = self.reason.value
-        return out
-
 
 @dataclass(frozen=True)
-class Repair:
+class Repair(_Record):
     """Text inserted into a kept block, copied from elsewhere in the same input."""
 
     filter: str
@@ -102,14 +109,9 @@ class Repair:
     """Index of the block the text was copied from."""
     detail: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["reason"] = self.reason.value
-        return out
-
 
 @dataclass(frozen=True)
-class Flag:
+class Flag(_Record):
     """Something suspicious that was kept unchanged (a hole nothing could fill)."""
 
     filter: str
@@ -120,11 +122,6 @@ class Flag:
     block: int
     detail: str = ""
     xpath: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["reason"] = self.reason.value
-        return out
 
 
 Decision = Removal | Repair | Flag
