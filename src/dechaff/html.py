@@ -103,10 +103,14 @@ def parse(html: str) -> HtmlPage:
     if root is None or _lost_text(root, html):
         return _stream_page(html)
     title = _document_title(root)
-    scores, main = _content_scores(root)
+    scores = _content_scores(root)
     tree = root.getroottree()
-    main_xpath = tree.getpath(main) if main is not None else None
     in_main = _readability_members(root)
+    main_xpath = (
+        tree.getpath(min(in_main, key=lambda el: sum(1 for _ in el.iterancestors())))
+        if in_main
+        else None
+    )
     lines = list(_lines(root))
     pieces: list[str] = []
     blocks: list[Block] = []
@@ -357,7 +361,7 @@ def _lines(root: Any) -> Iterator[_Line]:
     yield from flush()
 
 
-def _content_scores(root: Any) -> tuple[dict[Any, float], Any]:
+def _content_scores(root: Any) -> dict[Any, float]:
     """readability-lxml's paragraph scoring, run on our tree without changing it.
 
     Elements whose class or id marks them as unlikely content (comments, sidebars,
@@ -384,17 +388,7 @@ def _content_scores(root: Any) -> tuple[dict[Any, float], Any]:
             scores[el] += score * share
     for el in list(scores):
         scores[el] *= 1 - scorer.get_link_density(el)
-    if not scores:
-        return scores, None
-    best = max(scores, key=lambda el: scores[el])
-    for el, _ in sorted(scores.items(), key=lambda kv: -kv[1]):
-        if (
-            "articleBody" in (el.get("itemprop") or "").split()
-            and scorer.get_link_density(el) <= 0.1
-        ):
-            best = el
-            break
-    return scores, best
+    return scores
 
 
 def _under_unlikely(el: Any, unlikely: re.Pattern[str], maybe: re.Pattern[str]) -> bool:
@@ -405,28 +399,6 @@ def _under_unlikely(el: Any, unlikely: re.Pattern[str], maybe: re.Pattern[str]) 
         if len(mark) > 2 and unlikely.search(mark) and not maybe.search(mark):
             return True
     return False
-
-
-def _main_members(main: Any, scores: dict[Any, float]) -> set[Any]:
-    """The main element and the siblings readability-lxml would add to it."""
-    members = {main}
-    parent = main.getparent()
-    if parent is None:
-        return members
-    threshold = max(10.0, scores.get(main, 0.0) * 0.2)
-    for sibling in parent:
-        if sibling is main or not isinstance(sibling.tag, str):
-            continue
-        if scores.get(sibling, -1.0) >= threshold:
-            members.add(sibling)
-        elif sibling.tag == "p":
-            text = squash(sibling.text_content() or "")
-            density = Document("").get_link_density(sibling)
-            if (len(text) > 80 and density < 0.25) or (
-                0 < len(text) <= 80 and density == 0 and re.search(r"\.( |$)", text)
-            ):
-                members.add(sibling)
-    return members
 
 
 class _Readability(Document):  # type: ignore[misc]
@@ -485,12 +457,3 @@ def _nearest_score(el: Any, scores: dict[Any, float]) -> float | None:
             return round(scores[node], 2)
         node = node.getparent()
     return None
-
-
-def _inside(el: Any, members: set[Any]) -> bool:
-    node = el
-    while node is not None:
-        if node in members:
-            return True
-        node = node.getparent()
-    return False

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_SPACE = re.compile(r"\s+")
 _COMMON_EDGE = " .,:;!?-–—\"'“”‘’«»()[]{}…·•|/*#>_"
 
 
