@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
 from importlib.metadata import entry_points
@@ -270,6 +269,8 @@ class _Ledger:
         )
 
     def _render(self, block: Block, taken: list[tuple[int, int]], repairs: list[Repair]) -> str:
+        if not taken and not repairs:
+            return _squash(block.text)  # the common case: the block as it stands
         pieces: list[str] = []
         cuts = sorted({p.at for p in repairs} | {e for _, e in taken} | {s for s, _ in taken})
         points = [block.start, *[c for c in cuts if block.start < c < block.end], block.end]
@@ -288,7 +289,7 @@ class _Ledger:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

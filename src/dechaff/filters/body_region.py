@@ -72,7 +72,7 @@ class BodyRegion:
             return float(block.words)
         if block.words >= 3 * self.prose_words:
             return block.words / 2  # a long line without sentence marks: prose, unpunctuated
-        if block.ends_sentence and block.words >= 4:
+        if block.words >= 4 and block.ends_sentence:
             return block.words / 2
         return -self.short_penalty
 
@@ -101,8 +101,8 @@ class BodyRegion:
             if (
                 block is not None
                 and block.words <= self.tiny_words
-                and not block.ends_sentence
                 and (block.index in kept_set or removed.get(block.index) in _CHROME)
+                and not block.ends_sentence
             ):
                 run.append(block.index)
                 continue

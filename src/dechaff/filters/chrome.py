@@ -227,8 +227,10 @@ RULES: tuple[Rule, ...] = (
             "getty",
             "reuters",
             "afp",
-            "ap",
-            "epa",
+            "/ap",
+            "/ ap",
+            "/epa",
+            "/ epa",
             "shutterstock",
         ),
     ),
@@ -295,7 +297,6 @@ class PageChrome:
     _compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     _by_first: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    _cues: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
 
@@ -313,7 +314,6 @@ class PageChrome:
             "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
             "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
             "_by_cue": by_cue,
-            "_cues": re.compile("|".join(re.escape(c) for c in sorted(by_cue, key=len)[::-1])),
             "_longest": max(r.max_words or self.max_words for r in rules),
         }
         for name, value in settings.items():
@@ -321,13 +321,17 @@ class PageChrome:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
-        # Case-fold all lines at once, and find every substring cue in one regex pass.
+        # Case-fold all lines at once, and find each substring cue with str.find, which
+        # skips through the page far faster than a regex alternation of the cues.
         folded = "\n".join(b.text for b in kept).casefold()
         lines = folded.split("\n")
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         cues: dict[int, list[str]] = {}
-        for m in self._cues.finditer(folded):
-            cues.setdefault(bisect_right(starts, m.start()) - 1, []).append(m.group())
+        for cue in self._by_cue:
+            at = folded.find(cue)
+            while at != -1:
+                cues.setdefault(bisect_right(starts, at) - 1, []).append(cue)
+                at = folded.find(cue, at + len(cue))
         for i, block in enumerate(kept):
             found = self._classify(block, lines[i], cues.get(i, ()))
             if found is not None:
@@ -341,7 +345,7 @@ class PageChrome:
         is only tried on lines that show one.
         """
         folded = block.text.casefold()
-        return self._classify(block, folded, self._cues.findall(folded))
+        return self._classify(block, folded, [cue for cue in self._by_cue if cue in folded])
 
     def _classify(
         self, block: Block, folded: str, cues: Sequence[str]
