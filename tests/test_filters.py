@@ -220,3 +220,12 @@ def test_cut_off_block_is_flagged() -> None:
     result = Cleaner([Truncation()])(f"{PROSE}\n{cut}\nA new paragraph starts here.")
     (flag,) = [f for f in result.flags if f.reason is Reason.CUT_OFF]
     assert cut.endswith(flag.text) and cut in result.text
+
+
+def test_body_region_keeps_table_rows_numbered_in_order() -> None:
+    rows = "\n".join(f"{i} Driver Name{i} {5000 - i * 7} {i % 3} 1 17" for i in range(1, 9))
+    result = Cleaner([BodyRegion()])(
+        f"Home\nNews\nSport\nVideo\nShop\n{PROSE}\n{rows}\nAbout\nJobs"
+    )
+    assert_kept(result, "8 Driver Name8")
+    assert_removed(result, "Shop", "outside-body")
