@@ -228,7 +228,6 @@ def write_report(out: Path, rows: list[Row], ablation_rows: list[Row], pages: Pa
     plot(rows, out / "benchmark-f1-speed.png")
     text_row = rows[0]
     trafilatura = next((r for r in rows if r.measured.tool.startswith("trafilatura")), None)
-    english, other = aggregate(text_row.english), aggregate(text_row.other)
     versions = ", ".join(
         sorted({f"{r.measured.tool.split(' (')[0]} {r.measured.version}" for r in rows
                 if r.measured.version != "—"})
@@ -256,25 +255,31 @@ def write_report(out: Path, rows: list[Row], ablation_rows: list[Row], pages: Pa
         "",
         "![F1 against pages per second](benchmark-f1-speed.png)",
         "",
-        "## Text mode by language",
+        "## By language",
         "",
-        "| pages | n | P | R | F1 |",
-        "|---|---|---|---|---|",
-        f"| English | {english.pages} | {english.precision:.3f} | {english.recall:.3f} "
-        f"| {english.f1:.3f} |",
-        f"| other languages | {other.pages} | {other.precision:.3f} | {other.recall:.3f} "
-        f"| {other.f1:.3f} |",
+        "| tool | pages | n | P | R | F1 |",
+        "|---|---|---|---|---|---|",
+        *[
+            f"| {row.measured.tool} | {label} | {s.pages} | {s.precision:.3f} "
+            f"| {s.recall:.3f} | {s.f1:.3f} |"
+            for row in rows
+            if row.measured.tool.startswith(("dechaff", "trafilatura"))
+            for label, s in (
+                ("English", aggregate(row.english)),
+                ("other languages", aggregate(row.other)),
+            )
+        ],
         "",
         "A page counts as English when its gold body is in Latin script and English",
         "function words outnumber those of Portuguese, Spanish, Italian, German, French",
         "and Indonesian in it.",
     ]
     if trafilatura is not None:
-        parts += [
-            "",
-            f"Speed ratio, dechaff text mode to trafilatura on HTML: "
-            f"{text_row.pages_per_second / trafilatura.pages_per_second:.1f}×.",
-        ]
+        parts += [""]
+        for row in rows:
+            if row.measured.tool.startswith("dechaff"):
+                ratio = row.pages_per_second / trafilatura.pages_per_second
+                parts.append(f"- {row.measured.tool}: {ratio:.1f}× trafilatura's pages/s.")
     if ablation_rows:
         parts += [
             "",
