@@ -103,9 +103,8 @@ def parse(html: str) -> HtmlPage:
     if root is None or _lost_text(root, html):
         return _stream_page(html)
     title = _document_title(root)
-    scores = _content_scores(root)
     tree = root.getroottree()
-    in_main = _readability_members(root)
+    in_main, scores = _readability(root)
     main_xpath = (
         tree.getpath(min(in_main, key=lambda el: sum(1 for _ in el.iterancestors())))
         if in_main
@@ -361,54 +360,22 @@ def _lines(root: Any) -> Iterator[_Line]:
     yield from flush()
 
 
-def _content_scores(root: Any) -> dict[Any, float]:
-    """readability-lxml's paragraph scoring, run on our tree without changing it.
-
-    Elements whose class or id marks them as unlikely content (comments, sidebars,
-    footers…) neither collect scores nor lend them to their paragraphs.
-    """
-    scorer = Document("")
-    unlikely = REGEXES["unlikelyCandidatesRe"]
-    maybe = REGEXES["okMaybeItsACandidateRe"]
-    scores: dict[Any, float] = {}
-    for para in root.iter("p", "pre", "td", "blockquote"):
-        if _under_unlikely(para, unlikely, maybe):
-            continue
-        text = squash(para.text_content() or "")
-        if len(text) < 25:
-            continue
-        score = 1 + len(text.split(",")) + min(len(text) / 100, 3)
-        parent = para.getparent()
-        grand = parent.getparent() if parent is not None else None
-        for el, share in ((parent, 1.0), (grand, 0.5)):
-            if el is None:
-                continue
-            if el not in scores:
-                scores[el] = float(scorer.score_node(el)["content_score"])
-            scores[el] += score * share
-    for el in list(scores):
-        scores[el] *= 1 - scorer.get_link_density(el)
-    return scores
-
-
-def _under_unlikely(el: Any, unlikely: re.Pattern[str], maybe: re.Pattern[str]) -> bool:
-    for node in el.iterancestors():
-        if node.tag in ("html", "body"):
-            return False
-        mark = f"{node.get('class', '')} {node.get('id', '')}"
-        if len(mark) > 2 and unlikely.search(mark) and not maybe.search(mark):
-            return True
-    return False
-
-
 class _Readability(Document):  # type: ignore[misc]
-    """readability-lxml on a copy of our own tree.
+    """readability-lxml on a copy of our own tree, keeping the scores it computes.
 
     Its own parse step would re-clean the page with lxml's Cleaner (rewriting
     every link to strip javascript: URLs), work that our parse already made moot:
     comments and processing instructions are gone, and readability drops scripts
     and styles itself. Hidden elements are dropped as readability does.
     """
+
+    def __init__(self, root: Any) -> None:
+        super().__init__(root)
+        self.candidates: dict[Any, Any] = {}
+
+    def score_paragraphs(self) -> Any:
+        self.candidates = super().score_paragraphs()
+        return self.candidates
 
     def _parse(self, input: Any) -> Any:
         doc = copy.deepcopy(input)
@@ -420,22 +387,30 @@ class _Readability(Document):  # type: ignore[misc]
         return doc
 
 
-def _readability_members(root: Any) -> set[Any] | None:
-    """The elements readability-lxml keeps in its summary of the page."""
+def _readability(root: Any) -> tuple[set[Any] | None, dict[Any, float]]:
+    """What readability-lxml keeps of the page, and the content scores it gave.
+
+    Our elements are numbered in an attribute that survives readability's copy of
+    the tree, so its choices map back onto our elements.
+    """
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     for number, el in enumerate(elements):
         el.set("data-dechaff", str(number))
+    reader = _Readability(root)
     try:
-        summary = _Readability(root).summary(html_partial=True)
-    except Exception:
-        return None
+        summary = reader.summary(html_partial=True)
+    except Exception:  # readability gives up on some pages: no main content then
+        return None, {}
     finally:
         for el in elements:
             el.attrib.pop("data-dechaff", None)
+    scores: dict[Any, float] = {}
+    for candidate in reader.candidates.values():
+        number = candidate["elem"].get("data-dechaff")
+        if number is not None:
+            scores[elements[int(number)]] = float(candidate["content_score"])
     kept = {int(n) for n in re.findall(r'data-dechaff="(\d+)"', summary)}
-    if not kept:
-        return None
-    return {elements[n] for n in kept}
+    return ({elements[n] for n in kept} or None), scores
 
 
 def _in_main(el: Any, members: set[Any]) -> bool:
