@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar, overload
 
 from .pipeline import Cleaner
 from .result import CleanResult
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,34 @@ class CleanFailure:
     """Exception type and message."""
 
 
+@overload
+def clean_many(
+    pages: Iterable[str | bytes],
+    *,
+    workers: int = ...,
+    chunksize: int = ...,
+    cleaner: Cleaner | None = ...,
+    progress: bool = ...,
+    total: int | None = ...,
+    on_error: str = ...,
+    transform: None = ...,
+) -> Iterator[CleanResult | CleanFailure]: ...
+
+
+@overload
+def clean_many(
+    pages: Iterable[str | bytes],
+    *,
+    workers: int = ...,
+    chunksize: int = ...,
+    cleaner: Cleaner | None = ...,
+    progress: bool = ...,
+    total: int | None = ...,
+    on_error: str = ...,
+    transform: Callable[[CleanResult], T],
+) -> Iterator[T | CleanFailure]: ...
+
+
 def clean_many(
     pages: Iterable[str | bytes],
     *,
@@ -30,13 +61,17 @@ def clean_many(
     progress: bool = False,
     total: int | None = None,
     on_error: str = "raise",
-) -> Iterator[CleanResult | CleanFailure]:
+    transform: Callable[[CleanResult], Any] | None = None,
+) -> Iterator[Any]:
     """Clean ``pages`` and yield their results in input order.
 
     ``workers > 1`` cleans in that many processes (each page is independent, so the
     results are the same as in one). ``progress=True`` shows a tqdm bar on stderr.
     ``on_error="return"`` yields a :class:`CleanFailure` for a page that raises,
-    instead of stopping.
+    instead of stopping. ``transform``, a picklable function, is applied to each
+    result where it was made (in the worker): return only what you keep, such as
+    ``lambda r: r.text`` written as a module-level function, and far less crosses
+    between processes.
 
     >>> [r.text for r in clean_many(["Advertisement\\nThe vote passed on Monday.", ""])]
     ['The vote passed on Monday.', '']
@@ -45,11 +80,12 @@ def clean_many(
         raise ValueError("on_error is 'raise' or 'return'")
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    work = functools.partial(_clean_one, cleaner or Cleaner.default(), on_error == "return")
+    work = functools.partial(
+        _clean_one, cleaner or Cleaner.default(), on_error == "return", transform
+    )
     numbered = enumerate(pages)
     if workers == 1:
-        results: Iterator[CleanResult | CleanFailure] = map(work, numbered)
-        yield from _with_progress(results, progress, total)
+        yield from _with_progress(map(work, numbered), progress, total)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
@@ -57,20 +93,22 @@ def clean_many(
 
 
 def _clean_one(
-    cleaner: Cleaner, keep_going: bool, item: tuple[int, str | bytes]
-) -> CleanResult | CleanFailure:
+    cleaner: Cleaner,
+    keep_going: bool,
+    transform: Callable[[CleanResult], Any] | None,
+    item: tuple[int, str | bytes],
+) -> Any:
     index, page = item
     try:
-        return cleaner(page)
+        result = cleaner(page)
+        return transform(result) if transform is not None else result
     except Exception as error:
         if not keep_going:
             raise
         return CleanFailure(index, f"{type(error).__name__}: {error}")
 
 
-def _with_progress(
-    results: Iterator[CleanResult | CleanFailure], progress: bool, total: int | None
-) -> Iterator[CleanResult | CleanFailure]:
+def _with_progress(results: Iterator[Any], progress: bool, total: int | None) -> Iterator[Any]:
     if not progress:
         return results
     from tqdm import tqdm

@@ -40,6 +40,34 @@ exit status: 0 all pages cleaned; 1 some pages failed (see stderr);
 """
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """What a worker sends back for one page: the body, the report as JSON, the counts.
+
+    Much smaller than a :class:`CleanResult` (no blocks), so little crosses between
+    processes.
+    """
+
+    text: str
+    report: str
+    """JSON of the result without its text."""
+    source_length: int
+    removed: dict[str, int]
+    """Characters removed, by reason."""
+
+
+def cleaned(result: CleanResult) -> Cleaned:
+    """The compact form of a result (runs in the worker)."""
+    report = result.to_dict()
+    report.pop("text")
+    removed: Counter[str] = Counter()
+    for r in result.removals:
+        removed[r.reason.value] += len(r.text)
+    return Cleaned(
+        result.text, json.dumps(report, ensure_ascii=False), result.source_length, dict(removed)
+    )
+
+
 @dataclass
 class Tally:
     """What a corpus run did: for the summary line at the end."""
@@ -50,12 +78,11 @@ class Tally:
     chars_out: int = 0
     removed: Counter[str] = field(default_factory=Counter)
 
-    def add(self, result: CleanResult) -> None:
+    def add(self, done: Cleaned) -> None:
         self.pages += 1
-        self.chars_in += result.source_length
-        self.chars_out += len(result.text)
-        for r in result.removals:
-            self.removed[r.reason.value] += len(r.text)
+        self.chars_in += done.source_length
+        self.chars_out += len(done.text)
+        self.removed.update(done.removed)
 
     def render(self) -> str:
         top = ", ".join(f"{reason} {chars:,}" for reason, chars in self.removed.most_common(8))
@@ -204,11 +231,11 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
                 break
             continue
         tally.add(result)
-        body = (
-            json.dumps({"page": str(source), **result.to_dict()}, ensure_ascii=False) + "\n"
-            if args.json
-            else result.text + "\n"
-        )
+        if args.json:
+            head = json.dumps({"page": str(source), "text": result.text}, ensure_ascii=False)
+            body = head[:-1] + ", " + result.report[1:] + "\n"
+        else:
+            body = result.text + "\n"
         _write_atomically(target, body)
     print(tally.render(), file=sys.stderr)
     return EXIT_FAILURES if tally.failures else EXIT_OK
@@ -220,7 +247,7 @@ def _clean_all(
     args: argparse.Namespace,
     cleaner: Cleaner,
     progress: bool,
-) -> Iterator[CleanResult | CleanFailure]:
+) -> Iterator[Cleaned | CleanFailure]:
     return clean_many(
         pages,
         workers=args.workers,
@@ -229,6 +256,7 @@ def _clean_all(
         progress=progress,
         total=total,
         on_error="return",
+        transform=cleaned,
     )
 
 
@@ -295,7 +323,7 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
                 result = None if problem else next(results)
                 if isinstance(result, CleanFailure):
                     problem = result.error
-                if problem is not None or not isinstance(result, CleanResult):
+                if problem is not None or not isinstance(result, Cleaned):
                     tally.failures += 1
                     print(f"dechaff: line {record.line}: {problem}", file=sys.stderr)
                     out.write(json.dumps({"dechaff_error": problem, "line": record.line}) + "\n")
@@ -305,10 +333,9 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
                     continue
                 tally.add(result)
                 assert record.data is not None
-                report = result.to_dict()
-                report.pop("text")
-                enriched = {**record.data, f"{args.field}_clean": result.text, "dechaff": report}
-                out.write(json.dumps(enriched, ensure_ascii=False) + "\n")
+                enriched = {**record.data, f"{args.field}_clean": result.text}
+                head = json.dumps(enriched, ensure_ascii=False)
+                out.write(f'{head[:-1]}, "dechaff": {result.report}}}\n')
     finally:
         if out is not sys.stdout:
             out.close()
