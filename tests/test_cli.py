@@ -135,3 +135,14 @@ def test_console_script_help() -> None:
         [sys.executable, "-m", "dechaff", "--help"], capture_output=True, text=True, check=True
     )
     assert "--jsonl" in done.stdout and "exit status" in done.stdout
+
+
+def test_mode_forces_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><p>The ferry resumed service on Monday, officials said.</p></body></html>"
+    )
+    code, out, _ = run(["--mode", "text", str(page)], capsys)
+    assert code == 0 and "<p>" in out
+    code, out, _ = run(["--mode", "html", str(page)], capsys)
+    assert out.strip() == "The ferry resumed service on Monday, officials said."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import assert_lossless
 
-from dechaff import Cleaner, InputTooLargeError, clean
+from dechaff import Cleaner, ConfigError, InputTooLargeError, clean
 
 
 @pytest.mark.parametrize("bad", [None, 42, 3.5, ["text"], {"text": "x"}])
@@ -60,3 +60,11 @@ def test_crlf_and_control_characters() -> None:
 def test_utf16_with_bom() -> None:
     text = "The bridge reopened on Friday after a year of repairs, the city said."
     assert clean(text.encode("utf-16")).text == text
+
+
+def test_mode_setting() -> None:
+    html = "<html><body><p>The ferry resumed service on Monday, officials said.</p></body></html>"
+    assert "<p>" in Cleaner.default().with_settings(mode="text")(html).text
+    assert Cleaner.default().with_settings(mode="html")(html).text.startswith("The ferry")
+    with pytest.raises(ConfigError):
+        Cleaner.default().with_settings(mode="pdf")

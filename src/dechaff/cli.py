@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--report", action="store_true", help="print the report after the body")
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
     p.add_argument("--example", action="store_true", help="clean the bundled example page")
+    p.add_argument(
+        "--mode",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="read pages as text or HTML; auto recognises HTML by its start (auto)",
+    )
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
     p.add_argument("--field", default="text", help="the record field holding the page (text)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
@@ -138,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
-    cleaner = Cleaner.default(settings=Settings(max_chars=args.max_chars))
+    cleaner = Cleaner.default(settings=Settings(max_chars=args.max_chars, mode=args.mode))
     progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
         if args.jsonl:

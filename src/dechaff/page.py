@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .blocks import Block
+from .errors import ConfigError
 from .report import Removal, Repair
 
 
@@ -15,6 +16,13 @@ class Settings:
 
     max_chars: int | None = 50_000_000
     """Longest input accepted, in characters; ``None`` accepts anything."""
+    mode: str = "auto"
+    """How ``Cleaner.__call__`` reads its input: ``"auto"`` (HTML when it starts like
+    an HTML document), ``"text"`` or ``"html"``."""
+
+    def __post_init__(self) -> None:
+        if self.mode not in {"auto", "text", "html"}:
+            raise ConfigError(f"mode is 'auto', 'text' or 'html', not {self.mode!r}")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,12 @@ class Cleaner:
         """Clean one page: raw text or an HTML document, recognised by its start.
 
         ``bytes`` are decoded (BOM, HTML meta charset, UTF-8, then detection).
+        ``Settings.mode`` can force text or HTML.
         """
+        if self.settings.mode == "text":
+            return self.clean_text(raw)
+        if self.settings.mode == "html":
+            return self.clean_html(raw)
         if isinstance(raw, (bytes, bytearray, memoryview)):
             data = bytes(raw)
             if looks_like_html(data[:2048].decode("latin-1")):
