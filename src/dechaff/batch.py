@@ -35,6 +35,7 @@ def clean_many(
     total: int | None = ...,
     on_error: str = ...,
     transform: None = ...,
+    start_method: str | None = ...,
 ) -> Iterator[CleanResult | CleanFailure]: ...
 
 
@@ -49,6 +50,7 @@ def clean_many(
     total: int | None = ...,
     on_error: str = ...,
     transform: Callable[[CleanResult], T],
+    start_method: str | None = ...,
 ) -> Iterator[T | CleanFailure]: ...
 
 
@@ -62,6 +64,7 @@ def clean_many(
     total: int | None = None,
     on_error: str = "raise",
     transform: Callable[[CleanResult], Any] | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Any]:
     """Clean ``pages`` and yield their results in input order.
 
@@ -71,7 +74,8 @@ def clean_many(
     instead of stopping. ``transform``, a picklable function, is applied to each
     result where it was made (in the worker): return only what you keep, such as
     ``lambda r: r.text`` written as a module-level function, and far less crosses
-    between processes.
+    between processes. Workers start with ``start_method`` (default ``"spawn"``, safe
+    whatever threads the caller runs; ``"fork"`` starts faster where it is safe).
 
     >>> [r.text for r in clean_many(["Advertisement\\nThe vote passed on Monday.", ""])]
     ['The vote passed on Monday.', '']
@@ -87,7 +91,7 @@ def clean_many(
     if workers == 1:
         yield from _with_progress(map(work, numbered), progress, total)
         return
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(start_method or "spawn")
     with context.Pool(workers) as pool:
         yield from _with_progress(pool.imap(work, numbered, chunksize), progress, total)
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import multiprocessing
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -249,7 +251,7 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
 
 def _clean_all(
     pages: Iterator[str | bytes],
-    total: int,
+    total: int | None,
     args: argparse.Namespace,
     cleaner: Cleaner,
     progress: bool,
@@ -263,6 +265,9 @@ def _clean_all(
         total=total,
         on_error="return",
         transform=cleaned,
+        # The command starts no threads of its own, so its workers can fork: no second
+        # start-up and import of everything in each worker.
+        start_method="fork" if "fork" in multiprocessing.get_all_start_methods() else None,
     )
 
 
@@ -279,6 +284,8 @@ class _Record:
     data: dict[str, Any] | None
     page: str | bytes | None
     problem: str | None
+    source: str = ""
+    """The record's JSON as read, so the output can extend it without encoding it again."""
 
 
 def _records(stream: TextIO, field_name: str, max_chars: int | None) -> Iterator[_Record]:
@@ -300,7 +307,7 @@ def _records(stream: TextIO, field_name: str, max_chars: int | None) -> Iterator
         elif max_chars is not None and len(page) > max_chars:
             yield _Record(number, data, None, f"{len(page):,} characters, over --max-chars")
         else:
-            yield _Record(number, data, page, None)
+            yield _Record(number, data, page, None, line.rstrip())
 
 
 def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
@@ -319,29 +326,10 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
     stopped = False
     try:
         with source:
-            records = list(_records(source, args.field, args.max_chars))
-            pending = records[done:]
-            good = [r for r in pending if r.problem is None]
-            pages = (r.page for r in good if r.page is not None)
-            results = _clean_all(pages, len(good), args, cleaner, progress)
-            for record in pending:
-                problem = record.problem
-                result = None if problem else next(results)
-                if isinstance(result, CleanFailure):
-                    problem = result.error
-                if problem is not None or not isinstance(result, Cleaned):
-                    tally.failures += 1
-                    print(f"dechaff: line {record.line}: {problem}", file=sys.stderr)
-                    out.write(json.dumps({"dechaff_error": problem, "line": record.line}) + "\n")
-                    if args.on_error == "stop":
-                        stopped = True
-                        break
-                    continue
-                tally.add(result)
-                assert record.data is not None
-                enriched = {**record.data, f"{args.field}_clean": result.text}
-                head = json.dumps(enriched, ensure_ascii=False)
-                out.write(f'{head[:-1]}, "dechaff": {result.report}}}\n')
+            stopped = _clean_records(
+                itertools.islice(_records(source, args.field, args.max_chars), done, None),
+                args, cleaner, progress, out, tally,
+            )  # fmt: skip
     finally:
         if out is not sys.stdout:
             out.close()
@@ -349,6 +337,56 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
         os.replace(partial, target)
     print(tally.render(), file=sys.stderr)
     return EXIT_FAILURES if tally.failures else EXIT_OK
+
+
+def _clean_records(
+    records: Iterator[_Record],
+    args: argparse.Namespace,
+    cleaner: Cleaner,
+    progress: bool,
+    out: TextIO,
+    tally: Tally,
+) -> bool:
+    """Clean records as they are read, writing one line each; True if stopped on an error.
+
+    Pages stream to the workers while later records are still being read. Each
+    record joins a queue before its page is handed over, so when a result comes
+    back, the records ahead of it in the queue are exactly the bad ones before it.
+    """
+    queue: deque[_Record] = deque()
+
+    def pages() -> Iterator[str | bytes]:
+        for record in records:
+            queue.append(record)
+            if record.page is not None:
+                yield record.page
+
+    def failed(line: int, problem: str) -> bool:
+        tally.failures += 1
+        print(f"dechaff: line {line}: {problem}", file=sys.stderr)
+        out.write(json.dumps({"dechaff_error": problem, "line": line}) + "\n")
+        return bool(args.on_error == "stop")
+
+    for result in _clean_all(pages(), None, args, cleaner, progress):
+        record = queue.popleft()
+        while record.page is None:
+            if failed(record.line, record.problem or "no page"):
+                return True
+            record = queue.popleft()
+        if isinstance(result, CleanFailure):
+            if failed(record.line, result.error):
+                return True
+            continue
+        tally.add(result)
+        added = (
+            f"{json.dumps(args.field + '_clean')}: {json.dumps(result.text, ensure_ascii=False)}"
+        )
+        out.write(f'{record.source[:-1]}, {added}, "dechaff": {result.report}}}\n')
+    while queue:  # bad records after the last good one
+        record = queue.popleft()
+        if failed(record.line, record.problem or "no page"):
+            return True
+    return False
 
 
 def _resume_point(target: Path, partial: Path) -> int:
