@@ -30,7 +30,7 @@ _CHROME = frozenset(
     )
 )  # fmt: skip
 _WALL = 1e6
-_NUMBERED = re.compile(r"(\d{1,3})(?:[.)]\s*|\s+)\S")
+_NUMBERED = re.compile(r"(\d{1,3})(?:[.)ºª]|st|nd|rd|th|[ao]\b)?(?:\s+|(?<=[.)])\s*)\S")
 _BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
