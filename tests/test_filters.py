@@ -69,6 +69,7 @@ def test_ad_marker_inline_only_at_a_sentence_seam() -> None:
         ("November 19, 2019 at 6:34 am", "byline-dateline"),
         ("34 Comments", "comments"),
         ("janedoe says:", "comments"),
+        ("Milan Griffes on September 12, 2018 at 4:47 pm said:", "comments"),
         ("Like this:", "share-prompt"),
         ("Apple and iPhone are registered trademarks of Apple Inc.", "copyright"),
         ("By using this site you agree to our Terms of Use and Privacy Policy.", "copyright"),
@@ -89,6 +90,8 @@ def test_chrome_lines(line: str, reason: str) -> None:
         "Bakers in the town said the price of butter had made cookies far more expensive to "
         "sell this winter than in any year they could remember.",
         "By the end of the day, rescuers had reached all of the stranded villages.",
+        "The minister said:",
+        "On Monday 3 June the minister said:",
     ],
 )
 def test_chrome_leaves_prose_that_mentions_its_words(sentence: str) -> None:

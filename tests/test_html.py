@@ -148,3 +148,17 @@ def test_caption_by_class_and_quoted_posts() -> None:
     assert caption.reason is Reason.MEDIA_CAPTION
     assert "We are thrilled" in result.text
     assert_lossless(parse(html).text, result)
+
+
+def test_comment_sections_by_class_or_id() -> None:
+    html = f"""<html><body class="single comments-open"><article>
+    <p>{PROSE}</p>
+    <p>The first line will open in 2027, the department said in a statement on Monday.</p>
+    </article>
+    <section id="comments"><h2>3 thoughts on this</h2>
+    <ol class="comment-list"><li><p>Great news for the northern suburbs, finally!</p></li></ol>
+    </section></body></html>"""
+    result = clean_html(html)
+    assert "finally" not in result.text and PROSE in result.text
+    removal = next(r for r in result.removals if "finally" in r.text)
+    assert removal.reason is Reason.COMMENTS

@@ -42,6 +42,8 @@ class DomInfo:
     in_figure: bool = False
     """Inside a ``<figure>``, a ``<figcaption>`` or an element whose class or id says
     caption or credit."""
+    in_comments: bool = False
+    """Inside an element whose class or id names a comment section."""
     landmark: str | None = None
     """The nearest enclosing nav, header, footer, aside or form, if any."""
     content_score: float | None = None

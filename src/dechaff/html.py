@@ -48,6 +48,12 @@ LANDMARK_ROLES = {
 }
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
 _CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption", re.IGNORECASE)
+# Class or id tokens that name a comment section (whole tokens: "comments-open" on a
+# WordPress <body> names no section).
+COMMENT_TOKENS = frozenset(
+    """comments comment-list commentlist comment-body comment-content comments-area
+    comments-section comment-section respond disqus_thread""".split()
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -114,7 +120,7 @@ def parse(html: str) -> HtmlPage:
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    for text, owner, link_chars, landmark, list_item, figure in lines:
+    for text, owner, link_chars, landmark, list_item, figure, comments in lines:
         if blocks:
             pieces.append("\n")
             offset += 1
@@ -125,6 +131,7 @@ def parse(html: str) -> HtmlPage:
             heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
             list_item=list_item,
             in_figure=figure,
+            in_comments=comments,
             link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
             landmark=landmark,
             content_score=_nearest_score(owner, scores),
@@ -272,11 +279,11 @@ def _hidden(el: Any) -> bool:
     return bool(style) and REGEXES["displayNoneRe"].search(style) is not None
 
 
-_Line = tuple[str, Any, int, str | None, bool, bool]
+_Line = tuple[str, Any, int, str | None, bool, bool, bool]
 
 
 def _lines(root: Any) -> Iterator[_Line]:
-    """(text, owner element, link characters, landmark, list item, in figure) per line."""
+    """(text, owner, link characters, landmark, list item, in figure, in comments) per line."""
     body = root.find("body")
     start = body if body is not None else root
     pieces: list[str] = []
@@ -288,6 +295,8 @@ def _lines(root: Any) -> Iterator[_Line]:
     links = 0
     captions: list[Any] = []
     line_caption = False
+    comment_sections: list[Any] = []
+    line_comments = False
     line_owner: Any = None
 
     def flush() -> Iterator[_Line]:
@@ -296,15 +305,16 @@ def _lines(root: Any) -> Iterator[_Line]:
         if text:
             owner = line_owner if line_owner is not None else owners[-1][0]
             landmark = landmarks[-1] if landmarks else None
-            yield text, owner, link_chars, landmark, lists > 0, line_caption
+            yield text, owner, link_chars, landmark, lists > 0, line_caption, line_comments
         pieces, link_chars, line_owner = [], 0, None
 
     def add(text: str | None) -> None:
-        nonlocal link_chars, line_owner, line_caption
+        nonlocal link_chars, line_owner, line_caption, line_comments
         if text:
             if line_owner is None and not text.isspace():
                 line_owner = owners[-1][0]
                 line_caption = bool(captions)
+                line_comments = bool(comment_sections)
             pieces.append(text)
             if links:
                 link_chars += len(text.strip())
@@ -341,6 +351,11 @@ def _lines(root: Any) -> Iterator[_Line]:
                 and len(el.text_content().split()) <= 80  # a caption, not a wrapper
             ):
                 captions.append(el)
+            marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+            if any(m in COMMENT_TOKENS for m in marks) and (
+                len(el.text_content()) < 0.5 * page_chars  # a section, not the page
+            ):
+                comment_sections.append(el)
             add(el.text)
             continue
         if el in skipped:
@@ -355,6 +370,8 @@ def _lines(root: Any) -> Iterator[_Line]:
             links -= 1
         if captions and captions[-1] is el:
             captions.pop()
+        if comment_sections and comment_sections[-1] is el:
+            comment_sections.pop()
         if el is not start:
             add(el.tail)
     yield from flush()
@@ -418,10 +435,11 @@ def _in_main(el: Any, members: set[Any]) -> bool:
     link-heavy quotes (embedded posts) that stand inside the article it kept."""
     if el in members:
         return True
+    quoted = False
     for node in (el, *el.iterancestors()):
-        if node.tag == "blockquote":
-            parent = node.getparent()
-            return parent is not None and parent in members
+        quoted = quoted or node.tag == "blockquote"
+        if quoted and node in members:
+            return True
     return False
 
 

@@ -6,6 +6,7 @@ from .ad_markers import AdMarkers
 from .base import Filter, remove_block, remove_span
 from .body_region import BodyRegion
 from .chrome import PageChrome
+from .comment_sections import CommentSections
 from .duplicates import Duplicates
 from .figures import Figures
 from .headline import Headline
@@ -17,6 +18,7 @@ from .truncation import Truncation
 __all__ = [
     "AdMarkers",
     "BodyRegion",
+    "CommentSections",
     "Duplicates",
     "Figures",
     "Filter",
@@ -38,9 +40,10 @@ def default_filters() -> tuple[Filter, ...]:
         AdMarkers(),
         PageChrome(),
         Headline(),
+        Figures(),
+        CommentSections(),
         MainContent(),
         LinkDensity(),
-        Figures(),
         Transcripts(),
         Duplicates(),
         Truncation(),

@@ -254,9 +254,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Reason.COMMENTS,
-        rf"\s({_SAYS_WORDS})\s?:$",
-        whole_line=False,
-        max_words=6,
+        # "janedoe says:", "Jane Doe on May 3, 2019 at 4:47 pm said:": a commenter's name
+        # before a present-tense "says:", or a line with a time of day; not "The minister
+        # said:".
+        rf"[\w.@’'-]+(\s[\w.@’'-]+){{0,2}}\s(says|sagt|schreibt|dice|diz|dit|пишет)\s?:"
+        rf"|.{{0,60}}\d{{1,2}}[:.]\d{{2}}.{{0,20}}\s({_SAYS_WORDS})\s?:",
+        max_words=16,
         contains=tuple(_SAYS_WORDS.replace(r"\w*", "").split("|")),
     ),
     Rule(
