@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
-from .base import remove_block
+from .base import matched_headline, remove_block
 
 # Removed lines that end an article when they stand alone: a comments header, a
 # "Related" header. Inside the body they are walls the region does not cross.
@@ -118,7 +118,7 @@ class BodyRegion:
             return  # the page's main content element is better evidence than line shapes
         scores = self.scores(page)
         first, last = best_run(scores)
-        anchor = _headline_block(page)
+        anchor = matched_headline(page)
         if anchor and first <= last:
             first, last = self._after_anchor(
                 scores, anchor, sum(scores[first : last + 1]), (first, last)
@@ -173,15 +173,6 @@ def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
         if n - 1 in near or n + 1 in near:
             found.append(kept[i].index)
     return found
-
-
-def _headline_block(page: Page) -> int | None:
-    """The block kept as the title, when it was found by matching the document title
-    (a scored headline): a line that merely repeats is no anchor for the body."""
-    for r in page.removals:
-        if r.reason is Reason.HEADLINE and r.related is None and r.score is not None:
-            return r.block
-    return None
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int]:

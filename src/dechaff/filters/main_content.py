@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
-from .base import remove_block
+from .base import matched_headline, remove_block
 
 
 @dataclass(frozen=True)
@@ -21,14 +22,29 @@ class MainContent:
     would add to it, make the main content. Text input has no DOM, so this
     filter does nothing there; nor does it act when no element was chosen, or
     when the chosen one holds fewer than ``min_share`` of the page's words.
+
+    One piece of evidence outranks readability's choice: when the headline (the
+    heading matched to the document title) stands in an ``<article>`` element that
+    holds ``min_article_words`` or more words, and readability chose text wholly
+    outside it, the article is the main content.
     """
 
     name: str = "main-content"
     min_share: float = 0.05
+    min_article_words: int = 40
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = [b for b in page.kept if b.dom is not None and b.dom.in_main is not None]
         if not kept:
+            return
+        article = self._headline_article(page, kept)
+        if article is not None:
+            for b in kept:
+                if not _under(b, article):
+                    yield remove_block(
+                        self.name, b, Reason.OUTSIDE_MAIN,
+                        f"outside the <article> that holds the headline ({article})",
+                    )  # fmt: skip
             return
         inside = sum(b.words for b in kept if b.dom and b.dom.in_main)
         if inside < self.min_share * sum(b.words for b in kept):
@@ -41,3 +57,25 @@ class MainContent:
                     self.name, b, Reason.OUTSIDE_MAIN,
                     f"outside the main content element{evidence}",
                 )  # fmt: skip
+
+    def _headline_article(self, page: Page, kept: list[Block]) -> str | None:
+        """The ``<article>`` holding the headline, when readability-lxml chose text
+        wholly outside it although it holds an article's worth of words."""
+        index = matched_headline(page)
+        headline = page.blocks[index] if index is not None else None
+        if headline is None or headline.dom is None:
+            return None
+        at = headline.dom.xpath.rfind("/article")
+        if at < 0:
+            return None
+        end = headline.dom.xpath.find("/", at + 1)
+        article = headline.dom.xpath if end < 0 else headline.dom.xpath[:end]
+        if any(b.dom is not None and b.dom.in_main and _under(b, article) for b in kept):
+            return None  # readability's choice overlaps the article: trust it
+        words = sum(b.words for b in kept if _under(b, article))
+        return article if words >= self.min_article_words else None
+
+
+def _under(block: Block, path: str) -> bool:
+    xpath = block.dom.xpath if block.dom is not None else ""
+    return xpath == path or xpath.startswith(path + "/")
