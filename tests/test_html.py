@@ -162,3 +162,26 @@ def test_comment_sections_by_class_or_id() -> None:
     assert "finally" not in result.text and PROSE in result.text
     removal = next(r for r in result.removals if "finally" in r.text)
     assert removal.reason is Reason.COMMENTS
+
+
+def test_article_holding_the_headline_outranks_a_busier_container() -> None:
+    body = (
+        "The council approved the tram plan on Tuesday and work will start in the spring "
+        "while the buses keep running on the old routes until the new line opens in the "
+        "autumn of next year according to the transport department"
+    )
+    related = "".join(
+        f"<p>Another story, number {i}, tells of things that happened elsewhere, and at length, "
+        f"with commas, clauses, and more commas, so that it scores well.</p>"
+        for i in range(8)
+    )
+    html = f"""<html><head><title>Tram network to grow | Gazette</title></head><body>
+    <article><h1>Tram network to grow</h1><p>{body}</p></article>
+    <div class="content"><div>{related}</div></div></body></html>"""
+    page = parse(html)
+    chosen = {b.text[:14] for b in page.blocks if b.dom is not None and b.dom.in_main}
+    assert chosen == {"Another story,"}  # readability-lxml picks the busier container
+    result = clean_html(html)
+    assert result.title == "Tram network to grow"
+    assert result.text == body
+    assert any("holds the headline" in r.detail for r in result.removals)
