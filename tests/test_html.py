@@ -185,3 +185,13 @@ def test_article_holding_the_headline_outranks_a_busier_container() -> None:
     assert result.title == "Tram network to grow"
     assert result.text == body
     assert any("holds the headline" in r.detail for r in result.removals)
+
+
+def test_link_lists_go_but_pasted_addresses_stay() -> None:
+    html = f"""<html><body><div class="story"><p>{PROSE}</p>
+    <p><a href="http://amzn.to/x1">http://amzn.to/x1</a></p>
+    <p><a href="/a">Sports</a> <a href="/b">Weather</a></p></div></body></html>"""
+    result = clean_html(html)
+    assert "http://amzn.to/x1" in result.text
+    links = next(r for r in result.removals if r.text.startswith("Sports"))
+    assert links.reason is Reason.LINK_LIST and links.score is not None

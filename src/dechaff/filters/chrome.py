@@ -29,6 +29,7 @@ SKIP_LINK = (
 MENU_WORDS: frozenset[str] = frozenset(
     phrase.strip()
     for phrase in """
+    tag, tags, schlagwörter, etiquetas, étiquettes, теги, 태그, タグ, 标签,
     abmelden, accedi, account, accueil, anmelden, anterior, back, back to top, beranda, buscar,
     búsqueda, cari, cerca, close, close menu, collapse, connexion, entrar, expand, home,
     indietro, iniciar sesión, inicio, início, lainnya, less, listen, live, live tv, load more,
@@ -240,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         rf"|({_PUBLISHED_WORDS})\b.{{0,80}}"
         r"|\d+\s*(min|minute|minutes|mins)\s*(read|de lectura|de leitura|lesezeit|di lettura)"
         r"|reading time.{0,20}"
-        r"|(\w+,?\s)?(\w+\.?\s)?\d{1,2}(st|nd|rd|th)?[,.]?\s\w+\.?,?\s\d{4}\b.{0,30}"
+        r"|([\w-]+,?\s)?(\w+\.?\s)?\d{1,2}(st|nd|rd|th|º)?[,.]?\s((de|del|di|van)\s)?\w+\.?,?\s((de|del)\s)?\d{4}\b.{0,30}"
         r"|(\w+,?\s)?\w+\.?\s\d{1,2}(st|nd|rd|th)?,?\s\d{4}\b.{0,30}"
         r"|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}(\s\d{1,2}:\d{2}(:\d{2})?)?"
         r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago.{0,20}"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..page import Page
 from ..report import Decision, Reason
 from .base import remove_block
+
+_BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
 @dataclass(frozen=True)
@@ -16,8 +19,9 @@ class LinkDensity:
 
     A block of at most ``max_words`` words whose link density (the share of its
     characters inside ``<a>``) is at least ``threshold`` is a menu entry, a tag,
-    a related-story headline. Text input carries no links, so this filter does
-    nothing there.
+    a related-story headline. A line that is only a web address is kept: the
+    author pasted it. Text input carries no links, so this filter does nothing
+    there.
     """
 
     name: str = "link-density"
@@ -26,8 +30,8 @@ class LinkDensity:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         for b in page.kept:
-            if b.dom is None or b.words > self.max_words:
-                continue
+            if b.dom is None or b.words > self.max_words or _BARE_URL.fullmatch(b.text):
+                continue  # a pasted address is text the author wrote, not navigation
             if b.dom.link_density >= self.threshold:
                 yield remove_block(
                     self.name, b, Reason.LINK_LIST,
