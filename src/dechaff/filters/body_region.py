@@ -31,6 +31,7 @@ _CHROME = frozenset(
 )  # fmt: skip
 _WALL = 1e6
 _NUMBERED = re.compile(r"(\d{1,3})(?:[.)ºª]|st|nd|rd|th|[ao]\b)?(?:\s+|(?<=[.)])\s*)\S")
+_SEPARATORS = (" -- ", " – ", " — ", ": ", " @ ", " | ")
 _BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
@@ -64,6 +65,7 @@ class BodyRegion:
     anchor_min_score: float = 80.0
     tiny_words: int = 3
     min_blocks_for_no_body: int = 3
+    list_run: int = 3
     wall_run: int = 5
 
     def score(self, block: Block) -> float:
@@ -95,6 +97,9 @@ class BodyRegion:
         # Items of a numbered list ("1) …", "2. …") are the article's, not a menu's.
         for i in _numbered_items(page.kept):
             scores[i] = max(scores[i], page.blocks[i].words / 2)
+        # Runs of lines built alike ("June 9 -- Venue, City") are a list: neutral.
+        for i in _parallel_items(page.kept, self.list_run):
+            scores[i] = max(scores[i], 0.0)
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section.
         run: list[int] = []
         for block in [*page.blocks, None]:
@@ -157,6 +162,31 @@ class BodyRegion:
                 break  # past a real section break, the headline no longer vouches for the text
             start = end + 1
         return fallback
+
+
+def _shape(block: Block) -> tuple[bool, ...] | None:
+    """The separators a list item is built with, or ``None`` for a line too short or
+    too long to be one."""
+    if not 4 <= block.words <= 25:
+        return None
+    text = block.text
+    shape = tuple(sep in text for sep in _SEPARATORS)
+    return shape if any(shape) else None
+
+
+def _parallel_items(kept: Sequence[Block], run: int) -> list[int]:
+    """Blocks in runs of ``run`` or more consecutive lines with the same separators."""
+    found: list[int] = []
+    i = 0
+    while i < len(kept):
+        shape = _shape(kept[i])
+        j = i + 1
+        while shape is not None and j < len(kept) and _shape(kept[j]) == shape:
+            j += 1
+        if shape is not None and j - i >= run:
+            found.extend(b.index for b in kept[i:j])
+        i = j
+    return found
 
 
 def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:

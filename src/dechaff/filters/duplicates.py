@@ -152,8 +152,8 @@ class Duplicates:
                 for i in parts:
                     part = by_index[i]
                     share = len(shingles[i] & shingles[big]) / max(1, len(shingles[i]))
-                    if share < self.contained:
-                        continue
+                    if share < self.contained or prose(part) > prose(block):
+                        continue  # the fragment sits in the prose: the longer block may go
                     removed.add(i)
                     yield remove_block(
                         self.name, part, Reason.DUPLICATE_CONTAINED,
