@@ -63,10 +63,11 @@ class Duplicates:
         candidates = [b for b in kept if b.words >= self.min_words]
         removed: set[int] = set()
 
-        def prose(block: Block) -> int:
+        def prose(block: Block, other: Block | None = None) -> int:
+            """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
             i = position[block.index]
             around = kept[max(0, i - 2) : i] + kept[i + 1 : i + 3]
-            return sum(b.words for b in around if b.words >= 15)
+            return sum(b.words for b in around if b.words >= 15 and b is not other)
 
         # 1. exact copies
         groups: dict[str, list[Block]] = {}
@@ -152,7 +153,7 @@ class Duplicates:
                 for i in parts:
                     part = by_index[i]
                     share = len(shingles[i] & shingles[big]) / max(1, len(shingles[i]))
-                    if share < self.contained or prose(part) > prose(block):
+                    if share < self.contained or prose(part, block) > prose(block, part):
                         continue  # the fragment sits in the prose: the longer block may go
                     removed.add(i)
                     yield remove_block(
