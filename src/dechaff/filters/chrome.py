@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         Reason.NEWSLETTER_PROMPT,
         _NEWSLETTER,
         whole_line=False,
-        max_words=20,
+        max_words=25,
         contains=(
             "newsletter",
             "subscri",

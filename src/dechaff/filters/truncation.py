@@ -15,7 +15,7 @@ from .base import remove_block
 # A word, then a space, then a comma or full stop: in most scripts the words that
 # stood between them were a link whose text the scraper dropped ("about 10,000 . But").
 _HOLE = re.compile(r"(?<=\w)[ \t]+[.,](?=\s|$)")
-_ELLIPSIS = re.compile(r"(…|\.\.\.)\s*[\])»”\"']?$")
+_ELLIPSIS = re.compile(r"(…|\.{2,})\s*[\])»”\"']?$")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Truncation:
     def _teasers(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
         cut = [
-            ("…" in b.text[-3:] or "..." in b.text[-5:])
+            ("…" in b.text[-3:] or ".." in b.text[-4:])
             and _ELLIPSIS.search(b.text) is not None
             and b.words <= self.teaser_max_words
             for b in kept
