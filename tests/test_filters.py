@@ -64,6 +64,8 @@ def test_ad_marker_inline_only_at_a_sentence_seam() -> None:
         ("Читайте также", "related-list"),
         ("Video above: Crews clear debris after the storm", "media-caption"),
         ("Photo: Jane Doe/Reuters", "media-caption"),
+        ("Natalie Naccache | Bloomberg | Getty Images", "media-caption"),
+        ("Christopher Tays Submitted photo", "media-caption"),
         ("By Jane Doe", "byline-dateline"),
         ("Updated: 19 November 2019, 09:01 AM", "byline-dateline"),
         ("November 19, 2019 at 6:34 am", "byline-dateline"),

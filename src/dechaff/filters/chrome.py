@@ -218,7 +218,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Reason.MEDIA_CAPTION,
-        r"(\((photo|image|foto|credit)\b[^()]{0,80}\)|/\s?(getty images|reuters|afp|ap|epa|shutterstock)\)?)$",
+        r"(\((photo|image|foto|credit)\b[^()]{0,80}\)"
+        r"|[/|]\s?(getty images|reuters|afp|ap|epa|shutterstock|bloomberg|istock\w*)\)?"
+        r"|\b(submitted|file|handout|courtesy|stock) (photo|image)"
+        r"|\b(photo|image|picture) (credit|courtesy)\b.{0,60})\.?$",
         whole_line=False,
         contains=(
             "photo",
@@ -228,6 +231,8 @@ RULES: tuple[Rule, ...] = (
             "getty",
             "reuters",
             "afp",
+            "bloomberg",
+            "istock",
             "/ap",
             "/ ap",
             "/epa",
