@@ -346,14 +346,17 @@ def _lines(root: Any) -> Iterator[_Line]:
                     landmarks.append(landmark)
                 lists += tag == "li"
             links += tag == "a"
+            marks = f"{el.get('class') or ''} {el.get('id') or ''}"
             if tag in _FIGURE_TAGS or (
-                _CAPTION_HINT.search(f"{el.get('class')} {el.get('id')}")
+                len(marks) > 1
+                and _CAPTION_HINT.search(marks)
                 and len(el.text_content().split()) <= 80  # a caption, not a wrapper
             ):
                 captions.append(el)
-            marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-            if any(m in COMMENT_TOKENS for m in marks) and (
-                len(el.text_content()) < 0.5 * page_chars  # a section, not the page
+            if (
+                len(marks) > 1
+                and not COMMENT_TOKENS.isdisjoint(marks.lower().split())
+                and len(el.text_content()) < 0.5 * page_chars  # a section, not the page
             ):
                 comment_sections.append(el)
             add(el.text)
