@@ -218,17 +218,22 @@ def main(argv: list[str] | None = None) -> int:
     for tool in tools:
         print(f"measuring {tool.name} …", file=sys.stderr)
         rows.append(score(measure(tool, pages), pages))
-    ablation_rows = []
+    ablation_rows: dict[str, list[Row]] = {"text": [], "HTML": []}
     if not args.no_ablation:
-        for tool in ablations(Cleaner.default().names):
-            print(f"measuring {tool.name} …", file=sys.stderr)
-            ablation_rows.append(score(measure(tool, pages), pages))
+        for mode, reads in (("text", "raw"), ("HTML", "html")):
+            if reads == "html" and args.no_html:
+                continue
+            for tool in ablations(Cleaner.default().names, reads):
+                print(f"measuring {tool.name} ({mode}) …", file=sys.stderr)
+                ablation_rows[mode].append(score(measure(tool, pages), pages))
     write_report(args.out, rows, ablation_rows, pages)
     print(table(rows, with_spread=False))
     return 0
 
 
-def write_report(out: Path, rows: list[Row], ablation_rows: list[Row], pages: Pages) -> None:
+def write_report(
+    out: Path, rows: list[Row], ablation_rows: dict[str, list[Row]], pages: Pages
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     plot(rows, out / "benchmark-f1-speed.png")
     text_row = rows[0]
@@ -287,21 +292,26 @@ def write_report(out: Path, rows: list[Row], ablation_rows: list[Row], pages: Pa
             if row.measured.tool.startswith("dechaff"):
                 ratio = row.pages_per_second / trafilatura.pages_per_second
                 parts.append(f"- {row.measured.tool}: {ratio:.1f}× trafilatura's pages/s.")
-    if ablation_rows:
+    html_row = next((r for r in rows if r.measured.tool == DECHAFF_HTML.name), None)
+    full = {"text": text_row, "HTML": html_row}
+    for mode, ablated in ablation_rows.items():
+        baseline = full[mode]
+        if not ablated or baseline is None:
+            continue
         parts += [
             "",
-            "## Ablation (text mode)",
+            f"## Ablation ({mode} mode)",
             "",
             "F1 and speed with one filter switched off; the drop in F1 is what the filter",
-            "contributes on this benchmark.",
+            "contributes on this benchmark (the HTML-only filters do nothing on text).",
             "",
             "| configuration | P | R | F1 | ΔF1 | pages/s |",
             "|---|---|---|---|---|---|",
         ]
-        base = aggregate(text_row.scores).f1
-        for row in [text_row, *ablation_rows]:
+        base = aggregate(baseline.scores).f1
+        for row in [baseline, *ablated]:
             s = aggregate(row.scores)
-            name = "all filters" if row is text_row else row.measured.tool
+            name = "all filters" if row is baseline else row.measured.tool
             parts.append(
                 f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
                 f"| {s.f1 - base:+.3f} | {row.pages_per_second:,.0f} |"

@@ -34,10 +34,15 @@ def _make_dechaff_text(without: tuple[str, ...]) -> Extract:
     return lambda raw: cleaner(raw).text
 
 
-def _dechaff_html() -> Extract:
-    from dechaff import clean_html
+def _dechaff_html(without: tuple[str, ...] = ()) -> Callable[[], Extract]:
+    return functools.partial(_make_dechaff_html, without)
 
-    return lambda html: clean_html(html).text
+
+def _make_dechaff_html(without: tuple[str, ...]) -> Extract:
+    from dechaff import Cleaner
+
+    cleaner = Cleaner.default().without(*without) if without else Cleaner.default()
+    return lambda html: cleaner.clean_html(html).text
 
 
 def _no_cleaning() -> Extract:
@@ -108,7 +113,7 @@ def _boilerpy3() -> Extract:
 
 
 DECHAFF_TEXT = Tool("dechaff (raw text)", "raw", _dechaff_text(), "dechaff")
-DECHAFF_HTML = Tool("dechaff (HTML)", "html", _dechaff_html, "dechaff")
+DECHAFF_HTML = Tool("dechaff (HTML)", "html", _dechaff_html(), "dechaff")
 PEERS = (
     Tool("no cleaning (raw text)", "raw", _no_cleaning),
     Tool("C4 line rules (raw text)", "raw", _c4_lines),
@@ -120,8 +125,7 @@ PEERS = (
 )
 
 
-def ablations(filter_names: tuple[str, ...]) -> tuple[Tool, ...]:
-    """dechaff in text mode with each filter switched off in turn."""
-    return tuple(
-        Tool(f"without {name}", "raw", _dechaff_text((name,)), "dechaff") for name in filter_names
-    )
+def ablations(filter_names: tuple[str, ...], reads: str = "raw") -> tuple[Tool, ...]:
+    """dechaff in text (``raw``) or HTML mode with each filter switched off in turn."""
+    make = _dechaff_text if reads == "raw" else _dechaff_html
+    return tuple(Tool(f"without {name}", reads, make((name,)), "dechaff") for name in filter_names)
