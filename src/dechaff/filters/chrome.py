@@ -89,7 +89,11 @@ _RELATED = (
     r"|most (popular|read|viewed|shared)|trending( now)?|top stories|latest( news| stories)?"
     r"|up next|what to read next|editor'?s picks|popular (now|stories)|lesen sie (auch|mehr)"
     r"|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)|veja também"
-    r"|lee también|te puede interesar|lire aussi|à lire aussi|a lire aussi|leggi anche"
+    r"|lee también|te puede interesar|te puede gustar|también te puede interesar"
+    r"|você (também )?pode gostar|você também vai gostar|veja mais|saiba mais"
+    r"|vous aimerez aussi|à voir aussi|potrebbe interessarti|ti potrebbe interessare"
+    r"|das könnte dich auch interessieren|weitere artikel|вам также может быть интересно"
+    r"|похожие статьи|смотрите также|lire aussi|à lire aussi|a lire aussi|leggi anche"
     r"|читайте также|по теме|관련 ?기사|関連記事|相关阅读|相关文章|baca juga)\b[:»›>\s-]{0,4}.{0,160}"
 )
 _MEDIA_WORDS = (
@@ -206,7 +210,8 @@ RULES: tuple[Rule, ...] = (
         starts=_words(
             "related read see also more recommended you most trending top latest up what "
             "editor's editors popular lesen mehr das leia veja lee te lire à a leggi "
-            "читайте по 관련 관련기사 baca"
+            "читайте по 관련 관련기사 baca você também saiba vous à potrebbe ti weitere "
+            "вам похожие смотрите"
         ),
         contains=("関連記事", "相关阅读", "相关文章"),
     ),

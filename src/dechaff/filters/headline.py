@@ -127,21 +127,30 @@ class Headline:
             return
         first = page.kept[0]
         parts = _SITE_SEPARATOR.split(first.text)
-        headline_part = max(parts, key=len)
-        if len(headline_part.split()) < self.min_words:
+        candidates = [p for p in parts if len(p.split()) >= self.min_words]
+        if not candidates:
             return
-        wanted = key(headline_part)
-        for block in page.kept[1 : self.search_blocks]:
-            if not self._headline_like(block):
-                continue
-            score = fuzz.ratio(block.key, wanted)
-            if score >= self.similarity or (len(block.key) >= 20 and wanted in block.key):
-                yield remove_block(
-                    self.name, block, Reason.HEADLINE, "matches the document title",
-                    score=score / 100,
-                )  # fmt: skip
-                yield from self._split_title(first, headline_part, block.index)
-                return
+        headline_part = max(candidates, key=len)
+        # Each part of the title ("Headline | Site") is looked for further down; the part
+        # matched best is the headline, the earlier part on a tie (the site comes last).
+        found: tuple[float, int, Block, str] | None = None
+        lines = [b for b in page.kept[1 : self.search_blocks] if self._headline_like(b)]
+        for rank, part in enumerate(candidates):
+            wanted = key(part)
+            for block in lines:
+                score = fuzz.ratio(block.key, wanted)
+                if score >= self.similarity or (len(wanted) >= 20 and wanted in block.key):
+                    if found is None or score > found[0]:
+                        found = (score, rank, block, part)
+                    break
+        if found is not None:
+            score, _, block, headline_part = found
+            yield remove_block(
+                self.name, block, Reason.HEADLINE, "matches the document title",
+                score=score / 100,
+            )  # fmt: skip
+            yield from self._split_title(first, headline_part, block.index)
+            return
         if len(parts) > 1 and self._headline_like(first):
             # A "Headline - Site" line with no copy further down: the document title alone.
             yield from self._split_title(first, headline_part, None)
