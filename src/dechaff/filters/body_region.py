@@ -96,7 +96,7 @@ class BodyRegion:
                 scores.append(0.0)
         # Items of a numbered list ("1) …", "2. …") are the article's, not a menu's.
         for i in _numbered_items(page.kept):
-            scores[i] = max(scores[i], page.blocks[i].words / 2)
+            scores[i] = max(scores[i], float(page.blocks[i].words))
         # Runs of lines built alike ("June 9 -- Venue, City") are a list: neutral.
         for i in _parallel_items(page.kept, self.list_run):
             scores[i] = max(scores[i], 0.0)
