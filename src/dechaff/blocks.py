@@ -82,6 +82,8 @@ class Block:
     @cached_property
     def ends_sentence(self) -> bool:
         """True when the line ends like a sentence (terminal punctuation)."""
+        if self.text[-1:].isalnum():
+            return False  # ends in a letter or digit: no terminal mark can follow it
         return bool(_TERMINAL.search(self.text[-16:]))  # the tail is enough, and cheap
 
     @cached_property

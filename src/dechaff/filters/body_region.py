@@ -176,14 +176,14 @@ def _shape(block: Block) -> tuple[bool, ...] | None:
 
 def _parallel_items(kept: Sequence[Block], run: int) -> list[int]:
     """Blocks in runs of ``run`` or more consecutive lines with the same separators."""
+    shapes = [_shape(b) for b in kept]
     found: list[int] = []
     i = 0
     while i < len(kept):
-        shape = _shape(kept[i])
         j = i + 1
-        while shape is not None and j < len(kept) and _shape(kept[j]) == shape:
+        while shapes[i] is not None and j < len(kept) and shapes[j] == shapes[i]:
             j += 1
-        if shape is not None and j - i >= run:
+        if shapes[i] is not None and j - i >= run:
             found.extend(b.index for b in kept[i:j])
         i = j
     return found

@@ -22,6 +22,7 @@ from ..report import Decision, Reason, Repair
 from .base import remove_block
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
 
 
@@ -92,10 +93,17 @@ class Duplicates:
         ]
 
         # 2. candidate pairs through shared shingles
-        shingles = {b.index: _shingles(b.text, self.shingle_size) for b in distinct}
+        shingles = {b.index: _shingles(b.key, self.shingle_size) for b in distinct}
+        # Most shingles occur once: find the shared ones with set operations first, so
+        # that only they are indexed.
+        seen: set[Shingle] = set()
+        common: set[Shingle] = set()
+        for own in shingles.values():
+            common |= own & seen
+            seen |= own
         postings: defaultdict[Shingle, list[int]] = defaultdict(list)
         for b in distinct:
-            for s in shingles[b.index]:
+            for s in shingles[b.index] & common:
                 postings[s].append(b.index)
         by_index = {b.index: b for b in distinct}
         contained_in: dict[int, list[int]] = {}
@@ -105,7 +113,7 @@ class Duplicates:
             if not own:
                 continue
             shared: dict[int, int] = {}
-            for s in own:
+            for s in own & common:
                 posting = postings[s]
                 if 1 < len(posting) <= self.max_posting:
                     for i in posting:
@@ -229,11 +237,12 @@ def _tokens(block: Block) -> list[tuple[str, int, int]]:
     ]
 
 
-def _shingles(text: str, size: int) -> set[Shingle]:
-    words = [w.casefold() for w in re.findall(r"\w+", text)]
+def _shingles(folded: str, size: int) -> set[Shingle]:
+    """The set of ``size``-word runs of an already case-folded text."""
+    words = _WORD.findall(folded)
     if len(words) < size:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return set(zip(*(words[i:] for i in range(size)), strict=False))
 
 
 class _Source:
