@@ -91,9 +91,12 @@ def throughput(pages: list[str], workers: int, rounds: int = 6) -> float:
                     out.write(json.dumps({"text": page}) + "\n")
         command = [sys.executable, "-m", "dechaff", "--jsonl", str(source), "-o", str(target),
                    "--workers", str(workers), "--progress", "never"]  # fmt: skip
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        return len(pages) * rounds / (time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # the fastest of three runs
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            best = min(best, time.perf_counter() - start)
+        return len(pages) * rounds / best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "## Throughput with worker processes",
         "",
         f"`dechaff --jsonl` over the benchmark's {len(corpus.pages)} raw pages, six times over",
-        "(the whole command: start-up, reading, cleaning, writing):",
+        "(the whole command: start-up, reading, cleaning, writing; the fastest of three runs):",
         "",
         "| workers | pages/s |",
         "|---|---|",
