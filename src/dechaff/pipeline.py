@@ -178,13 +178,16 @@ class _Ledger:
         self.blocks = blocks
         self.starts = [b.start for b in blocks]
         self.removed: set[int] = set()
+        self._kept: tuple[Block, ...] | None = None
         self.taken: dict[int, list[tuple[int, int]]] = {}
         self.removals: list[Removal] = []
         self.repairs: list[Repair] = []
         self.flags: list[Flag] = []
 
     def kept_blocks(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.index not in self.removed)
+        if self._kept is None:
+            self._kept = tuple(b for b in self.blocks if b.index not in self.removed)
+        return self._kept
 
     def _block(self, index: int) -> Block:
         if not 0 <= index < len(self.blocks):
@@ -230,6 +233,7 @@ class _Ledger:
     def _drop_block(self, index: int) -> None:
         """Mark a block removed; repairs made to it no longer stand."""
         self.removed.add(index)
+        self._kept = None
         if any(p.block == index for p in self.repairs):
             self.repairs = [p for p in self.repairs if p.block != index]
 

@@ -41,6 +41,13 @@ INLINE_LABELS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+_INLINE_CUES = ("advertisement", "anzeige", "publici", "pubblici", "реклам")
+_SEAM = re.compile(
+    r"(?<=[.!?\"”’)\]])(?:(" + alternation(INLINE_LABELS) + r")(?=\s*[\w\"“‘«])"
+    r"|\s(" + alternation(INLINE_LABELS) + r")(?=[\w\"“‘«]))"
+)
+
+
 @dataclass(frozen=True)
 class AdMarkers:
     """Remove ad labels: whole lines (``ad-marker``) and glued leftovers (``ad-marker-inline``).
@@ -61,17 +68,13 @@ class AdMarkers:
     inline: bool = True
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        seam = re.compile(
-            r"(?<=[.!?\"”’)\]])(?:(" + alternation(INLINE_LABELS) + r")(?=\s*[\w\"“‘«])"
-            r"|\s(" + alternation(INLINE_LABELS) + r")(?=[\w\"“‘«]))"
-        )
         for block in page.kept:
             if len(block.text) <= 60 and block.key in self.labels:
                 yield remove_block(self.name, block, Reason.AD_MARKER, f"ad label {block.key!r}")
                 continue
-            if not self.inline:
-                continue
-            for m in seam.finditer(block.text):
+            if not self.inline or not any(cue in block.key for cue in _INLINE_CUES):
+                continue  # no label anywhere in the line: nothing glued
+            for m in _SEAM.finditer(block.text):
                 group = 1 if m.group(1) else 2
                 start, end = block.start + m.start(group), block.start + m.end(group)
                 yield remove_span(

@@ -42,7 +42,7 @@ class Transcripts:
             if _LABEL.match(block.text):
                 yield remove_block(self.name, block, Reason.TRANSCRIPT, "labelled as a transcript")
                 continue
-            if block.words < self.min_words:
+            if block.words < self.min_words or "**" not in block.text:
                 continue
             masked = len(_MASKED_WORD.findall(block.text))
             if masked >= self.min_masked:
