@@ -313,6 +313,7 @@ class PageChrome:
     _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
+    _cue_scripts: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         def index(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
@@ -328,6 +329,7 @@ class PageChrome:
             "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
             "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
             "_by_cue": by_cue,
+            "_cue_scripts": tuple((cue, _script_of(cue)) for cue in by_cue),
             "_longest": max(r.max_words or self.max_words for r in rules),
         }
         for name, value in settings.items():
@@ -341,7 +343,12 @@ class PageChrome:
         lines = folded.split("\n")
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         cues: dict[int, list[str]] = {}
-        for cue in self._by_cue:
+        # Cues in a script the page does not use cannot occur: one scan per script
+        # spares a search per cue.
+        scripts = {name for name, chars in _SCRIPTS.items() if chars.search(folded)}
+        for cue, script in self._cue_scripts:
+            if script is not None and script not in scripts:
+                continue
             at = folded.find(cue)
             while at != -1:
                 cues.setdefault(bisect_right(starts, at) - 1, []).append(cue)
@@ -400,6 +407,21 @@ class PageChrome:
 
 
 _DIGIT = re.compile(r"\d")
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "cjk": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"),
+    "hangul": re.compile(r"[\uac00-\ud7af]"),
+}
+
+
+def _script_of(cue: str) -> str | None:
+    """The non-Latin script a cue is written in, if any."""
+    for name, chars in _SCRIPTS.items():
+        if chars.search(cue):
+            return name
+    return None
+
+
 _TRAILING = " :;,!|»›>-–—"
 _FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
 _NON_WORD = re.compile(r"[\W_]+")
