@@ -380,10 +380,12 @@ class PageChrome:
                 words = _NON_WORD.sub(" ", lowered).split()
                 if len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
                     return Reason.SHARE_PROMPT, "only sharing and social-network words"
-        if block.words > self._longest:
-            return None
-        cued = set(self._by_first.get(first.group(), ())) if first else set()
-        if _DIGIT.search(folded):
+        by_first = self._by_first.get(first.group(), ()) if first else ()
+        digit = _DIGIT.search(folded) is not None
+        if not (by_first or digit or cues) or block.words > self._longest:
+            return None  # no cue for any rule: the common case, decided cheaply
+        cued = set(by_first)
+        if digit:
             cued.update(self._by_digit)
         for cue in cues:
             cued.update(self._by_cue[cue])
