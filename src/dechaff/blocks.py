@@ -72,19 +72,18 @@ class Block:
     """Word count; CJK characters count one word per two characters."""
     key: str = field(init=False, compare=False)
     """The comparison key of the text (see :func:`dechaff.textutil.key`)."""
+    ends_sentence: bool = field(init=False, compare=False)
+    """True when the line ends like a sentence (terminal punctuation)."""
 
     def __post_init__(self) -> None:
         text = self.text
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
         object.__setattr__(self, "words", len(_WORD.findall(text)) + cjk // 2)
         object.__setattr__(self, "key", key(text))
-
-    @cached_property
-    def ends_sentence(self) -> bool:
-        """True when the line ends like a sentence (terminal punctuation)."""
-        if self.text[-1:].isalnum():
-            return False  # ends in a letter or digit: no terminal mark can follow it
-        return bool(_TERMINAL.search(self.text[-16:]))  # the tail is enough, and cheap
+        # A line ending in a letter or digit cannot end in a terminal mark; otherwise
+        # the last characters are enough to tell.
+        ends = not text[-1:].isalnum() and _TERMINAL.search(text[-16:]) is not None
+        object.__setattr__(self, "ends_sentence", ends)
 
     @cached_property
     def sentence_marks(self) -> int:

@@ -179,6 +179,7 @@ class _Ledger:
         self.starts = [b.start for b in blocks]
         self.removed: set[int] = set()
         self._kept: tuple[Block, ...] | None = None
+        self.repaired: set[int] = set()
         self.taken: dict[int, list[tuple[int, int]]] = {}
         self.removals: list[Removal] = []
         self.repairs: list[Repair] = []
@@ -234,7 +235,7 @@ class _Ledger:
         """Mark a block removed; repairs made to it no longer stand."""
         self.removed.add(index)
         self._kept = None
-        if any(p.block == index for p in self.repairs):
+        if index in self.repaired:
             self.repairs = [p for p in self.repairs if p.block != index]
 
     def _repair(self, p: Repair) -> None:
@@ -250,6 +251,7 @@ class _Ledger:
         if any(s < p.at < e for s, e in self.taken.get(p.block, [])):
             return
         self.repairs.append(p)
+        self.repaired.add(p.block)
 
     def result(self) -> CleanResult:
         kept = [b for b in self.blocks if b.index not in self.removed]
