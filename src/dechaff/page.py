@@ -43,6 +43,11 @@ class Page:
     document_title: str | None = None
     """The HTML document's title (og:title or ``<title>``); ``None`` for text input."""
 
+    @property
+    def has_dom(self) -> bool:
+        """True for HTML input: its blocks carry DOM evidence."""
+        return bool(self.blocks) and self.blocks[0].dom is not None
+
     @cached_property
     def removed_reasons(self) -> dict[int, str]:
         """Block index -> reason slug, for blocks removed whole by earlier filters."""

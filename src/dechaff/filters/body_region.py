@@ -119,7 +119,7 @@ class BodyRegion:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
-        if not kept or any(b.dom is not None and b.dom.in_main for b in kept):
+        if not kept or (page.has_dom and any(b.dom is not None and b.dom.in_main for b in kept)):
             return  # the page's main content element is better evidence than line shapes
         scores = self.scores(page)
         first, last = best_run(scores)

@@ -24,6 +24,8 @@ class CommentSections:
     name: str = "comment-sections"
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        if not page.has_dom:
+            return
         for b in page.kept:
             if b.dom is not None and b.dom.in_comments:
                 yield remove_block(self.name, b, Reason.COMMENTS, "inside a comment section")

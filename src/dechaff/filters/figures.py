@@ -22,6 +22,8 @@ class Figures:
     name: str = "figures"
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        if not page.has_dom:
+            return
         for b in page.kept:
             if b.dom is not None and b.dom.in_figure:
                 yield remove_block(

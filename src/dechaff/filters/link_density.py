@@ -29,6 +29,8 @@ class LinkDensity:
     max_words: int = 30
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        if not page.has_dom:
+            return
         for b in page.kept:
             if b.dom is None or b.words > self.max_words or _BARE_URL.fullmatch(b.text):
                 continue  # a pasted address is text the author wrote, not navigation

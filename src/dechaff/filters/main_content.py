@@ -34,6 +34,8 @@ class MainContent:
     min_article_words: int = 40
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        if not page.has_dom:
+            return
         kept = [b for b in page.kept if b.dom is not None and b.dom.in_main is not None]
         if not kept:
             return
