@@ -18,7 +18,6 @@ from functools import cached_property
 
 from .textutil import key
 
-_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
@@ -94,21 +93,20 @@ class Block:
 def segment(raw: str) -> tuple[Block, ...]:
     """Cut ``raw`` into blocks at line breaks, dropping blank lines."""
     blocks: list[Block] = []
-    previous_end = 0
-    for match in _LINE.finditer(raw):
-        line = match.group()
+    position = 0
+    blank = 0
+    # str.splitlines breaks at exactly the line boundaries Unicode defines (\n, \r\n,
+    # \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029), in C.
+    for line in raw.splitlines(keepends=True):
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = start + len(stripped)
-        gap = raw[previous_end:start]
-        breaks = _count_breaks(gap) if gap.strip(" \t\n") else gap.count("\n")
-        blank = max(0, breaks - 1) if blocks else 0
-        blocks.append(Block(len(blocks), start, end, stripped, blank))
-        previous_end = end
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            index = len(blocks)
+            blocks.append(
+                Block(index, start, start + len(stripped), stripped, blank if index else 0)
+            )
+            blank = 0
+        else:
+            blank += 1
+        position += len(line)
     return tuple(blocks)
-
-
-def _count_breaks(gap: str) -> int:
-    return len(re.findall(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]", gap))

@@ -134,15 +134,21 @@ class Headline:
         # Each part of the title ("Headline | Site") is looked for further down; the part
         # matched best is the headline, the earlier part on a tie (the site comes last).
         found: tuple[float, int, Block, str] | None = None
-        lines = [b for b in page.kept[1 : self.search_blocks] if self._headline_like(b)]
-        for rank, part in enumerate(candidates):
-            wanted = key(part)
-            for block in lines:
-                score = fuzz.ratio(block.key, wanted)
-                if score >= self.similarity or (len(wanted) >= 20 and wanted in block.key):
-                    if found is None or score > found[0]:
-                        found = (score, rank, block, part)
-                    break
+        wanted = [key(part) for part in candidates]
+        open_parts = set(range(len(candidates)))  # parts still without a match
+        for block in page.kept[1 : self.search_blocks]:
+            if not open_parts:
+                break
+            if not self._headline_like(block):
+                continue
+            for rank in sorted(open_parts):
+                score = fuzz.ratio(block.key, wanted[rank])
+                if score >= self.similarity or (
+                    len(wanted[rank]) >= 20 and wanted[rank] in block.key
+                ):
+                    open_parts.discard(rank)
+                    if found is None or (score, -rank) > (found[0], -found[1]):
+                        found = (score, rank, block, candidates[rank])
         if found is not None:
             score, _, block, headline_part = found
             yield remove_block(
