@@ -313,7 +313,9 @@ class PageChrome:
     _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
-    _cue_scripts: tuple[tuple[str, str | None], ...] = field(init=False, repr=False, compare=False)
+    _cue_scripts: tuple[tuple[str, str | None, bool], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         def index(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
@@ -329,30 +331,46 @@ class PageChrome:
             "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
             "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
             "_by_cue": by_cue,
-            "_cue_scripts": tuple((cue, _script_of(cue)) for cue in by_cue),
+            "_cue_scripts": tuple(
+                (
+                    cue,
+                    _script_of(cue),
+                    all(
+                        (rules[i].max_words or self.max_words) <= self.max_words
+                        for i in by_cue[cue]
+                    ),
+                )
+                for cue in by_cue
+            ),
             "_longest": max(r.max_words or self.max_words for r in rules),
         }
         for name, value in settings.items():
             object.__setattr__(self, name, value)
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        kept = page.kept
+        # No rule applies to a line longer than the longest rule's limit: skip those.
+        kept = [b for b in page.kept if b.words <= self._longest]
         # Case-fold all lines at once, and find each substring cue with str.find, which
         # skips through the page far faster than a regex alternation of the cues.
         folded = "\n".join(b.text for b in kept).casefold()
         lines = folded.split("\n")
-        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         cues: dict[int, list[str]] = {}
         # Cues in a script the page does not use cannot occur: one scan per script
-        # spares a search per cue.
+        # spares a search per cue. Cues of rules for short lines look in short lines only.
         scripts = {name for name, chars in _SCRIPTS.items() if chars.search(folded)}
-        for cue, script in self._cue_scripts:
-            if script is not None and script not in scripts:
-                continue
-            at = folded.find(cue)
-            while at != -1:
-                cues.setdefault(bisect_right(starts, at) - 1, []).append(cue)
-                at = folded.find(cue, at + len(cue))
+        short = [i for i, b in enumerate(kept) if b.words <= self.max_words]
+        for short_pass, text, numbers in (
+            (False, folded, range(len(kept))),
+            (True, "\n".join(lines[i] for i in short), short),
+        ):
+            starts = list(accumulate((len(lines[i]) + 1 for i in numbers), initial=0))
+            for cue, script, only_short in self._cue_scripts:
+                if only_short != short_pass or (script is not None and script not in scripts):
+                    continue
+                at = text.find(cue)
+                while at != -1:
+                    cues.setdefault(numbers[bisect_right(starts, at) - 1], []).append(cue)
+                    at = text.find(cue, at + len(cue))
         for i, block in enumerate(kept):
             found = self._classify(block, lines[i], cues.get(i, ()))
             if found is not None:
