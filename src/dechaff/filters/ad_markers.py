@@ -68,11 +68,14 @@ class AdMarkers:
     inline: bool = True
 
     def __call__(self, page: Page) -> Iterator[Decision]:
+        keys = "\n".join(b.key for b in page.kept)
+        # Most pages hold no inline label at all: one look at the whole page settles it.
+        inline = self.inline and any(cue in keys for cue in _INLINE_CUES)
         for block in page.kept:
             if len(block.text) <= 60 and block.key in self.labels:
                 yield remove_block(self.name, block, Reason.AD_MARKER, f"ad label {block.key!r}")
                 continue
-            if not self.inline or not any(cue in block.key for cue in _INLINE_CUES):
+            if not inline or not any(cue in block.key for cue in _INLINE_CUES):
                 continue  # no label anywhere in the line: nothing glued
             for m in _SEAM.finditer(block.text):
                 group = 1 if m.group(1) else 2

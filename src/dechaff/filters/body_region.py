@@ -83,12 +83,14 @@ class BodyRegion:
         removed = page.removed_reasons
         kept_set = {b.index for b in page.kept}
         scores = []
+        score, comments = self.score, Reason.COMMENTS.value
         for b in page.blocks:
-            reason = removed.get(b.index)
             if b.index in kept_set:
                 url = b.text.startswith(("http", "www.")) and _BARE_URL.fullmatch(b.text)
-                scores.append(0.0 if url else self.score(b))
-            elif reason == Reason.COMMENTS.value:
+                scores.append(0.0 if url else score(b))
+                continue
+            reason = removed.get(b.index)
+            if reason == comments:
                 scores.append(-_WALL)
             elif reason in _WALLS and b.words <= self.wall_max_words:
                 scores.append(-self.wall_penalty)
