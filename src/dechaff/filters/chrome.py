@@ -313,6 +313,7 @@ class PageChrome:
     _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
+    _digit_limit: int = field(init=False, repr=False, compare=False)
     _cue_scripts: tuple[tuple[str, str | None, bool], ...] = field(
         init=False, repr=False, compare=False
     )
@@ -343,6 +344,9 @@ class PageChrome:
                 for cue in by_cue
             ),
             "_longest": max(r.max_words or self.max_words for r in rules),
+            "_digit_limit": max(
+                (r.max_words or self.max_words for r in rules if r.digit), default=0
+            ),
         }
         for name, value in settings.items():
             object.__setattr__(self, name, value)
@@ -399,7 +403,8 @@ class PageChrome:
                 if len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
                     return Reason.SHARE_PROMPT, "only sharing and social-network words"
         by_first = self._by_first.get(first.group(), ()) if first else ()
-        digit = _DIGIT.search(folded) is not None
+        # The rules cued by a digit (datelines, comment counts) are for short lines.
+        digit = block.words <= self._digit_limit and _DIGIT.search(folded) is not None
         if not (by_first or digit or cues) or block.words > self._longest:
             return None  # no cue for any rule: the common case, decided cheaply
         cued = set(by_first)
