@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace as dc_replace
 from importlib.metadata import entry_points
 from itertools import pairwise
+from operator import attrgetter
 
 from .blocks import Block, segment
 from .decode import to_text
@@ -263,7 +264,7 @@ class _Ledger:
             paragraph = self._render(b, self.taken.get(b.index, []), inserts.get(b.index, []))
             if paragraph:
                 paragraphs.append(paragraph)
-        removals = sorted(self.removals, key=lambda r: r.start)
+        removals = sorted(self.removals, key=attrgetter("start"))
         title = next(
             (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None),
             headline_of(self.document_title) if self.document_title else None,

@@ -37,18 +37,13 @@ def remove_block(
     related: int | None = None,
 ) -> Removal:
     """A removal of a whole block."""
+    # Positional, in field order (filter, reason, text, start, end, block, detail, score,
+    # related, xpath): the hottest constructor of a cleaning run, and faster so.
+    xpath = block.dom.xpath if block.dom else None
     return Removal(
-        filter=filter_name,
-        reason=reason,
-        text=block.text,
-        start=block.start,
-        end=block.end,
-        block=block.index,
-        detail=detail,
-        score=score,
-        related=related,
-        xpath=block.dom.xpath if block.dom else None,
-    )
+        filter_name, reason, block.text, block.start, block.end, block.index,
+        detail, score, related, xpath,
+    )  # fmt: skip
 
 
 def remove_span(
