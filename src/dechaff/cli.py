@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import itertools
+import contextlib
+import functools
 import json
 import multiprocessing
 import os
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import __version__
 from .batch import CleanFailure, clean_many
@@ -265,9 +266,7 @@ def _clean_all(
         total=total,
         on_error="return",
         transform=cleaned,
-        # The command starts no threads of its own, so its workers can fork: no second
-        # start-up and import of everything in each worker.
-        start_method="fork" if "fork" in multiprocessing.get_all_start_methods() else None,
+        start_method=_start_method(),
     )
 
 
@@ -279,35 +278,60 @@ def _write_atomically(target: Path, text: str) -> None:
 
 
 @dataclass(frozen=True)
-class _Record:
-    line: int
-    data: dict[str, Any] | None
-    page: str | bytes | None
-    problem: str | None
-    source: str = ""
-    """The record's JSON as read, so the output can extend it without encoding it again."""
+class _Line:
+    """One JSON-lines record, done: the line to write, and what the summary needs."""
+
+    number: int
+    output: str
+    problem: str | None = None
+    source_length: int = 0
+    chars_out: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
 
 
-def _records(stream: TextIO, field_name: str, max_chars: int | None) -> Iterator[_Record]:
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield _Record(number, None, None, f"not JSON ({error.msg})")
-            continue
+def _clean_line(
+    cleaner: Cleaner, field_name: str, max_chars: int | None, item: tuple[int, str]
+) -> _Line:
+    """Parse, clean and write one record (in a worker): only short strings come back."""
+    number, line = item
+    problem: str | None = None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        problem = f"not JSON ({error.msg})"
+    else:
+        page = data.get(field_name) if isinstance(data, dict) else None
         if not isinstance(data, dict):
-            yield _Record(number, None, None, "not a JSON object")
-            continue
-        page = data.get(field_name)
-        if not isinstance(page, str):
+            problem = "not a JSON object"
+        elif not isinstance(page, str):
             kind = "missing" if page is None else f"a {type(page).__name__}, not a string"
-            yield _Record(number, data, None, f"field {field_name!r} is {kind}")
+            problem = f"field {field_name!r} is {kind}"
         elif max_chars is not None and len(page) > max_chars:
-            yield _Record(number, data, None, f"{len(page):,} characters, over --max-chars")
+            problem = f"{len(page):,} characters, over --max-chars"
         else:
-            yield _Record(number, data, page, None, line.rstrip())
+            try:
+                done = cleaned(cleaner(page))
+            except Exception as error:
+                problem = f"{type(error).__name__}: {error}"
+            else:
+                # The record's own JSON is extended as read: no second encoding of it.
+                text = json.dumps(done.text, ensure_ascii=False)
+                added = f"{json.dumps(field_name + '_clean')}: {text}"
+                output = f'{line.rstrip()[:-1]}, {added}, "dechaff": {done.report}}}\n'
+                chars = len(done.text)
+                return _Line(number, output, None, done.source_length, chars, done.removed)
+    error_record = json.dumps({"dechaff_error": problem, "line": number}) + "\n"
+    return _Line(number, error_record, problem)
+
+
+def _numbered_lines(stream: TextIO, skip: int) -> Iterator[tuple[int, str]]:
+    """Non-blank lines with their numbers, after the first ``skip`` of them."""
+    seen = 0
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            seen += 1
+            if seen > skip:
+                yield number, line
 
 
 def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
@@ -326,10 +350,9 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
     stopped = False
     try:
         with source:
-            stopped = _clean_records(
-                itertools.islice(_records(source, args.field, args.max_chars), done, None),
-                args, cleaner, progress, out, tally,
-            )  # fmt: skip
+            stopped = _clean_lines(
+                _numbered_lines(source, done), args, cleaner, progress, out, tally
+            )
     finally:
         if out is not sys.stdout:
             out.close()
@@ -339,54 +362,51 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
     return EXIT_FAILURES if tally.failures else EXIT_OK
 
 
-def _clean_records(
-    records: Iterator[_Record],
+def _clean_lines(
+    lines: Iterator[tuple[int, str]],
     args: argparse.Namespace,
     cleaner: Cleaner,
     progress: bool,
     out: TextIO,
     tally: Tally,
 ) -> bool:
-    """Clean records as they are read, writing one line each; True if stopped on an error.
+    """Clean JSON lines in order, writing one line each; True if stopped on an error.
 
-    Pages stream to the workers while later records are still being read. Each
-    record joins a queue before its page is handed over, so when a result comes
-    back, the records ahead of it in the queue are exactly the bad ones before it.
+    Each worker parses its records, cleans them and formats the output lines, so
+    the main process only reads and writes.
     """
-    queue: deque[_Record] = deque()
+    work = functools.partial(_clean_line, cleaner, args.field, args.max_chars)
+    results: Iterator[_Line]
+    with contextlib.ExitStack() as stack:
+        if args.workers == 1:
+            results = map(work, lines)
+        else:
+            context = multiprocessing.get_context(_start_method())
+            pool = stack.enter_context(context.Pool(args.workers))
+            results = pool.imap(work, lines, args.chunksize)
+        if progress:
+            from tqdm import tqdm
 
-    def pages() -> Iterator[str | bytes]:
-        for record in records:
-            queue.append(record)
-            if record.page is not None:
-                yield record.page
-
-    def failed(line: int, problem: str) -> bool:
-        tally.failures += 1
-        print(f"dechaff: line {line}: {problem}", file=sys.stderr)
-        out.write(json.dumps({"dechaff_error": problem, "line": line}) + "\n")
-        return bool(args.on_error == "stop")
-
-    for result in _clean_all(pages(), None, args, cleaner, progress):
-        record = queue.popleft()
-        while record.page is None:
-            if failed(record.line, record.problem or "no page"):
-                return True
-            record = queue.popleft()
-        if isinstance(result, CleanFailure):
-            if failed(record.line, result.error):
-                return True
-            continue
-        tally.add(result)
-        added = (
-            f"{json.dumps(args.field + '_clean')}: {json.dumps(result.text, ensure_ascii=False)}"
-        )
-        out.write(f'{record.source[:-1]}, {added}, "dechaff": {result.report}}}\n')
-    while queue:  # bad records after the last good one
-        record = queue.popleft()
-        if failed(record.line, record.problem or "no page"):
-            return True
+            results = iter(tqdm(results, unit="page", dynamic_ncols=True))
+        for done in results:
+            out.write(done.output)
+            if done.problem is not None:
+                tally.failures += 1
+                print(f"dechaff: line {done.number}: {done.problem}", file=sys.stderr)
+                if args.on_error == "stop":
+                    return True
+                continue
+            tally.pages += 1
+            tally.chars_in += done.source_length
+            tally.chars_out += done.chars_out
+            tally.removed.update(done.removed)
     return False
+
+
+def _start_method() -> str | None:
+    """fork where it exists: the command starts no threads of its own, so its workers
+    can fork, sparing each a fresh start-up and import of everything."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _resume_point(target: Path, partial: Path) -> int:
