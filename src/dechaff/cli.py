@@ -81,11 +81,12 @@ class Tally:
     chars_out: int = 0
     removed: Counter[str] = field(default_factory=Counter)
 
-    def add(self, done: Cleaned) -> None:
+    def add(self, source_length: int, chars_out: int, removed: dict[str, int]) -> None:
+        """Count one cleaned page."""
         self.pages += 1
-        self.chars_in += done.source_length
-        self.chars_out += len(done.text)
-        self.removed.update(done.removed)
+        self.chars_in += source_length
+        self.chars_out += chars_out
+        self.removed.update(removed)
 
     def render(self) -> str:
         top = ", ".join(f"{reason} {chars:,}" for reason, chars in self.removed.most_common(8))
@@ -239,7 +240,7 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
             if args.on_error == "stop":
                 break
             continue
-        tally.add(result)
+        tally.add(result.source_length, len(result.text), result.removed)
         if args.json:
             head = json.dumps({"page": str(source), "text": result.text}, ensure_ascii=False)
             body = head[:-1] + ", " + result.report[1:] + "\n"
@@ -396,10 +397,7 @@ def _clean_lines(
                 if args.on_error == "stop":
                     return True
                 continue
-            tally.pages += 1
-            tally.chars_in += done.source_length
-            tally.chars_out += done.chars_out
-            tally.removed.update(done.removed)
+            tally.add(done.source_length, done.chars_out, done.removed)
     return False
 
 
