@@ -65,8 +65,6 @@ class HtmlPage:
     blocks: tuple[Block, ...]
     title: str | None
     """The document title: og:title, else ``<title>``."""
-    main_xpath: str | None
-    """The element chosen as the main content, if any."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -111,11 +109,6 @@ def parse(html: str) -> HtmlPage:
     title = _document_title(root)
     tree = root.getroottree()
     in_main, scores = _readability(root)
-    main_xpath = (
-        tree.getpath(min(in_main, key=lambda el: sum(1 for _ in el.iterancestors())))
-        if in_main
-        else None
-    )
     lines = list(_lines(root))
     pieces: list[str] = []
     blocks: list[Block] = []
@@ -140,7 +133,7 @@ def parse(html: str) -> HtmlPage:
         blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
         pieces.append(text)
         offset += len(text)
-    return HtmlPage("".join(pieces), tuple(blocks), title, main_xpath)
+    return HtmlPage("".join(pieces), tuple(blocks), title)
 
 
 def _document(html: str) -> Any:
@@ -261,7 +254,7 @@ def _stream_page(html: str) -> HtmlPage:
         blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
         offset += len(text)
     title = squash("".join(streamer.title)) or None
-    return HtmlPage("\n".join(t for t, _, _, _ in streamer.lines), tuple(blocks), title, None)
+    return HtmlPage("\n".join(t for t, _, _, _ in streamer.lines), tuple(blocks), title)
 
 
 def _document_title(root: Any) -> str | None:

@@ -18,6 +18,7 @@ from .html import decode_html, looks_like_html, parse
 from .page import Page, Settings
 from .report import Flag, Reason, Removal, Repair
 from .result import CleanResult
+from .textutil import squash
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 
@@ -131,8 +132,7 @@ class Cleaner:
         """Clean an HTML page. Spans in the report point into its visible text."""
         if isinstance(html, (bytes, bytearray, memoryview)):
             html = decode_html(bytes(html))
-        elif not isinstance(html, str):
-            raise TypeError(f"dechaff cleans str or bytes, not {type(html).__name__}")
+        html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
         page = parse(html)
         return run(self.filters, page.text, page.blocks, self.settings, page.title)
@@ -177,7 +177,6 @@ class _Ledger:
         self.raw = raw
         self.document_title = document_title
         self.blocks = blocks
-        self.starts = [b.start for b in blocks]
         self.removed: set[int] = set()
         self._kept: tuple[Block, ...] | None = None
         self.repaired: set[int] = set()
@@ -271,7 +270,7 @@ class _Ledger:
         )
         return CleanResult(
             text="\n\n".join(paragraphs),
-            title=_squash(title) if title else None,
+            title=squash(title) if title else None,
             removals=tuple(removals),
             repairs=tuple(sorted(self.repairs, key=lambda p: p.at)),
             flags=tuple(sorted(self.flags, key=lambda f: f.start)),
@@ -282,7 +281,7 @@ class _Ledger:
 
     def _render(self, block: Block, taken: list[tuple[int, int]], repairs: list[Repair]) -> str:
         if not taken and not repairs:
-            return _squash(block.text)  # the common case: the block as it stands
+            return squash(block.text)  # the common case: the block as it stands
         pieces: list[str] = []
         cuts = sorted({p.at for p in repairs} | {e for _, e in taken} | {s for s, _ in taken})
         points = [block.start, *[c for c in cuts if block.start < c < block.end], block.end]
@@ -297,11 +296,7 @@ class _Ledger:
                 continue
             pieces.append(self.raw[left:right])
         pieces.extend(by_point.get(block.end, []))
-        return _squash("".join(pieces))
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+        return squash("".join(pieces))
 
 
 def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

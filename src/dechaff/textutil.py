@@ -30,6 +30,10 @@ def key(text: str) -> str:
     return _EDGE.sub("", folded)
 
 
+WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")
+"""A line that is only a web address (``WEB_ADDRESS.fullmatch(line)``)."""
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first (so the longest wins)."""
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))

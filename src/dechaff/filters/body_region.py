@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
+from ..textutil import WEB_ADDRESS
 from .base import matched_headline, remove_block
 
 # Removed lines that end an article when they stand alone: a comments header, a
@@ -32,7 +33,6 @@ _CHROME = frozenset(
 _WALL = 1e6
 _NUMBERED = re.compile(r"(\d{1,3})(?:[.)ºª]|st|nd|rd|th|[ao]\b)?(?:\s+|(?<=[.)])\s*)\S")
 _SEPARATORS = (" -- ", " – ", " — ", ": ", " @ ", " | ")
-_BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class BodyRegion:
         score, comments = self.score, Reason.COMMENTS.value
         for b in page.blocks:
             if b.index in kept_set:
-                url = b.text.startswith(("http", "www.")) and _BARE_URL.fullmatch(b.text)
+                url = b.text.startswith(("http", "www.")) and WEB_ADDRESS.fullmatch(b.text)
                 scores.append(0.0 if url else score(b))
                 continue
             reason = removed.get(b.index)

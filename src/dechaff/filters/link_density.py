@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..page import Page
 from ..report import Decision, Reason
+from ..textutil import WEB_ADDRESS
 from .base import remove_block
-
-_BARE_URL = re.compile(r"(https?://|www\.)\S+")
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class LinkDensity:
         if not page.has_dom:
             return
         for b in page.kept:
-            if b.dom is None or b.words > self.max_words or _BARE_URL.fullmatch(b.text):
+            if b.dom is None or b.words > self.max_words or WEB_ADDRESS.fullmatch(b.text):
                 continue  # a pasted address is text the author wrote, not navigation
             if b.dom.link_density >= self.threshold:
                 yield remove_block(
