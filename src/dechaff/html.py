@@ -7,14 +7,14 @@ names the element it came from (an XPath), so a removal can be found in the page
 
 Each block carries a :class:`DomInfo`: its tag and path, heading level, whether
 it is a list item, its link density, the landmark it sits in (nav, header,
-footer, aside, form), and the content score readability-lxml's algorithm gives
-its nearest scored ancestor, with whether it lies inside the page's main content.
+footer, aside, form), the content score of its nearest scored ancestor, and
+whether it lies inside the page's main content (both from
+:mod:`dechaff.main_element`, readability-lxml's algorithm).
 """
 
 from __future__ import annotations
 
 import codecs
-import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,29 +23,13 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
-from readability.readability import REGEXES, Document
 
 from .blocks import Block, DomInfo
 from .decode import decode_bytes
+from .main_element import choose
+from .markup import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS, SKIP_TAGS, VOID_TAGS, hidden_elements
 from .textutil import squash
 
-BLOCK_TAGS = frozenset(
-    """address article aside blockquote body dd details dialog div dl dt fieldset figcaption
-    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main nav ol p pre section
-    table tbody thead tfoot tr td th ul caption summary center menu legend""".split()
-)
-SKIP_TAGS = frozenset(
-    """script style noscript template svg math iframe object embed canvas head title select
-    option button input textarea video audio source track map area datalist""".split()
-)
-LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
-LANDMARK_ROLES = {
-    "navigation": "nav",
-    "banner": "header",
-    "contentinfo": "footer",
-    "complementary": "aside",
-    "search": "form",
-}
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
 _CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption", re.IGNORECASE)
 # Class or id tokens that name a comment section (whole tokens: "comments-open" on a
@@ -98,18 +82,18 @@ def decode_html(data: bytes) -> str:
 def parse(html: str) -> HtmlPage:
     """Parse ``html`` and build its visible text and blocks.
 
-    lxml (libxml2) gives up on documents nested deeper than a few thousand
-    elements; when its tree holds much less text than the markup does, the page
-    is read again by a streaming reader that has no depth limit and no DOM
-    evidence beyond tags (:func:`_stream_page`).
+    lxml (libxml2) stops reading a document at elements nested more than 2,048
+    deep; when it reports that, the page is read again by a streaming reader that
+    has no depth limit and no DOM evidence beyond tags (:func:`_stream_page`).
     """
     root = _document(html)
-    if root is None or _lost_text(root, html):
+    if root is None:
         return _stream_page(html)
     title = _document_title(root)
     tree = root.getroottree()
-    in_main, scores = _readability(root)
-    lines = list(_lines(root))
+    hidden = hidden_elements(root)
+    main = choose(root, hidden)
+    lines = list(_lines(root, hidden))
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -118,6 +102,7 @@ def parse(html: str) -> HtmlPage:
             pieces.append("\n")
             offset += 1
         tag = owner.tag if isinstance(owner.tag, str) else "?"
+        in_main, score = main.evidence(owner)
         info = DomInfo(
             tag=tag,
             xpath=tree.getpath(owner),
@@ -127,8 +112,8 @@ def parse(html: str) -> HtmlPage:
             in_comments=comments,
             link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
             landmark=landmark,
-            content_score=_nearest_score(owner, scores),
-            in_main=None if in_main is None else _in_main(owner, in_main),
+            content_score=score,
+            in_main=in_main,
         )
         blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))
         pieces.append(text)
@@ -136,29 +121,30 @@ def parse(html: str) -> HtmlPage:
     return HtmlPage("".join(pieces), tuple(blocks), title)
 
 
+# Every element an HtmlElement (text_content and friends), chosen in C: lxml.html's own
+# lookup calls back into Python for each element.
+_HTML_ELEMENTS = etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement)
+
+
 def _document(html: str) -> Any:
+    """lxml's tree of the page: ``None`` when empty, or when libxml2 could not hold
+    the whole page (it stops at elements nested more than 2,048 deep)."""
     if not html.strip():
         return None
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, recover=True, huge_tree=True
     )
+    parser.set_element_class_lookup(_HTML_ELEMENTS)
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(html.encode("utf-8"), parser)
+    except (etree.ParseError, ValueError):
         return None
+    if root is None or parser.error_log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
+        return None
+    return root
 
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
-
-
-def _lost_text(root: Any, html: str) -> bool:
-    """True when lxml's tree kept less than half of the words between the tags."""
-    body = root.find("body")
-    parsed = len((body if body is not None else root).text_content().split())
-    if parsed >= 2000:
-        return False  # plenty of text: the tree is sound
-    between_tags = len(_TAG.sub(" ", html).split())
-    return parsed < 0.5 * between_tags
 
 
 class _Streamer(HTMLParser):
@@ -189,7 +175,7 @@ class _Streamer(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
-        if tag in _VOID:
+        if tag in VOID_TAGS:
             if tag == "br":
                 self.flush()
             return
@@ -223,9 +209,6 @@ class _Streamer(HTMLParser):
         self.pieces.append(data)
         if self.links > 0:
             self.link_chars += len(data.strip())
-
-
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 def _stream_page(html: str) -> HtmlPage:
@@ -265,17 +248,10 @@ def _document_title(root: Any) -> str | None:
     return None
 
 
-def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    return bool(style) and REGEXES["displayNoneRe"].search(style) is not None
-
-
 _Line = tuple[str, Any, int, str | None, bool, bool, bool]
 
 
-def _lines(root: Any) -> Iterator[_Line]:
+def _lines(root: Any, hidden: set[Any]) -> Iterator[_Line]:
     """(text, owner, link characters, landmark, list item, in figure, in comments) per line."""
     body = root.find("body")
     start = body if body is not None else root
@@ -283,7 +259,7 @@ def _lines(root: Any) -> Iterator[_Line]:
     link_chars = 0
     owners: list[tuple[Any, str | None]] = [(start, None)]
     landmarks: list[str] = []
-    skipped: set[Any] = set()
+    left: set[Any] = set()
     lists = 0
     links = 0
     captions: list[Any] = []
@@ -312,19 +288,13 @@ def _lines(root: Any) -> Iterator[_Line]:
             if links:
                 link_chars += len(text.strip())
 
-    # A hidden element that holds most of the page is a markup accident (an unclosed
-    # tag) or an article revealed by script: either way its text is the page.
     page_chars = len(start.text_content())
-
-    def hidden(el: Any) -> bool:
-        return _hidden(el) and len(el.text_content()) < 0.5 * page_chars
-
     walker = etree.iterwalk(start, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if not tag or tag in SKIP_TAGS or hidden(el):
-                skipped.add(el)
+            if not tag or tag in SKIP_TAGS or el in hidden:
+                left.add(el)
                 walker.skip_subtree()
                 continue
             if tag == "br":
@@ -354,8 +324,8 @@ def _lines(root: Any) -> Iterator[_Line]:
                 comment_sections.append(el)
             add(el.text)
             continue
-        if el in skipped:
-            skipped.discard(el)
+        if el in left:
+            left.discard(el)
         elif tag in BLOCK_TAGS:
             yield from flush()
             _, landmark = owners.pop()
@@ -371,78 +341,3 @@ def _lines(root: Any) -> Iterator[_Line]:
         if el is not start:
             add(el.tail)
     yield from flush()
-
-
-class _Readability(Document):  # type: ignore[misc]
-    """readability-lxml on a copy of our own tree, keeping the scores it computes.
-
-    Its own parse step would re-clean the page with lxml's Cleaner (rewriting
-    every link to strip javascript: URLs), work that our parse already made moot:
-    comments and processing instructions are gone, and readability drops scripts
-    and styles itself. Hidden elements are dropped as readability does.
-    """
-
-    def __init__(self, root: Any) -> None:
-        super().__init__(root)
-        self.candidates: dict[Any, Any] = {}
-
-    def score_paragraphs(self) -> Any:
-        self.candidates = super().score_paragraphs()
-        return self.candidates
-
-    def _parse(self, input: Any) -> Any:
-        doc = copy.deepcopy(input)
-        for elem in doc.xpath("//*[@hidden]"):
-            elem.drop_tree()
-        for elem in doc.xpath("//*[@style]"):
-            if REGEXES["displayNoneRe"].search(elem.get("style")):
-                elem.drop_tree()
-        return doc
-
-
-def _readability(root: Any) -> tuple[set[Any] | None, dict[Any, float]]:
-    """What readability-lxml keeps of the page, and the content scores it gave.
-
-    Our elements are numbered in an attribute that survives readability's copy of
-    the tree, so its choices map back onto our elements.
-    """
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    for number, el in enumerate(elements):
-        el.set("data-dechaff", str(number))
-    reader = _Readability(root)
-    try:
-        summary = reader.summary(html_partial=True)
-    except Exception:  # readability gives up on some pages: no main content then
-        return None, {}
-    finally:
-        for el in elements:
-            el.attrib.pop("data-dechaff", None)
-    scores: dict[Any, float] = {}
-    for candidate in reader.candidates.values():
-        number = candidate["elem"].get("data-dechaff")
-        if number is not None:
-            scores[elements[int(number)]] = float(candidate["content_score"])
-    kept = {int(n) for n in re.findall(r'data-dechaff="(\d+)"', summary)}
-    return ({elements[n] for n in kept} or None), scores
-
-
-def _in_main(el: Any, members: set[Any]) -> bool:
-    """In readability-lxml's article, or quoted in it: readability's clean-up drops
-    link-heavy quotes (embedded posts) that stand inside the article it kept."""
-    if el in members:
-        return True
-    quoted = False
-    for node in (el, *el.iterancestors()):
-        quoted = quoted or node.tag == "blockquote"
-        if quoted and node in members:
-            return True
-    return False
-
-
-def _nearest_score(el: Any, scores: dict[Any, float]) -> float | None:
-    node = el
-    while node is not None:
-        if node in scores:
-            return round(scores[node], 2)
-        node = node.getparent()
-    return None
