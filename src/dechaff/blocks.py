@@ -24,7 +24,7 @@ _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"”’»)])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DomInfo:
     """What the HTML says about a block."""
 
@@ -46,12 +46,39 @@ class DomInfo:
     landmark: str | None = None
     """The nearest enclosing nav, header, footer, aside or form, if any."""
     content_score: float | None = None
-    """readability-lxml's content score of the nearest scored ancestor."""
+    """The content score of the nearest scored ancestor (see :mod:`dechaff.main_element`)."""
     in_main: bool | None = None
     """Inside the element chosen as the main content; ``None`` when none was chosen."""
 
+    def __init__(
+        self,
+        tag: str,
+        xpath: str,
+        heading: int = 0,
+        list_item: bool = False,
+        link_density: float = 0.0,
+        in_figure: bool = False,
+        in_comments: bool = False,
+        landmark: str | None = None,
+        content_score: float | None = None,
+        in_main: bool | None = None,
+    ) -> None:
+        # Made once per block of an HTML page: the fields are set in one step (see Block).
+        self.__dict__.update(
+            tag=tag,
+            xpath=xpath,
+            heading=heading,
+            list_item=list_item,
+            link_density=link_density,
+            in_figure=in_figure,
+            in_comments=in_comments,
+            landmark=landmark,
+            content_score=content_score,
+            in_main=in_main,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Block:
     """One non-blank line of the input."""
 
@@ -67,22 +94,39 @@ class Block:
     """How many blank lines separate it from the previous block."""
     dom: DomInfo | None = field(default=None, compare=False)
     """What the HTML said about the block (HTML input only)."""
-    words: int = field(init=False, compare=False)
+    words: int = field(default=0, init=False, compare=False)
     """Word count; CJK characters count one word per two characters."""
-    key: str = field(init=False, compare=False)
+    key: str = field(default="", init=False, compare=False)
     """The comparison key of the text (see :func:`dechaff.textutil.key`)."""
-    ends_sentence: bool = field(init=False, compare=False)
+    ends_sentence: bool = field(default=False, init=False, compare=False)
     """True when the line ends like a sentence (terminal punctuation)."""
 
-    def __post_init__(self) -> None:
-        text = self.text
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        blank_before: int = 0,
+        dom: DomInfo | None = None,
+    ) -> None:
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
-        object.__setattr__(self, "words", len(_WORD.findall(text)) + cjk // 2)
-        object.__setattr__(self, "key", key(text))
         # A line ending in a letter or digit cannot end in a terminal mark; otherwise
         # the last characters are enough to tell.
         ends = not text[-1:].isalnum() and _TERMINAL.search(text[-16:]) is not None
-        object.__setattr__(self, "ends_sentence", ends)
+        # Blocks are made by the ten thousand: the fields are set in one step rather
+        # than one frozen-dataclass __setattr__ bypass per field.
+        self.__dict__.update(
+            index=index,
+            start=start,
+            end=end,
+            text=text,
+            blank_before=blank_before,
+            dom=dom,
+            words=len(_WORD.findall(text)) + cjk // 2,
+            key=key(text),
+            ends_sentence=ends,
+        )
 
     @cached_property
     def sentence_marks(self) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -27,11 +26,11 @@ from lxml import etree
 from .blocks import Block, DomInfo
 from .decode import decode_bytes
 from .main_element import choose
-from .markup import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS, SKIP_TAGS, VOID_TAGS, hidden_elements
+from .markup import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS, SKIP_TAGS, VOID_TAGS, is_hidden
 from .textutil import squash
 
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
-_CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption", re.IGNORECASE)
+_CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption")  # lower case
 # Class or id tokens that name a comment section (whole tokens: "comments-open" on a
 # WordPress <body> names no section).
 COMMENT_TOKENS = frozenset(
@@ -91,9 +90,8 @@ def parse(html: str) -> HtmlPage:
         return _stream_page(html)
     title = _document_title(root)
     tree = root.getroottree()
-    hidden = hidden_elements(root)
+    lines, hidden = _lines(root)
     main = choose(root, hidden)
-    lines = list(_lines(root, hidden))
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -251,93 +249,124 @@ def _document_title(root: Any) -> str | None:
 _Line = tuple[str, Any, int, str | None, bool, bool, bool]
 
 
-def _lines(root: Any, hidden: set[Any]) -> Iterator[_Line]:
-    """(text, owner, link characters, landmark, list item, in figure, in comments) per line."""
+def _lines(root: Any) -> tuple[list[_Line], set[Any]]:
+    """(text, owner, link characters, landmark, list item, in figure, in comments) per
+    line, and the hidden elements left out.
+
+    A hidden element that holds most of the page is a markup accident (an unclosed
+    tag) or an article revealed by script: either way its text is the page.
+    """
     body = root.find("body")
     start = body if body is not None else root
+    out: list[_Line] = []
+    hidden: set[Any] = set()
     pieces: list[str] = []
     link_chars = 0
-    owners: list[tuple[Any, str | None]] = [(start, None)]
-    landmarks: list[str] = []
-    left: set[Any] = set()
+    owners: list[Any] = [start]
+    landmarks: list[str | None] = [None]  # per open block: the landmark it opens, if any
+    landmark: str | None = None  # the innermost open landmark
     lists = 0
     links = 0
     captions: list[Any] = []
-    line_caption = False
     comment_sections: list[Any] = []
-    line_comments = False
     line_owner: Any = None
+    line_caption = line_comments = False
+    page_chars = -1
 
-    def flush() -> Iterator[_Line]:
+    def flush() -> None:
         nonlocal pieces, link_chars, line_owner
-        text = squash("".join(pieces))
-        if text:
-            owner = line_owner if line_owner is not None else owners[-1][0]
-            landmark = landmarks[-1] if landmarks else None
-            yield text, owner, link_chars, landmark, lists > 0, line_caption, line_comments
+        if line_owner is not None:
+            text = squash("".join(pieces))
+            if text:
+                out.append(
+                    (text, line_owner, link_chars, landmark, lists > 0, line_caption, line_comments)
+                )
         pieces, link_chars, line_owner = [], 0, None
 
-    def add(text: str | None) -> None:
+    def add(text: str) -> None:
         nonlocal link_chars, line_owner, line_caption, line_comments
-        if text:
-            if line_owner is None and not text.isspace():
-                line_owner = owners[-1][0]
-                line_caption = bool(captions)
-                line_comments = bool(comment_sections)
-            pieces.append(text)
-            if links:
-                link_chars += len(text.strip())
+        if line_owner is None:
+            if text.isspace():
+                return  # whitespace before a line's first character is layout
+            line_owner = owners[-1]
+            line_caption = bool(captions)
+            line_comments = bool(comment_sections)
+        pieces.append(text)
+        if links:
+            link_chars += len(text.strip())
 
-    page_chars = len(start.text_content())
     walker = etree.iterwalk(start, events=("start", "end"))
+    skipping = False
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
         if event == "start":
-            if not tag or tag in SKIP_TAGS or el in hidden:
-                left.add(el)
+            if tag in SKIP_TAGS or not isinstance(tag, str):
                 walker.skip_subtree()
+                skipping = True
                 continue
+            if (
+                el.get("style") or el.get("hidden") is not None or el.get("aria-hidden")
+            ) and is_hidden(el):
+                if page_chars < 0:
+                    page_chars = len(start.text_content())
+                if len(el.text_content()) < 0.5 * page_chars:
+                    hidden.add(el)
+                    walker.skip_subtree()
+                    skipping = True
+                    continue
             if tag == "br":
-                yield from flush()
+                flush()
                 continue
             if tag in BLOCK_TAGS:
-                yield from flush()
-                role = LANDMARK_ROLES.get(el.get("role") or "")
-                landmark = role or (tag if tag in LANDMARK_TAGS else None)
-                owners.append((el, landmark))
-                if landmark:
-                    landmarks.append(landmark)
-                lists += tag == "li"
-            links += tag == "a"
-            marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-            if tag in _FIGURE_TAGS or (
-                len(marks) > 1
-                and _CAPTION_HINT.search(marks)
-                and len(el.text_content().split()) <= 80  # a caption, not a wrapper
-            ):
+                flush()
+                role = el.get("role")
+                opens = LANDMARK_ROLES.get(role) if role else None
+                opens = opens or (tag if tag in LANDMARK_TAGS else None)
+                owners.append(el)
+                landmarks.append(opens)
+                if opens:
+                    landmark = opens
+                if tag == "li":
+                    lists += 1
+            elif tag == "a":
+                links += 1
+            if tag in _FIGURE_TAGS:
                 captions.append(el)
-            if (
-                len(marks) > 1
-                and not COMMENT_TOKENS.isdisjoint(marks.lower().split())
-                and len(el.text_content()) < 0.5 * page_chars  # a section, not the page
-            ):
-                comment_sections.append(el)
-            add(el.text)
+            cls, ident = el.get("class"), el.get("id")
+            if cls or ident:
+                marks = f"{cls or ''} {ident or ''}".lower()
+                if (
+                    _CAPTION_HINT.search(marks)
+                    and not (captions and captions[-1] is el)
+                    and len(el.text_content().split()) <= 80  # a caption, not a wrapper
+                ):
+                    captions.append(el)
+                if not COMMENT_TOKENS.isdisjoint(marks.split()):
+                    if page_chars < 0:
+                        page_chars = len(start.text_content())
+                    if len(el.text_content()) < 0.5 * page_chars:  # a section, not the page
+                        comment_sections.append(el)
+            head = el.text
+            if head:
+                add(head)
             continue
-        if el in left:
-            left.discard(el)
+        if skipping:
+            skipping = False
         elif tag in BLOCK_TAGS:
-            yield from flush()
-            _, landmark = owners.pop()
-            if landmark:
-                landmarks.pop()
-            lists -= tag == "li"
+            flush()
+            owners.pop()
+            if landmarks.pop():
+                landmark = next((m for m in reversed(landmarks) if m), None)
+            if tag == "li":
+                lists -= 1
         elif tag == "a":
             links -= 1
         if captions and captions[-1] is el:
             captions.pop()
         if comment_sections and comment_sections[-1] is el:
             comment_sections.pop()
-        if el is not start:
-            add(el.tail)
-    yield from flush()
+        tail = el.tail
+        if tail and el is not start:
+            add(tail)
+    flush()
+    return out, hidden

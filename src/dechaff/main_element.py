@@ -40,11 +40,20 @@ from readability.readability import REGEXES
 
 from .markup import SKIP_TAGS
 
-_UNLIKELY = REGEXES["unlikelyCandidatesRe"]
-_MAYBE = REGEXES["okMaybeItsACandidateRe"]
-_POSITIVE = REGEXES["positiveRe"]
-_NEGATIVE = REGEXES["negativeRe"]
-_EDITORIAL_LEAD = REGEXES["editorialLeadRe"]
+
+def _folded(name: str) -> re.Pattern[str]:
+    """readability-lxml's case-blind pattern ``name``, for text already in lower
+    case: matching without IGNORECASE is several times faster."""
+    pattern = REGEXES[name].pattern
+    assert pattern == pattern.lower(), name
+    return re.compile(pattern)
+
+
+_UNLIKELY = _folded("unlikelyCandidatesRe")
+_MAYBE = _folded("okMaybeItsACandidateRe")
+_POSITIVE = _folded("positiveRe")
+_NEGATIVE = _folded("negativeRe")
+_EDITORIAL_LEAD = _folded("editorialLeadRe")
 
 MIN_PARAGRAPH = 25
 """Characters a paragraph needs to count."""
@@ -91,11 +100,13 @@ class _Text:
 
     __slots__ = ("commas", "lead", "length", "pending")
 
-    def __init__(self) -> None:
-        self.length = 0
-        self.lead = False  # whitespace before the first character
-        self.pending = False  # whitespace after the last character
-        self.commas = 0
+    def __init__(
+        self, length: int = 0, lead: bool = False, pending: bool = False, commas: int = 0
+    ) -> None:
+        self.length = length
+        self.lead = lead  # whitespace before the first character
+        self.pending = pending  # whitespace after the last character
+        self.commas = commas
 
     def add(self, s: str | None) -> None:
         if not s:
@@ -179,7 +190,8 @@ class _Tree:
         self.tags: list[str] = []
         self.parents: list[int] = []
         self.ends: list[int] = []
-        self.texts: list[_Text] = []
+        self.lengths: list[int] = []  # text length, as readability-lxml measures it
+        self.commas: list[int] = []
         self.links: list[int] = []  # characters of link text (nested links twice)
         self.blocky: list[bool] = []  # a descendant's tag starts like a block's
         self.gone: list[bool] = []  # set aside as unlikely content
@@ -187,12 +199,13 @@ class _Tree:
         self.inputs: dict[int, int] = {}  # element -> its <input> children (not hidden)
         self.embeds: dict[int, int] = {}  # element -> its <embed> children
         self.index: dict[Any, int] = {}
+        self.kinds: set[str] = set()  # the tags the page uses
 
     def length(self, i: int) -> int:
-        return self.texts[i].length
+        return self.lengths[i]
 
     def link_density(self, i: int) -> float:
-        return self.links[i] / max(self.texts[i].length, 1)
+        return self.links[i] / max(self.lengths[i], 1)
 
     def ancestors(self, i: int) -> Iterator[int]:
         i = self.parents[i]
@@ -211,8 +224,9 @@ class _Tree:
         return set((self.elements[i].get("class") or "").split())
 
     def mark(self, i: int) -> str:
+        """Class and id, in lower case."""
         el = self.elements[i]
-        return f"{el.get('class', '')} {el.get('id', '')}"
+        return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
     def sheltered(self, i: int) -> bool:
         """Inside (or itself) an aside, nav or form."""
@@ -242,10 +256,19 @@ class _Tree:
 
 def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
     """One pass over the tree. ``ruthless``: set aside elements whose class or id
-    say they are unlikely content (readability-lxml's first try)."""
+    say they are unlikely content (readability-lxml's first try).
+
+    Text is measured as readability-lxml measures it (whitespace runs count one
+    character, none at the ends): per element its length, whether whitespace
+    precedes its first and follows its last character, and its commas, joined
+    into the parent's as each element ends. This loop runs once per element of
+    the page, so the joins are written out rather than called.
+    """
     tree = _Tree()
     elements, tags, parents, ends = tree.elements, tree.tags, tree.parents, tree.ends
-    texts, links, blocky = tree.texts, tree.links, tree.blocky
+    lengths, commas, links, blocky = tree.lengths, tree.commas, tree.links, tree.blocky
+    leads: list[bool] = []  # whitespace before the first character
+    trails: list[bool] = []  # whitespace after the last character (so far)
     opened: list[int] = []
     runs: dict[int, _Runs] = {}
     doomed: list[bool] = []  # unlikely, and in no <pre> or <code>
@@ -253,6 +276,20 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
     verdicts: dict[str, bool] = {}  # class and id -> unlikely content
     removed: list[int] = []
     pre_depth = 0
+
+    def add_tail(parent: int, tail: str) -> None:
+        if tail.isspace():
+            trails[parent] = True
+            return
+        n = len(" ".join(tail.split()))
+        if lengths[parent]:
+            lengths[parent] += n + (trails[parent] or tail[0].isspace())
+        else:
+            leads[parent] = trails[parent] or tail[0].isspace()
+            lengths[parent] = n
+        trails[parent] = tail[-1].isspace()
+        commas[parent] += tail.count(",")
+
     walker = etree.iterwalk(root, events=("start", "end"))
     skipping = False
     for event, el in walker:
@@ -276,7 +313,7 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
             if ruthless and not pre_depth and tag != "html" and tag != "body":
                 cls, ident = el.get("class"), el.get("id")
                 if cls or ident:
-                    mark = f"{cls or ''} {ident or ''}"
+                    mark = f"{cls or ''} {ident or ''}".lower()
                     doom = verdicts.get(mark)  # type: ignore[assignment]
                     if doom is None:
                         doom = bool(_UNLIKELY.search(mark)) and not _MAYBE.search(mark)
@@ -287,11 +324,17 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
                 for j in opened:
                     holds_article[j] = True
                 holds_article[i] = True
-            text = _Text()
             head = el.text
-            if head:
-                text.add(head)
-            texts.append(text)
+            if head and not head.isspace():
+                lengths.append(len(" ".join(head.split())))
+                leads.append(head[0].isspace())
+                trails.append(head[-1].isspace())
+                commas.append(head.count(","))
+            else:
+                lengths.append(0)
+                leads.append(False)
+                trails.append(bool(head))
+                commas.append(0)
             links.append(0)
             blocky.append(False)
             if tag == "div":
@@ -303,7 +346,7 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
             skipping = False
             if opened and tail:
                 parent = opened[-1]
-                texts[parent].add(tail)
+                add_tail(parent, tail)
                 if parent in runs:
                     runs[parent].dropped(tail)
             continue
@@ -313,7 +356,7 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
         if tag == "pre" or tag == "code":
             pre_depth -= 1
         if tag == "a":
-            links[i] += texts[i].length
+            links[i] += lengths[i]
         elif tag == "div":
             loose = runs.pop(i).close()
             if blocky[i]:
@@ -326,21 +369,32 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
             if parent in runs:
                 runs[parent].dropped(tail)
         else:
-            texts[parent].add_text(texts[i])
+            n = lengths[i]
+            if n:
+                if lengths[parent]:
+                    lengths[parent] += n + (trails[parent] or leads[i])
+                else:
+                    leads[parent] = trails[parent] or leads[i]
+                    lengths[parent] = n
+                trails[parent] = trails[i]
+                commas[parent] += commas[i]
+            elif trails[i]:
+                trails[parent] = True
             links[parent] += links[i]
             if not blocky[parent] and (blocky[i] or tag.startswith(_BLOCK_PREFIXES)):
                 blocky[parent] = True
             if parent in runs:
                 if tag in INLINE_TAGS and not blocky[i]:
-                    runs[parent].inline(texts[i], tail)
+                    runs[parent].inline(_Text(n, leads[i], trails[i], commas[i]), tail)
                 else:
                     runs[parent].block(tail)
         if tail:
-            texts[parent].add(tail)
+            add_tail(parent, tail)
     tree.gone = [False] * len(tags)
     for i in removed:  # inner ones first: an outer one blanks them again, harmlessly
         tree.gone[i : ends[i] + 1] = [True] * (ends[i] + 1 - i)
     tree.index = {el: i for i, el in enumerate(elements)}
+    tree.kinds = set(tags)
     return tree
 
 
@@ -370,6 +424,7 @@ def _class_weight(tree: _Tree, i: int) -> float:
     weight = 0.0
     for feature in (el.get("class"), el.get("id")):
         if feature:
+            feature = feature.lower()
             weight += 25 * (
                 (_POSITIVE.search(feature) is not None) - (_NEGATIVE.search(feature) is not None)
             )
@@ -381,25 +436,33 @@ def _weight(tree: _Tree, i: int) -> float:
     return _TAG_WEIGHTS.get(tree.tags[i], 0) + _class_weight(tree, i)
 
 
-def _points(text: _Text) -> float:
-    return 1 + (text.commas + 1) + min(text.length / 100, 3)
+def _points(length: int, commas: int) -> float:
+    """What a paragraph gives its parent: a point, one per comma-separated part,
+    and one per hundred characters up to three."""
+    return 1 + (commas + 1) + min(length / 100, 3)
 
 
 def _score(tree: _Tree) -> dict[int, float]:
     """Content scores of the parents and grandparents of paragraphs, in the order
     readability-lxml first meets them."""
     scores: dict[int, float] = {}
-    parents, tags, gone, texts = tree.parents, tree.tags, tree.gone, tree.texts
+    parents, tags, gone, lengths, commas = (
+        tree.parents,
+        tree.tags,
+        tree.gone,
+        tree.lengths,
+        tree.commas,
+    )
 
-    def credit(parent: int, text: _Text) -> None:
-        if text.length < MIN_PARAGRAPH or parent < 0:
+    def credit(parent: int, length: int, comma_count: int) -> None:
+        if length < MIN_PARAGRAPH or parent < 0:
             return
         grand = parents[parent]
         if parent not in scores:
             scores[parent] = _weight(tree, parent)
         if grand >= 0 and grand not in scores:
             scores[grand] = _weight(tree, grand)
-        points = _points(text)
+        points = _points(length, comma_count)
         scores[parent] += points
         if grand >= 0:
             scores[grand] += points / 2
@@ -409,15 +472,15 @@ def _score(tree: _Tree) -> dict[int, float]:
         if gone[i]:
             continue
         if tag == "p" or (tag == "div" and not tree.blocky[i]):  # readability's <p>s
-            credit(parents[i], texts[i])
+            credit(parents[i], lengths[i], commas[i])
         elif tag == "div":
             for text in tree.loose.get(i, ()):
-                credit(i, text)
+                credit(i, text.length, text.commas)
         elif tag in kinds:
             kinds[tag].append(i)
     for found in kinds.values():
         for i in found:
-            credit(parents[i], texts[i])
+            credit(parents[i], lengths[i], commas[i])
     for i in scores:
         scores[i] *= 1 - tree.link_density(i)
     return scores
@@ -449,19 +512,21 @@ def _article(tree: _Tree, scores: dict[int, float]) -> list[bool] | None:
     dropped = _sanitize(tree, scores, members)
     # A quote (an embedded post) stands in the article even when its markup was set
     # aside or cleaned away.
-    inside: list[bool] = []
-    within: list[bool] = []  # in a member's subtree
-    quoted: list[bool] = []  # ... and in a <blockquote> there
-    cut: list[bool] = []  # ... and in a subtree the clean-up dropped
-    for i, parent in enumerate(tree.parents):
-        member = i in members
-        here = member or (parent >= 0 and within[parent])
-        quote = here and (tree.tags[i] == "blockquote" or (not member and quoted[parent]))
-        dropped_here = here and (i in dropped or (not member and cut[parent]))
-        within.append(here)
-        quoted.append(quote)
-        cut.append(dropped_here)
-        inside.append(quote or (here and not tree.gone[i] and not dropped_here))
+    tags, parents, gone = tree.tags, tree.parents, tree.gone
+    inside = [False] * len(tags)
+    covered = [False] * len(tags)
+    quoted = [False] * len(tags)  # in a <blockquote> inside a member
+    cut = [False] * len(tags)  # in a subtree the clean-up dropped
+    for m in sorted(members):
+        if covered[m]:
+            continue  # inside an earlier member
+        for i in range(m, tree.ends[m] + 1):
+            below = i != m and i not in members
+            parent = parents[i]
+            quoted[i] = tags[i] == "blockquote" or (below and quoted[parent])
+            cut[i] = i in dropped or (below and cut[parent])
+            inside[i] = quoted[i] or (not gone[i] and not cut[i])
+            covered[i] = True
     return inside
 
 
@@ -484,7 +549,7 @@ def _semantic_article(tree: _Tree, scores: dict[int, float], best: int) -> int:
             if tree.length(j) < MIN_PARAGRAPH or tree.link_density(j) > 0.25:
                 continue
             items += 1
-            score += _points(tree.texts[j])
+            score += _points(tree.lengths[j], tree.commas[j])
         if items:
             found.append((score * (1 - density), i))
     if not found:
@@ -560,7 +625,7 @@ def _segments(tree: _Tree, scores: dict[int, float], best: int, threshold: float
     """Other parts of the same article split across the page: elements of the
     winner's tag and content class (readability-lxml's segment merging)."""
     best_classes = tree.classes(best)
-    content_classes = {name for name in best_classes if _POSITIVE.search(name)}
+    content_classes = {name for name in best_classes if _POSITIVE.search(name.lower())}
     frame = _frame(tree, best)
     neutral = bool(
         not content_classes and tree.tags[best] != "article" and best_classes
@@ -645,9 +710,9 @@ def _editorial_leads(tree: _Tree, best: int) -> list[int]:
 def _markup_length(tree: _Tree, inside: list[bool]) -> int:
     """About how long readability-lxml's serialised article would be: its text,
     and some twenty characters of markup per element."""
-    parents, texts = tree.parents, tree.texts
+    parents, lengths = tree.parents, tree.lengths
     return sum(
-        20 + (texts[i].length if parents[i] < 0 or not inside[parents[i]] else 0)
+        20 + (lengths[i] if parents[i] < 0 or not inside[parents[i]] else 0)
         for i, kept in enumerate(inside)
         if kept
     )
@@ -655,7 +720,6 @@ def _markup_length(tree: _Tree, inside: list[bool]) -> int:
 
 _CALL_TO_ACTION = REGEXES["callToActionRe"]
 _CLEANED_TAGS = ("table", "ul", "div", "aside", "header", "footer", "section")
-_COUNTED = ("p", "img", "li", "a")
 
 
 def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[int]:
@@ -667,48 +731,55 @@ def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[i
     of its ancestors, so that later decisions see the article as readability-lxml
     sees it at that point.
     """
-    tags, parents, gone = tree.tags, tree.parents, tree.gone
+    tags, gone = tree.tags, tree.gone
     inside = [False] * len(tags)
     for i in sorted(members):
         if not gone[i]:
             for j in range(i, tree.ends[i] + 1):
                 inside[j] = not gone[j]
-    length = [t.length for t in tree.texts]
+    length = list(tree.lengths)
     links = list(tree.links)
-    commas = [t.commas for t in tree.texts]
-    counts = {kind: [0] * len(tags) for kind in (*_COUNTED, "embed", "input")}
-    for i in range(len(tags) - 1, -1, -1):
-        if not inside[i]:
-            continue
-        counts["p"][i] += len(tree.loose.get(i, ()))
-        counts["embed"][i] += tree.embeds.get(i, 0)
-        counts["input"][i] += tree.inputs.get(i, 0)
-        parent = parents[i]
-        if parent >= 0 and inside[parent]:
-            kind = "p" if _is_paragraph(tree, i) else tags[i]
-            for name, found in counts.items():
-                found[parent] += found[i] + (name == kind)
+    commas = list(tree.commas)
+    article = [i for i, kept in enumerate(inside) if kept]
+    # The article's tags as readability-lxml sees them (its <p>s as "p", dropped
+    # elements blank), and the paragraphs, embeds and inputs it wraps or skips,
+    # per element; counts of descendants are counts over a slice.
+    shown = [""] * len(tags)
+    extra = {kind: [0] * len(tags) for kind in ("p", "embed", "input")}
+    for i in article:
+        shown[i] = "p" if _is_paragraph(tree, i) else tags[i]
+        extra["p"][i] = len(tree.loose.get(i, ()))
+        extra["embed"][i] = tree.embeds.get(i, 0)
+        extra["input"][i] = tree.inputs.get(i, 0)
+
+    def count(kind: str, i: int) -> int:
+        end = tree.ends[i] + 1
+        found = shown[i + 1 : end].count(kind)
+        return found + sum(extra[kind][i:end]) if kind in extra else found
+
     dropped: set[int] = set()
+    dead = [False] * len(tags)  # in a dropped subtree
 
     def live(i: int) -> bool:
-        return inside[i] and not any(a in dropped for a in (i, *tree.ancestors(i)))
+        return inside[i] and not dead[i]
 
     def drop(i: int) -> None:
         dropped.add(i)
-        kind = "p" if _is_paragraph(tree, i) else tags[i]
+        end = tree.ends[i] + 1
+        dead[i:end] = [True] * (end - i)
+        shown[i:end] = [""] * (end - i)
+        for found in extra.values():
+            found[i:end] = [0] * (end - i)
         for a in tree.ancestors(i):
             if not inside[a]:
                 break
             length[a] -= length[i]
             links[a] -= links[i]
             commas[a] -= commas[i]
-            for name, found in counts.items():
-                found[a] -= found[i] + (name == kind)
 
     def density(i: int) -> float:
         return links[i] / max(length[i], 1)
 
-    article = [i for i, kept in enumerate(inside) if kept]
     for i in article:
         tag = tags[i]
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -721,12 +792,12 @@ def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[i
             and _CALL_TO_ACTION.search(tree.text_of(i))
         ):
             drop(i)
-    preserved = {i for i in article if _is_toc_list(tree, i) or _is_quote_lead(tree, i)}
+    preserved: set[int] = set()  # kept with a neighbour of over 1,000 characters
     for kind in _CLEANED_TAGS:
         for i in reversed(article):
-            if tags[i] != kind or i in preserved or (kind == "div" and not tree.blocky[i]):
+            if tags[i] != kind or (kind == "div" and not tree.blocky[i]) or not live(i):
                 continue
-            if not live(i):
+            if i in preserved or _is_toc_list(tree, i) or _is_quote_lead(tree, i):
                 continue
             weight = _class_weight(tree, i)
             if weight + scores.get(i, 0.0) < 0:
@@ -734,9 +805,9 @@ def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[i
                 continue
             if commas[i] >= 10:
                 continue
-            p, img, li = counts["p"][i], counts["img"][i], counts["li"][i] - 100
+            p, img, li = count("p", i), count("img", i), count("li", i) - 100
             content, ld = length[i], density(i)
-            embeds = counts["embed"][i]
+            embeds = count("embed", i)
             link_limit = 0.2
             if kind in ("ul", "section") and any(
                 tags[a] in ("main", "article") for a in tree.ancestors(i)
@@ -745,7 +816,7 @@ def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[i
             if (
                 (p and img > 1 + p * 1.3)
                 or (li > p and kind not in ("ol", "ul"))
-                or counts["input"][i] > p / 3
+                or count("input", i) > p / 3
                 or (content < MIN_PARAGRAPH and (img == 0 or img > 2))
                 or (weight < 25 and ld > link_limit)
                 or (weight >= 25 and ld > 0.5)
@@ -795,6 +866,8 @@ def _is_toc_list(tree: _Tree, i: int) -> bool:
 def _is_quote_lead(tree: _Tree, i: int) -> bool:
     """A ``<div>`` or ``<section>`` ending in a colon, before a quote."""
     if tree.tags[i] not in ("div", "section") or (tree.tags[i] == "div" and not tree.blocky[i]):
+        return False
+    if "blockquote" not in tree.kinds:
         return False
     for lead in (i, *tree.ancestors(i)):
         following = tree.following(lead)

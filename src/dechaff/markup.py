@@ -40,19 +40,3 @@ def is_hidden(el: Any) -> bool:
         return True
     style = el.get("style")
     return bool(style) and _DISPLAY_NONE.search(style) is not None
-
-
-def hidden_elements(root: Any) -> set[Any]:
-    """The hidden elements under ``root`` whose text is not the page's.
-
-    A hidden element that holds most of the page is a markup accident (an unclosed
-    tag) or an article revealed by script: either way its text is the page.
-    """
-    found = [
-        el for el in root.xpath('//*[@hidden or @aria-hidden="true" or @style]') if is_hidden(el)
-    ]
-    if not found:
-        return set()
-    body = root.find("body")
-    page_chars = len((body if body is not None else root).text_content())
-    return {el for el in found if len(el.text_content()) < 0.5 * page_chars}
