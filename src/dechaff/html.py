@@ -239,11 +239,10 @@ def _stream_page(html: str) -> HtmlPage:
 
 
 def _document_title(root: Any) -> str | None:
-    for query in ('//meta[@property="og:title"]/@content', "//title//text()"):
-        found = " ".join(str(t) for t in root.xpath(query)).strip()
-        if found:
-            return squash(found)
-    return None
+    """og:title, else ``<title>``."""
+    metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
+    found = " ".join(metas).strip() or " ".join(" ".join(t.itertext()) for t in root.iter("title"))
+    return squash(found) or None
 
 
 _Line = tuple[str, Any, int, str | None, bool, bool, bool]

@@ -271,8 +271,9 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
     trails: list[bool] = []  # whitespace after the last character (so far)
     opened: list[int] = []
     runs: dict[int, _Runs] = {}
-    doomed: list[bool] = []  # unlikely, and in no <pre> or <code>
-    holds_article: list[bool] = []  # has a <main>, <article> or <math> in it or is one
+    doomed: set[int] = set()  # unlikely, and in no <pre> or <code>
+    holds_article: set[int] = set()  # have a <main>, <article> or <math> in them or are one
+    blockish: dict[str, bool] = {}  # tag -> starts like a block's
     verdicts: dict[str, bool] = {}  # class and id -> unlikely content
     removed: list[int] = []
     pre_depth = 0
@@ -309,21 +310,19 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
             ends.append(i)
             if tag == "pre" or tag == "code":
                 pre_depth += 1
-            doom = False
             if ruthless and not pre_depth and tag != "html" and tag != "body":
                 cls, ident = el.get("class"), el.get("id")
                 if cls or ident:
                     mark = f"{cls or ''} {ident or ''}".lower()
-                    doom = verdicts.get(mark)  # type: ignore[assignment]
+                    doom = verdicts.get(mark)
                     if doom is None:
                         doom = bool(_UNLIKELY.search(mark)) and not _MAYBE.search(mark)
                         verdicts[mark] = doom
-            doomed.append(doom)
-            holds_article.append(False)
+                    if doom:
+                        doomed.add(i)
             if tag == "main" or tag == "article" or tag == "math":
-                for j in opened:
-                    holds_article[j] = True
-                holds_article[i] = True
+                holds_article.update(opened)
+                holds_article.add(i)
             head = el.text
             if head and not head.isspace():
                 lengths.append(len(" ".join(head.split())))
@@ -364,7 +363,7 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
         if not opened:
             continue
         parent = opened[-1]
-        if doomed[i] and not holds_article[i]:
+        if i in doomed and i not in holds_article:
             removed.append(i)
             if parent in runs:
                 runs[parent].dropped(tail)
@@ -381,8 +380,14 @@ def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
             elif trails[i]:
                 trails[parent] = True
             links[parent] += links[i]
-            if not blocky[parent] and (blocky[i] or tag.startswith(_BLOCK_PREFIXES)):
-                blocky[parent] = True
+            if not blocky[parent]:
+                if blocky[i]:
+                    blocky[parent] = True
+                else:
+                    starts = blockish.get(tag)
+                    if starts is None:
+                        starts = blockish[tag] = tag.startswith(_BLOCK_PREFIXES)
+                    blocky[parent] = starts
             if parent in runs:
                 if tag in INLINE_TAGS and not blocky[i]:
                     runs[parent].inline(_Text(n, leads[i], trails[i], commas[i]), tail)

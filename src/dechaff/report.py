@@ -62,7 +62,7 @@ class _Record:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Removal(_Record):
     """A span of the input that is not in the clean text.
 
@@ -89,6 +89,35 @@ class Removal(_Record):
     """Index of another block the decision refers to (the kept copy of a duplicate)."""
     xpath: str | None = None
     """The element the block came from (HTML input only)."""
+
+    def __init__(
+        self,
+        filter: str,
+        reason: Reason,
+        text: str,
+        start: int,
+        end: int,
+        block: int,
+        detail: str = "",
+        score: float | None = None,
+        related: int | None = None,
+        xpath: str | None = None,
+    ) -> None:
+        # The record a cleaning run makes most (most lines of a scraped page are
+        # chaff): the fields are set in one step rather than one frozen-dataclass
+        # __setattr__ bypass per field.
+        self.__dict__.update(
+            filter=filter,
+            reason=reason,
+            text=text,
+            start=start,
+            end=end,
+            block=block,
+            detail=detail,
+            score=score,
+            related=related,
+            xpath=xpath,
+        )
 
 
 @dataclass(frozen=True)
