@@ -1,9 +1,10 @@
 """HTML input: parse a page, turn its visible text into blocks that carry DOM evidence.
 
-The page's *visible text* is built here: one line per block-level element (and
-per ``<br>``), scripts, styles, comments and hidden elements left out. Spans in
-the report of :func:`clean_html` point into that text, and every block also
-names the element it came from (an XPath), so a removal can be found in the page.
+The page's *visible text* is one line per block-level element (and per ``<br>``),
+scripts, styles, comments and hidden elements left out (read by
+:mod:`dechaff.survey`). Spans in the report of :func:`clean_html` point into that
+text, and every block also names the element it came from (an XPath), so a
+removal can be found in the page.
 
 Each block carries a :class:`DomInfo`: its tag and path, heading level, whether
 it is a list item, its link density, the landmark it sits in (nav, header,
@@ -26,17 +27,10 @@ from lxml import etree
 from .blocks import Block, DomInfo
 from .decode import decode_bytes
 from .main_element import choose
-from .markup import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS, SKIP_TAGS, VOID_TAGS, is_hidden
+from .markup import BLOCK_TAGS, SKIP_TAGS, VOID_TAGS
+from .survey import read
 from .textutil import squash
 
-_FIGURE_TAGS = frozenset({"figure", "figcaption"})
-_CAPTION_HINT = re.compile(r"caption|photo-?credit|image-?credit|wp-caption")  # lower case
-# Class or id tokens that name a comment section (whole tokens: "comments-open" on a
-# WordPress <body> names no section).
-COMMENT_TOKENS = frozenset(
-    """comments comment-list commentlist comment-body comment-content comments-area
-    comments-section comment-section respond disqus_thread""".split()
-)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -90,17 +84,18 @@ def parse(html: str) -> HtmlPage:
         return _stream_page(html)
     title = _document_title(root)
     tree = root.getroottree()
-    lines, hidden = _lines(root)
-    main = choose(root, hidden)
+    survey = read(root)
+    main = choose(survey, lambda: read(root, ruthless=False))
     pieces: list[str] = []
     blocks: list[Block] = []
     offset = 0
-    for text, owner, link_chars, landmark, list_item, figure, comments in lines:
+    for text, index, link_chars, landmark, list_item, figure, comments in survey.lines:
         if blocks:
             pieces.append("\n")
             offset += 1
-        tag = owner.tag if isinstance(owner.tag, str) else "?"
-        in_main, score = main.evidence(owner)
+        owner = survey.elements[index]
+        tag = survey.tags[index]
+        in_main, score = main.evidence(index)
         info = DomInfo(
             tag=tag,
             xpath=tree.getpath(owner),
@@ -243,129 +238,3 @@ def _document_title(root: Any) -> str | None:
     metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
     found = " ".join(metas).strip() or " ".join(" ".join(t.itertext()) for t in root.iter("title"))
     return squash(found) or None
-
-
-_Line = tuple[str, Any, int, str | None, bool, bool, bool]
-
-
-def _lines(root: Any) -> tuple[list[_Line], set[Any]]:
-    """(text, owner, link characters, landmark, list item, in figure, in comments) per
-    line, and the hidden elements left out.
-
-    A hidden element that holds most of the page is a markup accident (an unclosed
-    tag) or an article revealed by script: either way its text is the page.
-    """
-    body = root.find("body")
-    start = body if body is not None else root
-    out: list[_Line] = []
-    hidden: set[Any] = set()
-    pieces: list[str] = []
-    link_chars = 0
-    owners: list[Any] = [start]
-    landmarks: list[str | None] = [None]  # per open block: the landmark it opens, if any
-    landmark: str | None = None  # the innermost open landmark
-    lists = 0
-    links = 0
-    captions: list[Any] = []
-    comment_sections: list[Any] = []
-    line_owner: Any = None
-    line_caption = line_comments = False
-    page_chars = -1
-
-    def flush() -> None:
-        nonlocal pieces, link_chars, line_owner
-        if line_owner is not None:
-            text = squash("".join(pieces))
-            if text:
-                out.append(
-                    (text, line_owner, link_chars, landmark, lists > 0, line_caption, line_comments)
-                )
-        pieces, link_chars, line_owner = [], 0, None
-
-    def add(text: str) -> None:
-        nonlocal link_chars, line_owner, line_caption, line_comments
-        if line_owner is None:
-            if text.isspace():
-                return  # whitespace before a line's first character is layout
-            line_owner = owners[-1]
-            line_caption = bool(captions)
-            line_comments = bool(comment_sections)
-        pieces.append(text)
-        if links:
-            link_chars += len(text.strip())
-
-    walker = etree.iterwalk(start, events=("start", "end"))
-    skipping = False
-    for event, el in walker:
-        tag = el.tag
-        if event == "start":
-            if tag in SKIP_TAGS or not isinstance(tag, str):
-                walker.skip_subtree()
-                skipping = True
-                continue
-            if (
-                el.get("style") or el.get("hidden") is not None or el.get("aria-hidden")
-            ) and is_hidden(el):
-                if page_chars < 0:
-                    page_chars = len(start.text_content())
-                if len(el.text_content()) < 0.5 * page_chars:
-                    hidden.add(el)
-                    walker.skip_subtree()
-                    skipping = True
-                    continue
-            if tag == "br":
-                flush()
-                continue
-            if tag in BLOCK_TAGS:
-                flush()
-                role = el.get("role")
-                opens = LANDMARK_ROLES.get(role) if role else None
-                opens = opens or (tag if tag in LANDMARK_TAGS else None)
-                owners.append(el)
-                landmarks.append(opens)
-                if opens:
-                    landmark = opens
-                if tag == "li":
-                    lists += 1
-            elif tag == "a":
-                links += 1
-            if tag in _FIGURE_TAGS:
-                captions.append(el)
-            cls, ident = el.get("class"), el.get("id")
-            if cls or ident:
-                marks = f"{cls or ''} {ident or ''}".lower()
-                if (
-                    _CAPTION_HINT.search(marks)
-                    and not (captions and captions[-1] is el)
-                    and len(el.text_content().split()) <= 80  # a caption, not a wrapper
-                ):
-                    captions.append(el)
-                if not COMMENT_TOKENS.isdisjoint(marks.split()):
-                    if page_chars < 0:
-                        page_chars = len(start.text_content())
-                    if len(el.text_content()) < 0.5 * page_chars:  # a section, not the page
-                        comment_sections.append(el)
-            head = el.text
-            if head:
-                add(head)
-            continue
-        if skipping:
-            skipping = False
-        elif tag in BLOCK_TAGS:
-            flush()
-            owners.pop()
-            if landmarks.pop():
-                landmark = next((m for m in reversed(landmarks) if m), None)
-            if tag == "li":
-                lists -= 1
-        elif tag == "a":
-            links -= 1
-        if captions and captions[-1] is el:
-            captions.pop()
-        if comment_sections and comment_sections[-1] is el:
-            comment_sections.pop()
-        tail = el.tail
-        if tail and el is not start:
-            add(tail)
-    flush()
-    return out, hidden

@@ -29,31 +29,18 @@ dechaff's own filters judge the blocks inside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from lxml import etree
-
-# The class/id patterns are readability-lxml's own.
 from readability.readability import REGEXES
 
-from .markup import SKIP_TAGS
+from .survey import Survey, folded
 
-
-def _folded(name: str) -> re.Pattern[str]:
-    """readability-lxml's case-blind pattern ``name``, for text already in lower
-    case: matching without IGNORECASE is several times faster."""
-    pattern = REGEXES[name].pattern
-    assert pattern == pattern.lower(), name
-    return re.compile(pattern)
-
-
-_UNLIKELY = _folded("unlikelyCandidatesRe")
-_MAYBE = _folded("okMaybeItsACandidateRe")
-_POSITIVE = _folded("positiveRe")
-_NEGATIVE = _folded("negativeRe")
-_EDITORIAL_LEAD = _folded("editorialLeadRe")
+# The class/id patterns are readability-lxml's own.
+_POSITIVE = folded("positiveRe")
+_NEGATIVE = folded("negativeRe")
+_EDITORIAL_LEAD = folded("editorialLeadRe")
+_CALL_TO_ACTION = REGEXES["callToActionRe"]
 
 MIN_PARAGRAPH = 25
 """Characters a paragraph needs to count."""
@@ -61,369 +48,50 @@ RETRY_LENGTH = 250
 """An article shorter than this (in characters of markup and text) is chosen again
 without setting unlikely elements aside."""
 
-INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".split())
-# A <div> whose descendants include one of these (by tag prefix, as readability-lxml's
-# pattern matches the markup) holds blocks of its own; any other <div> is a paragraph.
-_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
-_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote"})
 _TAG_WEIGHTS = {
     **dict.fromkeys(("div", "article"), 5),
     **dict.fromkeys(("pre", "td", "blockquote"), 3),
     **dict.fromkeys(("address", "ol", "ul", "dl", "dd", "dt", "li", "form", "aside"), -3),
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6", "th", "header", "footer", "nav"), -5),
 }
-_SHELTERS = frozenset({"aside", "nav", "form"})
 _SENTENCE_END = re.compile(r"\.( |$)")
 
 
 @dataclass(frozen=True)
 class MainElement:
-    """Per element of the page (by :attr:`index`): inside the article, and the
+    """Per element of the surveyed page (by index): inside the article, and the
     content score of its nearest scored ancestor-or-self."""
 
-    index: dict[Any, int]
     in_main: tuple[bool, ...] | None
     """``None`` when no article was found."""
     scores: tuple[float | None, ...]
 
-    def evidence(self, el: Any) -> tuple[bool | None, float | None]:
-        """``(in main content, nearest content score)`` for ``el``."""
-        i = self.index.get(el)
-        if i is None:
-            return None, None
+    def evidence(self, i: int) -> tuple[bool | None, float | None]:
+        """``(in main content, nearest content score)`` for element ``i``."""
         return (None if self.in_main is None else self.in_main[i]), self.scores[i]
 
 
-class _Text:
-    """Length of a stretch of text as readability-lxml measures it (whitespace runs
-    count as one character, none at the ends), and its commas, built piece by piece."""
-
-    __slots__ = ("commas", "lead", "length", "pending")
-
-    def __init__(
-        self, length: int = 0, lead: bool = False, pending: bool = False, commas: int = 0
-    ) -> None:
-        self.length = length
-        self.lead = lead  # whitespace before the first character
-        self.pending = pending  # whitespace after the last character
-        self.commas = commas
-
-    def add(self, s: str | None) -> None:
-        if not s:
-            return
-        if s.isspace():
-            self.pending = True
-            return
-        self.join(len(" ".join(s.split())), s[0].isspace(), s[-1].isspace(), s.count(","))
-
-    def add_text(self, other: _Text) -> None:
-        if other.length:
-            self.join(other.length, other.lead, other.pending, other.commas)
-        elif other.pending:
-            self.pending = True
-
-    def join(self, length: int, lead: bool, trail: bool, commas: int) -> None:
-        if self.length:
-            self.length += length + (self.pending or lead)
-        else:
-            self.lead = self.pending or lead
-            self.length = length
-        self.pending = trail
-        self.commas += commas
-
-
-class _Runs:
-    """The paragraphs readability-lxml wraps a block ``<div>``'s loose text into:
-    runs of text and inline children, and the text after each block child."""
-
-    __slots__ = ("current", "done", "in_run")
-
-    def __init__(self, head: str | None) -> None:
-        self.current: _Text | None = None
-        self.in_run = False
-        self.done: list[_Text] = []
-        if head and not head.isspace():
-            self.current = _Text()
-            self.current.add(head)
-            self.in_run = True
-
-    def inline(self, text: _Text, tail: str | None) -> None:
-        if not self.in_run:
-            self._close()
-            self.current, self.in_run = _Text(), True
-        assert self.current is not None
-        self.current.add_text(text)
-        self.current.add(tail)
-
-    def block(self, tail: str | None) -> None:
-        self._close()
-        if tail and not tail.isspace():
-            self.current = _Text()
-            self.current.add(tail)
-
-    def dropped(self, tail: str | None) -> None:
-        if self.current is None:
-            if not tail or tail.isspace():
-                return
-            self.current, self.in_run = _Text(), True
-        self.current.add(tail)
-
-    def close(self) -> list[_Text]:
-        self._close()
-        return self.done
-
-    def _close(self) -> None:
-        if self.current is not None:
-            self.done.append(self.current)
-        self.current, self.in_run = None, False
-
-
-class _Tree:
-    """The page's elements in document order, with what scoring needs of each.
-
-    Elements are numbered in document order, so the descendants of element ``i``
-    are exactly ``i + 1 … ends[i]``.
-    """
-
-    def __init__(self) -> None:
-        self.elements: list[Any] = []
-        self.tags: list[str] = []
-        self.parents: list[int] = []
-        self.ends: list[int] = []
-        self.lengths: list[int] = []  # text length, as readability-lxml measures it
-        self.commas: list[int] = []
-        self.links: list[int] = []  # characters of link text (nested links twice)
-        self.blocky: list[bool] = []  # a descendant's tag starts like a block's
-        self.gone: list[bool] = []  # set aside as unlikely content
-        self.loose: dict[int, list[_Text]] = {}  # block <div> -> its wrapped paragraphs
-        self.inputs: dict[int, int] = {}  # element -> its <input> children (not hidden)
-        self.embeds: dict[int, int] = {}  # element -> its <embed> children
-        self.index: dict[Any, int] = {}
-        self.kinds: set[str] = set()  # the tags the page uses
-
-    def length(self, i: int) -> int:
-        return self.lengths[i]
-
-    def link_density(self, i: int) -> float:
-        return self.links[i] / max(self.lengths[i], 1)
-
-    def ancestors(self, i: int) -> Iterator[int]:
-        i = self.parents[i]
-        while i >= 0:
-            yield i
-            i = self.parents[i]
-
-    def contains(self, outer: int, inner: int) -> bool:
-        return outer < inner <= self.ends[outer]
-
-    def holds(self, i: int, tag: str) -> bool:
-        """An element with ``tag`` among the descendants of ``i``."""
-        return tag in self.tags[i + 1 : self.ends[i] + 1]
-
-    def classes(self, i: int) -> set[str]:
-        return set((self.elements[i].get("class") or "").split())
-
-    def mark(self, i: int) -> str:
-        """Class and id, in lower case."""
-        el = self.elements[i]
-        return f"{el.get('class', '')} {el.get('id', '')}".lower()
-
-    def sheltered(self, i: int) -> bool:
-        """Inside (or itself) an aside, nav or form."""
-        return self.tags[i] in _SHELTERS or any(
-            self.tags[a] in _SHELTERS for a in self.ancestors(i)
-        )
-
-    def previous(self, i: int) -> int:
-        """The previous sibling element that can hold text, or -1."""
-        return self._sibling(i, forward=False)
-
-    def following(self, i: int) -> int:
-        """The next sibling element that can hold text, or -1."""
-        return self._sibling(i, forward=True)
-
-    def _sibling(self, i: int, forward: bool) -> int:
-        el = self.elements[i]
-        while (el := el.getnext() if forward else el.getprevious()) is not None:
-            j = self.index.get(el)
-            if j is not None:
-                return j
-        return -1
-
-    def text_of(self, i: int) -> str:
-        return " ".join("".join(self.elements[i].itertext()).split())
-
-
-def _walk(root: Any, hidden: set[Any], ruthless: bool) -> _Tree:
-    """One pass over the tree. ``ruthless``: set aside elements whose class or id
-    say they are unlikely content (readability-lxml's first try).
-
-    Text is measured as readability-lxml measures it (whitespace runs count one
-    character, none at the ends): per element its length, whether whitespace
-    precedes its first and follows its last character, and its commas, joined
-    into the parent's as each element ends. This loop runs once per element of
-    the page, so the joins are written out rather than called.
-    """
-    tree = _Tree()
-    elements, tags, parents, ends = tree.elements, tree.tags, tree.parents, tree.ends
-    lengths, commas, links, blocky = tree.lengths, tree.commas, tree.links, tree.blocky
-    leads: list[bool] = []  # whitespace before the first character
-    trails: list[bool] = []  # whitespace after the last character (so far)
-    opened: list[int] = []
-    runs: dict[int, _Runs] = {}
-    doomed: set[int] = set()  # unlikely, and in no <pre> or <code>
-    holds_article: set[int] = set()  # have a <main>, <article> or <math> in them or are one
-    blockish: dict[str, bool] = {}  # tag -> starts like a block's
-    verdicts: dict[str, bool] = {}  # class and id -> unlikely content
-    removed: list[int] = []
-    pre_depth = 0
-
-    def add_tail(parent: int, tail: str) -> None:
-        if tail.isspace():
-            trails[parent] = True
-            return
-        n = len(" ".join(tail.split()))
-        if lengths[parent]:
-            lengths[parent] += n + (trails[parent] or tail[0].isspace())
-        else:
-            leads[parent] = trails[parent] or tail[0].isspace()
-            lengths[parent] = n
-        trails[parent] = tail[-1].isspace()
-        commas[parent] += tail.count(",")
-
-    walker = etree.iterwalk(root, events=("start", "end"))
-    skipping = False
-    for event, el in walker:
-        if event == "start":
-            tag = el.tag
-            if tag in SKIP_TAGS or el in hidden or not isinstance(tag, str):
-                walker.skip_subtree()
-                skipping = True
-                if opened and (tag == "embed" or (tag == "input" and el.get("type") != "hidden")):
-                    counter = tree.embeds if tag == "embed" else tree.inputs
-                    counter[opened[-1]] = counter.get(opened[-1], 0) + 1
-                continue
-            i = len(tags)
-            elements.append(el)
-            tags.append(tag)
-            parents.append(opened[-1] if opened else -1)
-            ends.append(i)
-            if tag == "pre" or tag == "code":
-                pre_depth += 1
-            if ruthless and not pre_depth and tag != "html" and tag != "body":
-                cls, ident = el.get("class"), el.get("id")
-                if cls or ident:
-                    mark = f"{cls or ''} {ident or ''}".lower()
-                    doom = verdicts.get(mark)
-                    if doom is None:
-                        doom = bool(_UNLIKELY.search(mark)) and not _MAYBE.search(mark)
-                        verdicts[mark] = doom
-                    if doom:
-                        doomed.add(i)
-            if tag == "main" or tag == "article" or tag == "math":
-                holds_article.update(opened)
-                holds_article.add(i)
-            head = el.text
-            if head and not head.isspace():
-                lengths.append(len(" ".join(head.split())))
-                leads.append(head[0].isspace())
-                trails.append(head[-1].isspace())
-                commas.append(head.count(","))
-            else:
-                lengths.append(0)
-                leads.append(False)
-                trails.append(bool(head))
-                commas.append(0)
-            links.append(0)
-            blocky.append(False)
-            if tag == "div":
-                runs[i] = _Runs(head)
-            opened.append(i)
-            continue
-        tail = el.tail
-        if skipping:  # the end of a skipped element: only its tail counts
-            skipping = False
-            if opened and tail:
-                parent = opened[-1]
-                add_tail(parent, tail)
-                if parent in runs:
-                    runs[parent].dropped(tail)
-            continue
-        i = opened.pop()
-        tag = tags[i]
-        ends[i] = len(tags) - 1
-        if tag == "pre" or tag == "code":
-            pre_depth -= 1
-        if tag == "a":
-            links[i] += lengths[i]
-        elif tag == "div":
-            loose = runs.pop(i).close()
-            if blocky[i]:
-                tree.loose[i] = loose
-        if not opened:
-            continue
-        parent = opened[-1]
-        if i in doomed and i not in holds_article:
-            removed.append(i)
-            if parent in runs:
-                runs[parent].dropped(tail)
-        else:
-            n = lengths[i]
-            if n:
-                if lengths[parent]:
-                    lengths[parent] += n + (trails[parent] or leads[i])
-                else:
-                    leads[parent] = trails[parent] or leads[i]
-                    lengths[parent] = n
-                trails[parent] = trails[i]
-                commas[parent] += commas[i]
-            elif trails[i]:
-                trails[parent] = True
-            links[parent] += links[i]
-            if not blocky[parent]:
-                if blocky[i]:
-                    blocky[parent] = True
-                else:
-                    starts = blockish.get(tag)
-                    if starts is None:
-                        starts = blockish[tag] = tag.startswith(_BLOCK_PREFIXES)
-                    blocky[parent] = starts
-            if parent in runs:
-                if tag in INLINE_TAGS and not blocky[i]:
-                    runs[parent].inline(_Text(n, leads[i], trails[i], commas[i]), tail)
-                else:
-                    runs[parent].block(tail)
-        if tail:
-            add_tail(parent, tail)
-    tree.gone = [False] * len(tags)
-    for i in removed:  # inner ones first: an outer one blanks them again, harmlessly
-        tree.gone[i : ends[i] + 1] = [True] * (ends[i] + 1 - i)
-    tree.index = {el: i for i, el in enumerate(elements)}
-    tree.kinds = set(tags)
-    return tree
-
-
-def choose(root: Any, hidden: set[Any]) -> MainElement:
-    """Choose the main content element of the page whose ``<html>`` element is
-    ``root``, leaving out ``hidden`` elements and those that never show text."""
-    tree = _walk(root, hidden, ruthless=True)
-    scores = _score(tree)
-    article = _article(tree, scores)
-    if (article is None or _markup_length(tree, article) < RETRY_LENGTH) and any(tree.gone):
-        tree = _walk(root, hidden, ruthless=False)
-        scores = _score(tree)
-        article = _article(tree, scores)
+def choose(survey: Survey, lenient: Callable[[], Survey]) -> MainElement:
+    """Choose the main content element of a page from its ``survey`` (made with
+    unlikely elements set aside); ``lenient()`` surveys it again without, for when
+    that leaves no article or a very short one."""
+    scores = _score(survey)
+    article = _article(survey, scores)
+    if (article is None or _markup_length(survey, article) < RETRY_LENGTH) and any(survey.gone):
+        survey = lenient()
+        scores = _score(survey)
+        article = _article(survey, scores)
     nearest: list[float | None] = []
-    for i, parent in enumerate(tree.parents):
+    for i, parent in enumerate(survey.parents):
         own = scores.get(i)
         if own is not None:
             nearest.append(round(own, 2))
         else:
             nearest.append(nearest[parent] if parent >= 0 else None)
-    return MainElement(tree.index, None if article is None else tuple(article), tuple(nearest))
+    return MainElement(None if article is None else tuple(article), tuple(nearest))
 
 
-def _class_weight(tree: _Tree, i: int) -> float:
+def _class_weight(tree: Survey, i: int) -> float:
     """readability-lxml's weight for an element's class and id."""
     el = tree.elements[i]
     weight = 0.0
@@ -436,7 +104,7 @@ def _class_weight(tree: _Tree, i: int) -> float:
     return weight
 
 
-def _weight(tree: _Tree, i: int) -> float:
+def _weight(tree: Survey, i: int) -> float:
     """readability-lxml's starting score: its tag's weight and its class weight."""
     return _TAG_WEIGHTS.get(tree.tags[i], 0) + _class_weight(tree, i)
 
@@ -447,7 +115,7 @@ def _points(length: int, commas: int) -> float:
     return 1 + (commas + 1) + min(length / 100, 3)
 
 
-def _score(tree: _Tree) -> dict[int, float]:
+def _score(tree: Survey) -> dict[int, float]:
     """Content scores of the parents and grandparents of paragraphs, in the order
     readability-lxml first meets them."""
     scores: dict[int, float] = {}
@@ -491,7 +159,7 @@ def _score(tree: _Tree) -> dict[int, float]:
     return scores
 
 
-def _article(tree: _Tree, scores: dict[int, float]) -> list[bool] | None:
+def _article(tree: Survey, scores: dict[int, float]) -> list[bool] | None:
     """Per element, whether it is part of the article; ``None`` when there is none."""
     if not scores:
         return None
@@ -535,7 +203,7 @@ def _article(tree: _Tree, scores: dict[int, float]) -> list[bool] | None:
     return inside
 
 
-def _semantic_article(tree: _Tree, scores: dict[int, float], best: int) -> int:
+def _semantic_article(tree: Survey, scores: dict[int, float], best: int) -> int:
     """When the winner sits in an aside, nav or form, a prose-holding ``<article>``
     elsewhere that scores higher by its list items wins instead."""
     if not tree.sheltered(best):
@@ -566,7 +234,7 @@ def _semantic_article(tree: _Tree, scores: dict[int, float], best: int) -> int:
     return article
 
 
-def _semantic_main(tree: _Tree, scores: dict[int, float], best: int) -> int:
+def _semantic_main(tree: Survey, scores: dict[int, float], best: int) -> int:
     """A ``<main>`` around a winner that is no article, when it holds much more text
     and few links, wins instead."""
     lineage = [best, *tree.ancestors(best)]
@@ -581,7 +249,7 @@ def _semantic_main(tree: _Tree, scores: dict[int, float], best: int) -> int:
     return main
 
 
-def _gather(tree: _Tree, scores: dict[int, float], best: int) -> set[int]:
+def _gather(tree: Survey, scores: dict[int, float], best: int) -> set[int]:
     """The winner, the segments and leads merged into it, and the siblings that
     score at least a fifth of it or read as prose."""
     threshold = max(10.0, scores[best] * 0.2)
@@ -605,12 +273,12 @@ def _gather(tree: _Tree, scores: dict[int, float], best: int) -> set[int]:
     return members
 
 
-def _is_paragraph(tree: _Tree, i: int) -> bool:
+def _is_paragraph(tree: Survey, i: int) -> bool:
     """A ``<p>``, or a ``<div>`` readability-lxml turns into one."""
     return tree.tags[i] == "p" or (tree.tags[i] == "div" and not tree.blocky[i])
 
 
-def _heading_preamble(tree: _Tree, scores: dict[int, float], best: int, threshold: float) -> None:
+def _heading_preamble(tree: Survey, scores: dict[int, float], best: int, threshold: float) -> None:
     """A sub-heading just before the winner joins it."""
     previous = tree.previous(best)
     if previous < 0 or previous in scores or tree.gone[previous]:
@@ -622,11 +290,11 @@ def _heading_preamble(tree: _Tree, scores: dict[int, float], best: int, threshol
     scores[previous] = threshold
 
 
-def _frame(tree: _Tree, best: int) -> int | None:
+def _frame(tree: Survey, best: int) -> int | None:
     return next((i for i in tree.ancestors(best) if tree.tags[i] in ("article", "main")), None)
 
 
-def _segments(tree: _Tree, scores: dict[int, float], best: int, threshold: float) -> list[int]:
+def _segments(tree: Survey, scores: dict[int, float], best: int, threshold: float) -> list[int]:
     """Other parts of the same article split across the page: elements of the
     winner's tag and content class (readability-lxml's segment merging)."""
     best_classes = tree.classes(best)
@@ -683,7 +351,7 @@ def _segments(tree: _Tree, scores: dict[int, float], best: int, threshold: float
     return selected
 
 
-def _quote_lead(tree: _Tree, i: int) -> int | None:
+def _quote_lead(tree: Survey, i: int) -> int | None:
     """The sentence ending in a colon that introduces a quoted segment."""
     if not tree.holds(i, "blockquote"):
         return None
@@ -696,7 +364,7 @@ def _quote_lead(tree: _Tree, i: int) -> int | None:
     return None
 
 
-def _editorial_leads(tree: _Tree, best: int) -> list[int]:
+def _editorial_leads(tree: Survey, best: int) -> list[int]:
     """Standfirsts and subtitles before the winner in its ``<article>`` or ``<main>``."""
     frame = _frame(tree, best)
     if frame is None:
@@ -712,7 +380,7 @@ def _editorial_leads(tree: _Tree, best: int) -> list[int]:
     return leads
 
 
-def _markup_length(tree: _Tree, inside: list[bool]) -> int:
+def _markup_length(tree: Survey, inside: list[bool]) -> int:
     """About how long readability-lxml's serialised article would be: its text,
     and some twenty characters of markup per element."""
     parents, lengths = tree.parents, tree.lengths
@@ -723,11 +391,10 @@ def _markup_length(tree: _Tree, inside: list[bool]) -> int:
     )
 
 
-_CALL_TO_ACTION = REGEXES["callToActionRe"]
 _CLEANED_TAGS = ("table", "ul", "div", "aside", "header", "footer", "section")
 
 
-def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[int]:
+def _sanitize(tree: Survey, scores: dict[int, float], members: set[int]) -> set[int]:
     """The elements readability-lxml's clean-up drops from the article: link-heavy
     or negatively named headings, calls to action, forms, and tables, lists and
     sections that look like navigation, galleries or widgets rather than prose.
@@ -840,7 +507,7 @@ def _sanitize(tree: _Tree, scores: dict[int, float], members: set[int]) -> set[i
     return dropped
 
 
-def _neighbours_length(tree: _Tree, i: int, length: list[int], live: Callable[[int], bool]) -> int:
+def _neighbours_length(tree: Survey, i: int, length: list[int], live: Callable[[int], bool]) -> int:
     """Text of the nearest non-empty sibling on each side."""
     total = 0
     for step in (tree.following, tree.previous):
@@ -852,7 +519,7 @@ def _neighbours_length(tree: _Tree, i: int, length: list[int], live: Callable[[i
     return total
 
 
-def _is_toc_list(tree: _Tree, i: int) -> bool:
+def _is_toc_list(tree: Survey, i: int) -> bool:
     """A ``<ul>`` under a "Table of contents" heading."""
     if tree.tags[i] != "ul":
         return False
@@ -868,7 +535,7 @@ def _is_toc_list(tree: _Tree, i: int) -> bool:
     return False
 
 
-def _is_quote_lead(tree: _Tree, i: int) -> bool:
+def _is_quote_lead(tree: Survey, i: int) -> bool:
     """A ``<div>`` or ``<section>`` ending in a colon, before a quote."""
     if tree.tags[i] not in ("div", "section") or (tree.tags[i] == "div" and not tree.blocky[i]):
         return False

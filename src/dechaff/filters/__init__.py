@@ -38,11 +38,11 @@ def default_filters() -> tuple[Filter, ...]:
     """A fresh tuple of the built-in filters with their default settings, in running order."""
     return (
         AdMarkers(),
-        PageChrome(),
-        Headline(),
         Figures(),
         CommentSections(),
         MainContent(),
+        PageChrome(),
+        Headline(),
         LinkDensity(),
         Transcripts(),
         Duplicates(),

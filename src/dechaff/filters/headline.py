@@ -75,28 +75,13 @@ class Headline:
 
     def _from_html(self, page: Page, title: str) -> Iterator[Decision]:
         """HTML: the ``<h1>`` that best matches the document title, and its copies."""
-        parts = _SITE_SEPARATOR.split(title)
-        wanted = [key(p) for p in parts if len(p.split()) >= self.min_words] or [key(title)]
-        headings = [b for b in page.kept if b.dom is not None and b.dom.heading == 1]
-        shaped = [b for b in page.kept[: self.search_blocks] if self._headline_like(b)]
-        best: Block | None = None
-        best_score = 0.0
-        for block in headings + [b for b in shaped if b not in headings]:
-            score = max(fuzz.ratio(block.key, w) for w in wanted)
-            if any(len(w) >= 20 and w in block.key for w in wanted):
-                score = max(score, 95.0)
-            bonus = 5.0 if block.dom is not None and block.dom.heading == 1 else 0.0
-            if score + bonus > best_score:
-                best, best_score = block, score + bonus
-        if best is None or best_score < self.similarity - 10:
-            in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
-            if not (in_main or headings):
-                return
-            best = (in_main or headings)[0]
-            detail = "the page's first <h1>"
-        else:
-            detail = "the heading that matches the document title"
-        score = min(1.0, best_score / 100)
+        found = html_headline(
+            page, title, min_words=self.min_words, max_words=self.max_words,
+            search_blocks=self.search_blocks, similarity=self.similarity,
+        )  # fmt: skip
+        if found is None:
+            return
+        best, score, detail = found
         yield remove_block(self.name, best, Reason.HEADLINE, detail, score=score)
         for other in page.kept:
             if other is not best and other.key == best.key:
@@ -106,11 +91,7 @@ class Headline:
                 )  # fmt: skip
 
     def _headline_like(self, block: Block) -> bool:
-        return (
-            self.min_words <= block.words <= self.max_words
-            and not block.text.endswith((".", "。", ",", ":"))
-            and block.sentence_marks <= 1
-        )
+        return _headline_shaped(block, self.min_words, self.max_words)
 
     def _repeated(self, window: list[Block]) -> list[Block]:
         groups: dict[str, list[Block]] = {}
@@ -200,3 +181,48 @@ class Headline:
                     self.name, Reason.SITE_NAME, text, start, end, first.index,
                     "site name beside the document title",
                 )  # fmt: skip
+
+
+def _headline_shaped(block: Block, min_words: int, max_words: int) -> bool:
+    """Short enough for a headline, and not a sentence."""
+    return (
+        min_words <= block.words <= max_words
+        and not block.text.endswith((".", "。", ",", ":"))
+        and block.sentence_marks <= 1
+    )
+
+
+def html_headline(
+    page: Page,
+    title: str,
+    *,
+    min_words: int = 2,
+    max_words: int = 40,
+    search_blocks: int = 400,
+    similarity: float = 90.0,
+) -> tuple[Block, float, str] | None:
+    """HTML: the kept block that is the headline, its score (0–1) and the evidence.
+
+    The ``<h1>`` (or headline-shaped line) that best matches a part of the document
+    title wins, an ``<h1>`` by a small margin; when nothing matches well enough,
+    the first ``<h1>`` in the main content, else the page's first ``<h1>``.
+    """
+    parts = _SITE_SEPARATOR.split(title)
+    wanted = [key(p) for p in parts if len(p.split()) >= min_words] or [key(title)]
+    headings = [b for b in page.kept if b.dom is not None and b.dom.heading == 1]
+    shaped = [b for b in page.kept[:search_blocks] if _headline_shaped(b, min_words, max_words)]
+    best: Block | None = None
+    best_score = 0.0
+    for block in headings + [b for b in shaped if b not in headings]:
+        score = max(fuzz.ratio(block.key, w) for w in wanted)
+        if any(len(w) >= 20 and w in block.key for w in wanted):
+            score = max(score, 95.0)
+        bonus = 5.0 if block.dom is not None and block.dom.heading == 1 else 0.0
+        if score + bonus > best_score:
+            best, best_score = block, score + bonus
+    if best is None or best_score < similarity - 10:
+        in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
+        if not (in_main or headings):
+            return None
+        return (in_main or headings)[0], min(1.0, best_score / 100), "the page's first <h1>"
+    return best, min(1.0, best_score / 100), "the heading that matches the document title"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..blocks import Block
+from ..blocks import Block, DomInfo
 from ..page import Page
 from ..report import Decision, Reason
-from .base import matched_headline, remove_block
+from .base import remove_block
+from .headline import html_headline
 
 
 @dataclass(frozen=True)
@@ -16,17 +17,23 @@ class MainContent:
     """Remove blocks outside the page's main content element (``outside-main``).
 
     The element is chosen by readability-lxml's paragraph scoring (see
-    :mod:`dechaff.html`): each paragraph of 25 characters or more scores its
-    parent and, half, its grandparent; scores are weighted by class and id hints
-    and by link density. The best element, and the siblings readability-lxml
+    :mod:`dechaff.main_element`): each paragraph of 25 characters or more scores
+    its parent and, half, its grandparent; scores are weighted by class and id
+    hints and by link density. The best element, and the siblings readability-lxml
     would add to it, make the main content. Text input has no DOM, so this
     filter does nothing there; nor does it act when no element was chosen, or
     when the chosen one holds fewer than ``min_share`` of the page's words.
 
-    One piece of evidence outranks readability's choice: when the headline (the
-    heading matched to the document title) stands in an ``<article>`` element that
-    holds ``min_article_words`` or more words, and readability chose text wholly
-    outside it, the article is the main content.
+    The evidence names the landmark a removed block stands in (``<nav>``,
+    ``<header>``, ``<footer>``, ``<aside>``, ``<form>``, or the ARIA role that
+    stands for one) and the score of its own container.
+
+    The headline (the heading matched to the document title, see
+    :func:`~dechaff.filters.headline.html_headline`) is left for the headline
+    filter, which runs later and makes it the title. It also outranks the scoring:
+    when it stands in an ``<article>`` element that holds ``min_article_words`` or
+    more words, and the scoring chose text wholly outside it, the article is the
+    main content.
     """
 
     name: str = "main-content"
@@ -39,7 +46,12 @@ class MainContent:
         kept = [b for b in page.kept if b.dom is not None and b.dom.in_main is not None]
         if not kept:
             return
-        article = self._headline_article(page, kept)
+        found = html_headline(page, page.document_title) if page.document_title else None
+        headline = found[0] if found is not None else None
+        # The headline often stands above the main content element; it is left for
+        # the headline filter, which makes it the title.
+        kept = [b for b in kept if b is not headline]
+        article = self._headline_article(headline, kept)
         if article is not None:
             for b in kept:
                 if not _under(b, article):
@@ -53,18 +65,11 @@ class MainContent:
             return
         for b in kept:
             if b.dom is not None and not b.dom.in_main:
-                score = b.dom.content_score
-                evidence = f"; its own container scores {score:.0f}" if score is not None else ""
-                yield remove_block(
-                    self.name, b, Reason.OUTSIDE_MAIN,
-                    f"outside the main content element{evidence}",
-                )  # fmt: skip
+                yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, _evidence(b.dom))
 
-    def _headline_article(self, page: Page, kept: list[Block]) -> str | None:
-        """The ``<article>`` holding the headline, when readability-lxml chose text
+    def _headline_article(self, headline: Block | None, kept: list[Block]) -> str | None:
+        """The ``<article>`` holding the headline, when the main content element lies
         wholly outside it although it holds an article's worth of words."""
-        index = matched_headline(page)
-        headline = page.blocks[index] if index is not None else None
         if headline is None or headline.dom is None:
             return None
         at = headline.dom.xpath.rfind("/article")
@@ -81,3 +86,11 @@ class MainContent:
 def _under(block: Block, path: str) -> bool:
     xpath = block.dom.xpath if block.dom is not None else ""
     return xpath == path or xpath.startswith(path + "/")
+
+
+def _evidence(dom: DomInfo) -> str:
+    """Where the block stands: its landmark, and its container's score."""
+    where = f" (in a <{dom.landmark}>)" if dom.landmark else ""
+    score = dom.content_score
+    scored = f"; its own container scores {score:.0f}" if score is not None else ""
+    return f"outside the main content element{where}{scored}"
