@@ -20,6 +20,9 @@ from .textutil import key
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# ASCII bytes: word characters ([A-Za-z0-9_], what \w matches in ASCII) kept, the rest
+# made spaces, so that splitting counts the runs of word characters.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？](?:\s|$|[\"”’»)])")
 
@@ -110,7 +113,6 @@ class Block:
         blank_before: int = 0,
         dom: DomInfo | None = None,
     ) -> None:
-        cjk = 0 if text.isascii() else len(_CJK.findall(text))
         # A line ending in a letter or digit cannot end in a terminal mark; otherwise
         # the last characters are enough to tell.
         ends = not text[-1:].isalnum() and _TERMINAL.search(text[-16:]) is not None
@@ -123,7 +125,7 @@ class Block:
             text=text,
             blank_before=blank_before,
             dom=dom,
-            words=len(_WORD.findall(text)) + cjk // 2,
+            words=word_count(text),
             key=key(text),
             ends_sentence=ends,
         )
@@ -132,6 +134,17 @@ class Block:
     def sentence_marks(self) -> int:
         """How many sentence-ending marks the line holds."""
         return len(_SENTENCE_MARK.findall(self.text))
+
+
+def word_count(text: str) -> int:
+    """Runs of word characters; CJK characters count one word per two characters.
+
+    >>> word_count("It was 10,000-12,000 people."), word_count("東京都に住む")
+    (7, 4)
+    """
+    if text.isascii():  # the common case, counted in C
+        return len(text.encode("ascii").translate(_ASCII_WORDS).split())
+    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
 
 
 def segment(raw: str) -> tuple[Block, ...]:

@@ -31,6 +31,7 @@ from .markup import BLOCK_TAGS, SKIP_TAGS, VOID_TAGS
 from .survey import read
 from .textutil import squash
 
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -99,7 +100,7 @@ def parse(html: str) -> HtmlPage:
         info = DomInfo(
             tag=tag,
             xpath=tree.getpath(owner),
-            heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
+            heading=_HEADING_LEVELS.get(tag, 0),
             list_item=list_item,
             in_figure=figure,
             in_comments=comments,
@@ -220,11 +221,10 @@ def _stream_page(html: str) -> HtmlPage:
     for text, tag, path, link_chars in streamer.lines:
         if blocks:
             offset += 1
-        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
         info = DomInfo(
             tag=tag,
             xpath=path,
-            heading=heading,
+            heading=_HEADING_LEVELS.get(tag, 0),
             link_density=round(min(1.0, link_chars / max(1, len(text))), 3),
         )
         blocks.append(Block(len(blocks), offset, offset + len(text), text, 0, dom=info))

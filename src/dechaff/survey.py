@@ -259,15 +259,14 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     captions: list[int] = []
     comment_sections: list[int] = []
 
-    def flush() -> None:
+    def flush() -> None:  # called when a line has begun
         nonlocal pieces, line_links, line_owner
-        if line_owner >= 0:
-            text = squash("".join(pieces))
-            if text:
-                lines.append(
-                    (text, line_owner, line_links, landmark, list_items > 0, line_caption,
-                     line_comments)
-                )  # fmt: skip
+        text = squash("".join(pieces))
+        if text:
+            lines.append(
+                (text, line_owner, line_links, landmark, list_items > 0, line_caption,
+                 line_comments)
+            )  # fmt: skip
         pieces, line_links, line_owner = [], 0, -1
 
     def show(text: str) -> None:
@@ -329,9 +328,11 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
             ends.append(i)
             # lines
             if tag == "br":
-                flush()
+                if line_owner >= 0:
+                    flush()
             elif tag in BLOCK_TAGS:
-                flush()
+                if line_owner >= 0:
+                    flush()
                 role = el.get("role")
                 opens = (LANDMARK_ROLES.get(role) if role else None) or (
                     tag if tag in LANDMARK_TAGS else None
@@ -407,7 +408,8 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
         ends[i] = len(tags) - 1
         # lines
         if tag in BLOCK_TAGS:
-            flush()
+            if line_owner >= 0:
+                flush()
             owners.pop()
             if landmarks.pop():
                 landmark = next((m for m in reversed(landmarks) if m), None)
@@ -464,7 +466,8 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
         if tail:
             show(tail)
             measure_tail(parent, tail)
-    flush()
+    if line_owner >= 0:
+        flush()
     survey.gone = [False] * len(tags)
     for i in removed:  # inner ones first: an outer one blanks them again, harmlessly
         survey.gone[i : ends[i] + 1] = [True] * (ends[i] + 1 - i)
