@@ -111,7 +111,7 @@ def _measure(
     queue.put((outputs, seconds, peak_mb))
 
 
-def measure(tool: Tool, pages: Pages, rounds: int = 3) -> Measured:
+def measure(tool: Tool, pages: Pages, rounds: int = 5) -> Measured:
     """Run one tool over every page in a fresh process: outputs, the fastest of
     ``rounds`` passes, peak memory."""
     inputs = pages.raw if tool.reads == "raw" else pages.html
@@ -268,7 +268,7 @@ def write_report(
         "and recall as page means, F1 of the two; accuracy is the share of pages whose",
         "tokens equal the gold's; ± is the standard deviation of F1 over 1,000 bootstrap",
         "resamples of the pages). Every tool ran alone in a fresh process: pages/s counts",
-        "extraction only (no file reading), the fastest of three passes over the pages;",
+        "extraction only (no file reading), the fastest of five passes over the pages;",
         "peak MB is the process's maximum resident size.",
         "",
         table(rows),

@@ -16,14 +16,20 @@ that score well or read as prose, make the article; an element marked
 and segments of the same article split across the page (same tag, same content
 class) are preferred or merged the way readability-lxml does.
 
+Then readability-lxml cleans the article: link-heavy or negatively named
+headings, calls to action and forms go, and so do tables, lists and sections
+that look like navigation, galleries or widgets (by their counts of paragraphs,
+images, list items, inputs and embeds, their length and their link density).
+
 readability-lxml makes these decisions by changing a copy of the tree (dropping
 elements, renaming ``<div>``\\ s, wrapping loose text in new ``<p>``\\ s) and
-re-reading it many times. Here the same decisions are made from one walk over
-the page's own tree, which is left unchanged, so they cost a fraction of the
-time. Two things differ on purpose: the text measured is the page's visible
-text (the elements :mod:`dechaff.html` skips are skipped here too), and the
-clean-up readability-lxml runs inside the chosen article is not repeated:
-dechaff's own filters judge the blocks inside it.
+re-reading it many times. Here the same decisions are made from the measures
+one walk over the page's own tree took (:mod:`dechaff.survey`); the tree is left
+unchanged, and what an element dropped by the clean-up held is taken off its
+ancestors' counts, so that later decisions see the article as readability-lxml
+sees it at that point. This costs a fraction of the time. One thing differs on
+purpose: text is measured on the page's visible text (the elements
+:mod:`dechaff.survey` skips are not counted).
 """
 
 from __future__ import annotations

@@ -137,15 +137,13 @@ class BodyRegion:
                         self.name, b, Reason.OUTSIDE_BODY, "no run of prose on the page"
                     )
             return
+        before = f"before the body (blocks {first}–{last})"
+        after = f"after the body (blocks {first}–{last})"
         for b in kept:
             if b.index < first:
-                yield remove_block(
-                    self.name, b, Reason.OUTSIDE_BODY, f"before the body (blocks {first}–{last})"
-                )
+                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, before)
             elif b.index > last:
-                yield remove_block(
-                    self.name, b, Reason.OUTSIDE_BODY, f"after the body (blocks {first}–{last})"
-                )
+                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, after)
 
     def _after_anchor(
         self, scores: list[float], anchor: int, best: float, fallback: tuple[int, int]
