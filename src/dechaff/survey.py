@@ -459,10 +459,11 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
                         starts = blockish[tag] = tag.startswith(_BLOCK_PREFIXES)
                     blocky[parent] = starts
             if parent in runs:
+                wrapped = runs[parent]
                 if tag in INLINE_TAGS and not blocky[i]:
-                    runs[parent].inline(Text(n, leads[i], trails[i], commas[i]), tail)
-                else:
-                    runs[parent].block(tail)
+                    wrapped.inline(Text(n, leads[i], trails[i], commas[i]), tail)
+                elif wrapped.current is not None or (tail and not tail.isspace()):
+                    wrapped.block(tail)  # (else nothing to close, nothing to start)
         if tail:
             show(tail)
             measure_tail(parent, tail)
