@@ -10,6 +10,7 @@ docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import multiprocessing
 import resource
@@ -62,6 +63,9 @@ class Pages:
     def __init__(self, data: Path) -> None:
         truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
         self.pages = [(data / "raw" / f"{k}.txt").read_text("utf-8") for k in sorted(truth)]
+        self.html_folder = data / "html"
+        sizes = sorted((p.stat().st_size, p.name) for p in self.html_folder.glob("*.html.gz"))
+        self.typical_html = sizes[len(sizes) // 2][1]
 
     def typical_lines(self) -> int:
         counts = sorted(len(p.splitlines()) for p in self.pages)
@@ -70,6 +74,26 @@ class Pages:
 
 def _sized(pages: list[str], lines: int) -> str:
     return _page_of(lines, pages)
+
+
+def _html_sized(path: Path, factor: int) -> str:
+    """The page with its body's content repeated ``factor`` times."""
+    html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+    open_at = html.lower().find("<body")
+    start = html.find(">", open_at) + 1
+    end = html.lower().rfind("</body>")
+    return html[:start] + html[start:end] * factor + html[end:]
+
+
+def _wide_list(items: int) -> str:
+    links = "".join(f'<li><a href="/s/{i}">Story number {i}</a></li>' for i in range(items))
+    sentence = "<p>The council approved the new budget on Monday after a long debate.</p>"
+    return f"<html><body><div class='post'>{sentence * 5}<ul>{links}</ul></div></body></html>"
+
+
+def _deep(depth: int) -> str:
+    sentence = "<p>The council approved the new budget on Monday after a long debate.</p>"
+    return f"<html><body>{'<div>' * depth}{sentence * 5}{'</div>' * depth}</body></html>"
 
 
 def _one_line(size: int) -> str:
@@ -125,6 +149,25 @@ def main(argv: list[str] | None = None) -> int:
         chars, blocks, seconds, peak, _ = measure(make)
         rows.append((label, chars, blocks, seconds, peak, seconds / (base_time or 1)))
         print(rows[-1], file=sys.stderr)
+    html_rows = []
+    html_base = None
+    typical_html = corpus.html_folder / corpus.typical_html
+    for factor in (1, 4, 16, 64):
+        chars, blocks, seconds, peak, _ = measure(
+            functools.partial(_html_sized, typical_html, factor)
+        )
+        html_base = html_base or seconds
+        html_rows.append((f"{factor}× typical page", chars, blocks, seconds, peak,
+                          seconds / html_base))  # fmt: skip
+        print(html_rows[-1], file=sys.stderr)
+    for label, make in (
+        ("a list of 20,000 links", functools.partial(_wide_list, 20_000)),
+        ("a list of 80,000 links", functools.partial(_wide_list, 80_000)),
+        ("2,000 nested <div>s", functools.partial(_deep, 2_000)),
+    ):
+        chars, blocks, seconds, peak, _ = measure(make)
+        html_rows.append((label, chars, blocks, seconds, peak, seconds / (html_base or 1)))
+        print(html_rows[-1], file=sys.stderr)
     one = throughput(corpus.pages, 1)
     two = throughput(corpus.pages, 2)
     lines_ = [
@@ -137,6 +180,20 @@ def main(argv: list[str] | None = None) -> int:
         "|---|---|---|---|---|---|",
     ]
     for label, chars, blocks, seconds, peak, ratio in rows:
+        lines_.append(
+            f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
+        )
+    lines_ += [
+        "",
+        "## Scaling with input size (HTML)",
+        "",
+        "The benchmark's median HTML page with its body repeated N times, and two",
+        "built pages: a long list of links (wide), and nested elements (deep).",
+        "",
+        "| input | chars | blocks | seconds | peak MB | time ÷ 1× |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, chars, blocks, seconds, peak, ratio in html_rows:
         lines_.append(
             f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
         )

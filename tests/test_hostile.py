@@ -96,6 +96,18 @@ def test_deeply_nested_html(measured: Measure) -> None:
     assert problems(parse(html).text, result) == []
 
 
+def test_very_wide_html(measured: Measure) -> None:
+    """50,000 siblings: XPaths come from the walk's counts (lxml's getpath recounts the
+    siblings for every element, which is quadratic here)."""
+    items = "".join(f'<li><a href="/{i}">Story {i}</a></li>' for i in range(50_000))
+    html = f"<html><body><div class='post'><p>{SENTENCE}</p><ul>{items}</ul></div></body></html>"
+    result = measured(clean_html, html)
+    assert "council" in result.text and "Story 49999" not in result.text
+    assert problems(parse(html).text, result) == []
+    last = next(r for r in result.removals if r.text == "Story 49999")
+    assert last.xpath == "/html/body/div/ul/li[50000]"
+
+
 @pytest.mark.parametrize(
     "html",
     [

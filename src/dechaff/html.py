@@ -84,7 +84,6 @@ def parse(html: str) -> HtmlPage:
     if root is None:
         return _stream_page(html)
     title = _document_title(root)
-    tree = root.getroottree()
     survey = read(root)
     main = choose(survey, lambda: read(root, ruthless=False))
     pieces: list[str] = []
@@ -94,12 +93,11 @@ def parse(html: str) -> HtmlPage:
         if blocks:
             pieces.append("\n")
             offset += 1
-        owner = survey.elements[index]
         tag = survey.tags[index]
         in_main, score = main.evidence(index)
         info = DomInfo(
             tag=tag,
-            xpath=tree.getpath(owner),
+            xpath=survey.path(index),
             heading=_HEADING_LEVELS.get(tag, 0),
             list_item=list_item,
             in_figure=figure,

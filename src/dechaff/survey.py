@@ -159,6 +159,9 @@ class Survey:
         self.inputs: dict[int, int] = {}  # element -> its <input> children (not hidden)
         self.embeds: dict[int, int] = {}  # element -> its <embed> children
         self.hidden: set[Any] = set()  # hidden elements left out
+        self.positions: list[int] = []  # place among the siblings of the same tag, from 1
+        self.siblings: list[dict[str, int]] = []  # the parent's children, counted by tag
+        self._paths: dict[int, str] = {}  # element 0, the one walked, has its path set
 
     @cached_property
     def index(self) -> dict[Any, int]:
@@ -217,6 +220,30 @@ class Survey:
                 return j
         return -1
 
+    def path(self, i: int) -> str:
+        """The XPath of element ``i``, as lxml's ``getpath`` writes it (a position
+        only where siblings share the tag), built from the walk's counts: lxml's
+        own recounts the siblings at every level, which is quadratic on wide pages.
+        """
+        paths = self._paths
+        found = paths.get(i)
+        if found is not None:
+            return found
+        chain = []
+        node = i
+        while node >= 0 and node not in paths:
+            chain.append(node)
+            node = self.parents[node]
+        prefix = paths[node] if node >= 0 else ""
+        for node in reversed(chain):
+            tag = self.tags[node]
+            if self.siblings[node][tag] > 1:
+                prefix = f"{prefix}/{tag}[{self.positions[node]}]"
+            else:
+                prefix = f"{prefix}/{tag}"
+            paths[node] = prefix
+        return prefix
+
     def text_of(self, i: int) -> str:
         return squash("".join(self.elements[i].itertext()))
 
@@ -233,12 +260,15 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     body = root.find("body")
     start = body if body is not None else root
     survey = Survey()
+    survey._paths[0] = start.getroottree().getpath(start)
     elements, tags, parents, ends = survey.elements, survey.tags, survey.parents, survey.ends
     lengths, commas, links, blocky = survey.lengths, survey.commas, survey.links, survey.blocky
     lines, hidden = survey.lines, survey.hidden
     leads: list[bool] = []  # whitespace before the first character
     trails: list[bool] = []  # whitespace after the last character (so far)
     opened: list[int] = []
+    seen: list[dict[str, int]] = [{}]  # per open element: its children so far, by tag
+    positions, siblings = survey.positions, survey.siblings
     runs: dict[int, _Runs] = {}
     doomed: set[int] = set()  # unlikely, and in no <pre> or <code>
     holds_article: set[int] = set()  # have a <main>, <article> or <math> in them or are one
@@ -305,6 +335,9 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     for event, el in walker:
         if event == "start":
             tag = el.tag
+            if isinstance(tag, str):  # its place among its siblings of the same tag
+                counted = seen[-1]
+                position = counted[tag] = counted.get(tag, 0) + 1
             if tag in SKIP_TAGS or not isinstance(tag, str):
                 walker.skip_subtree()
                 skipping = True
@@ -324,6 +357,9 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
             i = len(tags)
             elements.append(el)
             tags.append(tag)
+            positions.append(position)
+            siblings.append(counted)
+            seen.append({})
             parents.append(opened[-1] if opened else -1)
             ends.append(i)
             # lines
@@ -404,6 +440,7 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
                     runs[parent].dropped(tail)
             continue
         i = opened.pop()
+        seen.pop()
         tag = tags[i]
         ends[i] = len(tags) - 1
         # lines
