@@ -267,7 +267,8 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     leads: list[bool] = []  # whitespace before the first character
     trails: list[bool] = []  # whitespace after the last character (so far)
     opened: list[int] = []
-    seen: list[dict[str, int]] = [{}]  # per open element: its children so far, by tag
+    # per open element: its children so far, by tag (made when the first one starts)
+    seen: list[dict[str, int] | None] = [None]
     positions, siblings = survey.positions, survey.siblings
     runs: dict[int, _Runs] = {}
     doomed: set[int] = set()  # unlikely, and in no <pre> or <code>
@@ -335,10 +336,15 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     for event, el in walker:
         if event == "start":
             tag = el.tag
-            if isinstance(tag, str):  # its place among its siblings of the same tag
-                counted = seen[-1]
-                position = counted[tag] = counted.get(tag, 0) + 1
-            if tag in SKIP_TAGS or not isinstance(tag, str):
+            if not isinstance(tag, str):  # a comment or processing instruction
+                walker.skip_subtree()
+                skipping = True
+                continue
+            counted = seen[-1]  # its place among its siblings of the same tag
+            if counted is None:
+                counted = seen[-1] = {}
+            position = counted[tag] = counted.get(tag, 0) + 1
+            if tag in SKIP_TAGS:
                 walker.skip_subtree()
                 skipping = True
                 if opened and (tag == "embed" or (tag == "input" and el.get("type") != "hidden")):
@@ -359,7 +365,7 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
             tags.append(tag)
             positions.append(position)
             siblings.append(counted)
-            seen.append({})
+            seen.append(None)
             parents.append(opened[-1] if opened else -1)
             ends.append(i)
             # lines
