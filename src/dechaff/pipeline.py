@@ -187,7 +187,8 @@ class _Ledger:
 
     def kept_blocks(self) -> tuple[Block, ...]:
         if self._kept is None:
-            self._kept = tuple(b for b in self.blocks if b.index not in self.removed)
+            removed = self.removed
+            self._kept = tuple([b for b in self.blocks if b.index not in removed])
         return self._kept
 
     def _block(self, index: int) -> Block:

@@ -213,7 +213,8 @@ def html_headline(
     shaped = [b for b in page.kept[:search_blocks] if _headline_shaped(b, min_words, max_words)]
     best: Block | None = None
     best_score = 0.0
-    for block in headings + [b for b in shaped if b not in headings]:
+    first_level = {b.index for b in headings}
+    for block in headings + [b for b in shaped if b.index not in first_level]:
         score = max(fuzz.ratio(block.key, w) for w in wanted)
         if any(len(w) >= 20 and w in block.key for w in wanted):
             score = max(score, 95.0)
