@@ -144,7 +144,8 @@ class Survey:
     """What one walk over the page found: its lines, and per element (by index in
     document order) what main-content scoring needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        """``path``: the XPath of the element walked (element 0)."""
         self.lines: list[Line] = []
         self.elements: list[Any] = []
         self.tags: list[str] = []
@@ -161,7 +162,7 @@ class Survey:
         self.hidden: set[Any] = set()  # hidden elements left out
         self.positions: list[int] = []  # place among the siblings of the same tag, from 1
         self.siblings: list[dict[str, int]] = []  # the parent's children, counted by tag
-        self._paths: dict[int, str] = {}  # element 0, the one walked, has its path set
+        self._paths = {0: path}
 
     @cached_property
     def index(self) -> dict[Any, int]:
@@ -259,8 +260,7 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
     """
     body = root.find("body")
     start = body if body is not None else root
-    survey = Survey()
-    survey._paths[0] = start.getroottree().getpath(start)
+    survey = Survey(start.getroottree().getpath(start))
     elements, tags, parents, ends = survey.elements, survey.tags, survey.parents, survey.ends
     lengths, commas, links, blocky = survey.lengths, survey.commas, survey.links, survey.blocky
     lines, hidden = survey.lines, survey.hidden
