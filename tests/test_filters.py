@@ -73,6 +73,8 @@ def test_ad_marker_inline_only_at_a_sentence_seam() -> None:
         ("janedoe says:", "comments"),
         ("Milan Griffes on September 12, 2018 at 4:47 pm said:", "comments"),
         ("Like this:", "share-prompt"),
+        ("Facebook Twitter WhatsApp 1.2k", "share-prompt"),
+        ("Compartilhar Facebook Pinterest Baixar", "share-prompt"),
         ("Apple and iPhone are registered trademarks of Apple Inc.", "copyright"),
         ("By using this site you agree to our Terms of Use and Privacy Policy.", "copyright"),
     ],
@@ -94,6 +96,8 @@ def test_chrome_lines(line: str, reason: str) -> None:
         "By the end of the day, rescuers had reached all of the stranded villages.",
         "The minister said:",
         "On Monday 3 June the minister said:",
+        "Facebook and Twitter fined",
+        "Facebook Twitter lawsuits",
     ],
 )
 def test_chrome_leaves_prose_that_mentions_its_words(sentence: str) -> None:

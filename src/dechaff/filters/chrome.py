@@ -50,8 +50,14 @@ SOCIAL_WORDS: frozenset[str] = frozenset(
     linkedin mail messenger naver ok on or page partager pinterest post print reddit save saved
     share shared shares sharing sms stampa story teilen telegram the this to tumblr tweet
     twitter url us via vk wechat weibo whatsapp x отправить печать поделиться シェア ツイート 分享 印刷 打印
-    공유 공유하기 인쇄
+    공유 공유하기 인쇄 download baixar descargar télécharger herunterladen scarica unduh скачать pin
+    ダウンロード 下载 다운로드
     """.split()
+)
+"""Words of share and tool bars, in the languages dechaff knows."""
+SOCIAL_NETWORKS: frozenset[str] = frozenset(
+    """facebook flipboard kakao line linkedin messenger naver pinterest reddit telegram tumblr
+    twitter vk wechat weibo whatsapp""".split()
 )
 
 
@@ -400,7 +406,7 @@ class PageChrome:
                 return Reason.MENU, f"menu word {lowered!r}"
             if first and first.group() in SOCIAL_WORDS:
                 words = _NON_WORD.sub(" ", lowered).split()
-                if len(words) <= 8 and all(w in SOCIAL_WORDS for w in words):
+                if len(words) <= 8 and _share_bar(words):
                     return Reason.SHARE_PROMPT, "only sharing and social-network words"
         by_first = self._by_first.get(first.group(), ()) if first else ()
         # The rules cued by a digit (datelines, comment counts) are for short lines.
@@ -431,6 +437,28 @@ class PageChrome:
         return None
 
 
+def _share_bar(words: list[str]) -> bool:
+    """Only sharing words and share counts; or a bar of four or more naming two
+    networks, with one other token (a network's name cut short, a label) and no
+    joining words (a sentence about networks has them).
+
+    >>> _share_bar("facebook twitter whatsapp 1 2k".split())
+    True
+    >>> _share_bar("facebook and twitter fined".split()), _share_bar("whatsapp facebook pint".split())
+    (False, False)
+    """
+    unknown = [w for w in words if w not in SOCIAL_WORDS and not w[0].isdigit()]
+    if not unknown:
+        return True
+    return (
+        len(unknown) == 1
+        and len(words) >= 4
+        and sum(w in SOCIAL_NETWORKS for w in words) >= 2
+        and _JOINING_WORDS.isdisjoint(words)
+    )
+
+
+_JOINING_WORDS = frozenset("and or the on to us via this it".split())
 _DIGIT = re.compile(r"\d")
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
