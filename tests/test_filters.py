@@ -217,6 +217,24 @@ def test_body_region_keeps_a_numbered_list_after_the_prose() -> None:
     assert_removed(result, "Jobs", "outside-body")
 
 
+@pytest.mark.parametrize(
+    ("items", "kept"),
+    [
+        (["cabbage", "courgette", "peas", "tomatoes", "onion"], True),  # a list in the text
+        (["Home", "News", "Sport", "Weather", "Jobs"], False),  # a menu: a wall
+    ],
+)
+def test_body_region_walls_are_capitalised_runs(items: list[str], kept: bool) -> None:
+    long = f"{PROSE} {PROSE2}"
+    before = [f"First, {long}", f"Second, {long}"]
+    after = [f"Third, {long}", f"Fourth, {long}", f"Fifth, {long}"]
+    raw = "\n".join([*before, "Vegetables allowed in moderation", *items, *after])
+    result = Cleaner([BodyRegion()])(raw)
+    assert (items[2] in result.text) is kept
+    assert (before[0] in result.text) is kept  # the smaller side is cut off by a wall
+    assert_kept(result, after[1])
+
+
 def test_body_region_empties_a_page_without_prose() -> None:
     result = Cleaner([BodyRegion()])("Home\nNews\nSport\nWeather")
     assert result.text == ""

@@ -44,6 +44,9 @@ class BodyRegion:
     its word count; any other kept block scores ``-short_penalty``. Blocks that
     earlier filters removed score nothing, except a short comments or "Related"
     header, which scores ``-wall_penalty``: the body rarely runs on past one.
+    A run of ``wall_run`` or more lines of at most ``tiny_words`` words (a menu, a
+    tag list) is a wall too, unless every line of it starts in lower case (a
+    list of things inside the text).
 
     When the page's headline was found, the body is looked for after it first;
     the run found there is taken if it scores at least ``anchor_share`` of the
@@ -102,7 +105,9 @@ class BodyRegion:
         # Runs of lines built alike ("June 9 -- Venue, City") are a list: neutral.
         for i in _parallel_items(page.kept, self.list_run):
             scores[i] = max(scores[i], 0.0)
-        # A long run of one-to-three-word lines (a menu, a tag list) ends a section.
+        # A long run of one-to-three-word lines (a menu, a tag list) ends a section;
+        # not when every line starts in lower case: that is a list of things in the
+        # text ("cabbage", "peas", …), where menu entries are capitalised.
         run: list[int] = []
         for block in [*page.blocks, None]:
             if (
@@ -113,7 +118,9 @@ class BodyRegion:
             ):
                 run.append(block.index)
                 continue
-            if len(run) >= self.wall_run:
+            if len(run) >= self.wall_run and not all(
+                page.blocks[i].text[:1].islower() for i in run
+            ):
                 for i in run:
                     scores[i] = min(scores[i], -_WALL / len(run))
             run = []
