@@ -22,6 +22,7 @@ import sys
 import time
 from dataclasses import dataclass
 from importlib import metadata
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -88,16 +89,11 @@ class Measured:
     version: str
 
 
-def _measure(
-    tool: Tool,
-    inputs: dict[str, str],
-    queue: multiprocessing.Queue,  # type: ignore[type-arg]
-    rounds: int,
-) -> None:
+def _serve(tool: Tool, inputs: dict[str, str], orders: Connection) -> None:
+    """A tool's own process: one timed pass over the pages per order received."""
     extract = tool.make()
     outputs: dict[str, str] = {}
-    seconds = float("inf")
-    for _ in range(rounds):  # the fastest pass: the machine's noise only ever slows one
+    while orders.recv():
         start = time.perf_counter()
         for page, text in inputs.items():
             try:
@@ -106,23 +102,41 @@ def _measure(
                 if page not in outputs:
                     print(f"  {tool.name}: {page[:12]}: {type(error).__name__}", file=sys.stderr)
                 outputs[page] = ""
-        seconds = min(seconds, time.perf_counter() - start)
+        orders.send(time.perf_counter() - start)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    queue.put((outputs, seconds, peak_mb))
+    orders.send((outputs, peak_mb))
 
 
-def measure(tool: Tool, pages: Pages, rounds: int = 5) -> Measured:
-    """Run one tool over every page in a fresh process: outputs, the fastest of
-    ``rounds`` passes, peak memory."""
-    inputs = pages.raw if tool.reads == "raw" else pages.html
+def measure_all(tools: list[Tool], pages: Pages, rounds: int = 5) -> list[Measured]:
+    """Run each tool over every page in a process of its own: outputs, the fastest of
+    ``rounds`` passes, peak memory.
+
+    The passes take turns (one pass of every tool, then the next round), so that a
+    slow spell of a shared machine falls on all tools alike instead of on one; the
+    fastest pass is kept, as the machine's noise only ever slows a pass.
+    """
     context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_measure, args=(tool, inputs, queue, rounds))
-    process.start()
-    outputs, seconds, peak_mb = queue.get()
-    process.join()
-    version = metadata.version(tool.package) if tool.package else "—"
-    return Measured(tool.name, tool.reads, outputs, seconds, peak_mb, version)
+    workers = []
+    for tool in tools:
+        inputs = pages.raw if tool.reads == "raw" else pages.html
+        mine, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(tool, inputs, theirs))
+        process.start()
+        workers.append((tool, process, mine))
+    seconds = [float("inf")] * len(tools)
+    for _ in range(rounds):
+        for i, (tool, _, orders) in enumerate(workers):
+            print(f"  {tool.name} …", file=sys.stderr)
+            orders.send(True)
+            seconds[i] = min(seconds[i], orders.recv())
+    found = []
+    for i, (tool, process, orders) in enumerate(workers):
+        orders.send(False)
+        outputs, peak_mb = orders.recv()
+        process.join()
+        version = metadata.version(tool.package) if tool.package else "—"
+        found.append(Measured(tool.name, tool.reads, outputs, seconds[i], peak_mb, version))
+    return found
 
 
 @dataclass(frozen=True)
@@ -223,18 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_peers:
         tools.extend(PEERS)
     pages = load(args.data, need_html=any(t.reads == "html" for t in tools))
-    rows = []
-    for tool in tools:
-        print(f"measuring {tool.name} …", file=sys.stderr)
-        rows.append(score(measure(tool, pages), pages))
+    print(f"measuring {len(tools)} tools, their passes taking turns …", file=sys.stderr)
+    rows = [score(measured, pages) for measured in measure_all(tools, pages)]
     ablation_rows: dict[str, list[Row]] = {"text": [], "HTML": []}
     if not args.no_ablation:
         for mode, reads in (("text", "raw"), ("HTML", "html")):
             if reads == "html" and args.no_html:
                 continue
-            for tool in ablations(Cleaner.default().names, reads):
-                print(f"measuring {tool.name} ({mode}) …", file=sys.stderr)
-                ablation_rows[mode].append(score(measure(tool, pages, rounds=1), pages))
+            variants = list(ablations(Cleaner.default().names, reads))
+            print(f"measuring the {mode} ablation …", file=sys.stderr)
+            for measured in measure_all(variants, pages, rounds=1):
+                ablation_rows[mode].append(score(measured, pages))
     write_report(args.out, rows, ablation_rows, pages)
     print(table(rows, with_spread=False))
     return 0
@@ -268,7 +281,8 @@ def write_report(
         "and recall as page means, F1 of the two; accuracy is the share of pages whose",
         "tokens equal the gold's; ± is the standard deviation of F1 over 1,000 bootstrap",
         "resamples of the pages). Every tool ran alone in a fresh process: pages/s counts",
-        "extraction only (no file reading), the fastest of five passes over the pages;",
+        "extraction only (no file reading), the fastest of five passes over the pages,",
+        "the tools' passes taking turns so that the machine's slow spells fall on all alike;",
         "peak MB is the process's maximum resident size.",
         "",
         table(rows),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..blocks import Block
 from ..page import Page
@@ -211,16 +211,25 @@ def html_headline(
     wanted = [key(p) for p in parts if len(p.split()) >= min_words] or [key(title)]
     headings = [b for b in page.kept if b.dom is not None and b.dom.heading == 1]
     shaped = [b for b in page.kept[:search_blocks] if _headline_shaped(b, min_words, max_words)]
+    first_level = {b.index for b in headings}
+    candidates = headings + [b for b in shaped if b.index not in first_level]
+    keys = [b.key for b in candidates]
+    scores = [0.0] * len(candidates)
+    for w in wanted:  # every candidate scored in one call per part, in C
+        for _, score, i in process.extract(w, keys, scorer=fuzz.ratio, limit=None):
+            scores[i] = max(scores[i], score)
+    long_parts = [w for w in wanted if len(w) >= 20]  # long enough to count when contained
+    for i, k in enumerate(keys):
+        if long_parts and any(w in k for w in long_parts):
+            scores[i] = max(scores[i], 95.0)
+    for i in range(len(headings)):
+        scores[i] += 5.0  # an <h1> wins a tie with a line shaped like a headline
     best: Block | None = None
     best_score = 0.0
-    first_level = {b.index for b in headings}
-    for block in headings + [b for b in shaped if b.index not in first_level]:
-        score = max(fuzz.ratio(block.key, w) for w in wanted)
-        if any(len(w) >= 20 and w in block.key for w in wanted):
-            score = max(score, 95.0)
-        bonus = 5.0 if block.dom is not None and block.dom.heading == 1 else 0.0
-        if score + bonus > best_score:
-            best, best_score = block, score + bonus
+    if candidates:
+        top = max(range(len(candidates)), key=scores.__getitem__)  # the first of the best
+        if scores[top] > 0:
+            best, best_score = candidates[top], scores[top]
     if best is None or best_score < similarity - 10:
         in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
         if not (in_main or headings):
