@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .textutil import key
 
@@ -130,10 +129,13 @@ class Block:
             ends_sentence=ends,
         )
 
-    @cached_property
+    @property
     def sentence_marks(self) -> int:
-        """How many sentence-ending marks the line holds."""
-        return len(_SENTENCE_MARK.findall(self.text))
+        """How many sentence-ending marks the line holds (counted on first use)."""
+        found: int | None = self.__dict__.get("_sentence_marks")
+        if found is None:
+            found = self.__dict__["_sentence_marks"] = len(_SENTENCE_MARK.findall(self.text))
+        return found
 
 
 def word_count(text: str) -> int:
