@@ -417,14 +417,21 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
                 holds_article.add(i)
             # measures
             head = el.text
-            if head:
-                show(head)
             if head and not head.isspace():
+                if line_owner < 0:  # (show(head), written out)
+                    line_owner = owners[-1]
+                    line_caption = bool(captions)
+                    line_comments = bool(comment_sections)
+                pieces.append(head)
+                if open_links:
+                    line_links += len(head.strip())
                 lengths.append(len(" ".join(head.split())))
                 leads.append(head[0].isspace())
                 trails.append(head[-1].isspace())
                 commas.append(head.count(","))
             else:
+                if head and line_owner >= 0:
+                    pieces.append(head)
                 lengths.append(0)
                 leads.append(False)
                 trails.append(bool(head))
@@ -507,9 +514,27 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
                     wrapped.inline(Text(n, leads[i], trails[i], commas[i]), tail)
                 elif wrapped.current is not None or (tail and not tail.isspace()):
                     wrapped.block(tail)  # (else nothing to close, nothing to start)
-        if tail:
-            show(tail)
-            measure_tail(parent, tail)
+        if tail:  # (show(tail) and measure_tail(parent, tail), written out)
+            if tail.isspace():
+                if line_owner >= 0:
+                    pieces.append(tail)
+                trails[parent] = True
+                continue
+            if line_owner < 0:
+                line_owner = owners[-1]
+                line_caption = bool(captions)
+                line_comments = bool(comment_sections)
+            pieces.append(tail)
+            if open_links:
+                line_links += len(tail.strip())
+            n = len(" ".join(tail.split()))
+            if lengths[parent]:
+                lengths[parent] += n + (trails[parent] or tail[0].isspace())
+            else:
+                leads[parent] = trails[parent] or tail[0].isspace()
+                lengths[parent] = n
+            trails[parent] = tail[-1].isspace()
+            commas[parent] += tail.count(",")
     if line_owner >= 0:
         flush()
     survey.gone = [False] * len(tags)
