@@ -530,11 +530,13 @@ def _is_toc_list(tree: Survey, i: int) -> bool:
     if tree.tags[i] != "ul":
         return False
     for node in (i, *tree.ancestors(i)):
+        if tree.tags[node] != "ul":
+            continue
         previous = tree.previous(node)
         if (
-            tree.tags[node] == "ul"
-            and previous >= 0
+            previous >= 0
             and tree.tags[previous] in ("h2", "h3", "h4")
+            and tree.length(previous) == len("table of contents")
             and tree.text_of(previous).lower() == "table of contents"
         ):
             return True
