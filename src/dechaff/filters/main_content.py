@@ -63,9 +63,14 @@ class MainContent:
         inside = sum(b.words for b in kept if b.dom and b.dom.in_main)
         if inside < self.min_share * sum(b.words for b in kept):
             return
+        details: dict[tuple[str | None, float | None], str] = {}
         for b in kept:
             if b.dom is not None and not b.dom.in_main:
-                yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, _evidence(b.dom))
+                where = (b.dom.landmark, b.dom.content_score)
+                detail = details.get(where)
+                if detail is None:  # blocks of one container share their evidence
+                    detail = details[where] = _evidence(b.dom)
+                yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, detail)
 
     def _headline_article(self, headline: Block | None, kept: list[Block]) -> str | None:
         """The ``<article>`` holding the headline, when the main content element lies
