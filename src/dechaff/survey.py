@@ -300,31 +300,6 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
             )  # fmt: skip
         pieces, line_links, line_owner = [], 0, -1
 
-    def show(text: str) -> None:
-        nonlocal line_links, line_owner, line_caption, line_comments
-        if line_owner < 0:
-            if text.isspace():
-                return  # whitespace before a line's first character is layout
-            line_owner = owners[-1]
-            line_caption = bool(captions)
-            line_comments = bool(comment_sections)
-        pieces.append(text)
-        if open_links:
-            line_links += len(text.strip())
-
-    def measure_tail(parent: int, tail: str) -> None:
-        if tail.isspace():
-            trails[parent] = True
-            return
-        n = len(" ".join(tail.split()))
-        if lengths[parent]:
-            lengths[parent] += n + (trails[parent] or tail[0].isspace())
-        else:
-            leads[parent] = trails[parent] or tail[0].isspace()
-            lengths[parent] = n
-        trails[parent] = tail[-1].isspace()
-        commas[parent] += tail.count(",")
-
     def page_length() -> int:
         nonlocal page_chars
         if page_chars < 0:
@@ -445,76 +420,77 @@ def read(root: Any, *, ruthless: bool = True) -> Survey:
         tail = el.tail if el is not start else None
         if skipping:  # the end of a skipped element: only its tail counts
             skipping = False
-            if tail and opened:
-                show(tail)
-                parent = opened[-1]
-                measure_tail(parent, tail)
-                if parent in runs:
-                    runs[parent].dropped(tail)
-            continue
-        i = opened.pop()
-        seen.pop()
-        tag = tags[i]
-        ends[i] = len(tags) - 1
-        # lines
-        if tag in BLOCK_TAGS:
-            if line_owner >= 0:
-                flush()
-            owners.pop()
-            if landmarks.pop():
-                landmark = next((m for m in reversed(landmarks) if m), None)
-            if tag == "li":
-                list_items -= 1
-        elif tag == "a":
-            open_links -= 1
-        if captions and captions[-1] == i:
-            captions.pop()
-        if comment_sections and comment_sections[-1] == i:
-            comment_sections.pop()
-        # measures
-        if tag == "pre" or tag == "code":
-            pre_depth -= 1
-        if tag == "a":
-            links[i] += lengths[i]
-        elif tag == "div":
-            loose = runs.pop(i).close()
-            if blocky[i]:
-                survey.loose[i] = loose
-        if not opened:
-            continue
-        parent = opened[-1]
-        if i in doomed and i not in holds_article:
-            removed.append(i)
-            if parent in runs:
+            if not opened:
+                continue
+            parent = opened[-1]
+            if tail and parent in runs:
                 runs[parent].dropped(tail)
         else:
-            n = lengths[i]
-            if n:
-                if lengths[parent]:
-                    lengths[parent] += n + (trails[parent] or leads[i])
-                else:
-                    leads[parent] = trails[parent] or leads[i]
-                    lengths[parent] = n
-                trails[parent] = trails[i]
-                commas[parent] += commas[i]
-            elif trails[i]:
-                trails[parent] = True
-            links[parent] += links[i]
-            if not blocky[parent]:
+            i = opened.pop()
+            seen.pop()
+            tag = tags[i]
+            ends[i] = len(tags) - 1
+            # lines
+            if tag in BLOCK_TAGS:
+                if line_owner >= 0:
+                    flush()
+                owners.pop()
+                if landmarks.pop():
+                    landmark = next((m for m in reversed(landmarks) if m), None)
+                if tag == "li":
+                    list_items -= 1
+            elif tag == "a":
+                open_links -= 1
+            if captions and captions[-1] == i:
+                captions.pop()
+            if comment_sections and comment_sections[-1] == i:
+                comment_sections.pop()
+            # measures
+            if tag == "pre" or tag == "code":
+                pre_depth -= 1
+            if tag == "a":
+                links[i] += lengths[i]
+            elif tag == "div":
+                loose = runs.pop(i).close()
                 if blocky[i]:
-                    blocky[parent] = True
-                else:
-                    starts = blockish.get(tag)
-                    if starts is None:
-                        starts = blockish[tag] = tag.startswith(_BLOCK_PREFIXES)
-                    blocky[parent] = starts
-            if parent in runs:
-                wrapped = runs[parent]
-                if tag in INLINE_TAGS and not blocky[i]:
-                    wrapped.inline(Text(n, leads[i], trails[i], commas[i]), tail)
-                elif wrapped.current is not None or (tail and not tail.isspace()):
-                    wrapped.block(tail)  # (else nothing to close, nothing to start)
-        if tail:  # (show(tail) and measure_tail(parent, tail), written out)
+                    survey.loose[i] = loose
+            if not opened:
+                continue
+            parent = opened[-1]
+            if i in doomed and i not in holds_article:
+                removed.append(i)
+                if parent in runs:
+                    runs[parent].dropped(tail)
+            else:
+                n = lengths[i]
+                if n:
+                    if lengths[parent]:
+                        lengths[parent] += n + (trails[parent] or leads[i])
+                    else:
+                        leads[parent] = trails[parent] or leads[i]
+                        lengths[parent] = n
+                    trails[parent] = trails[i]
+                    commas[parent] += commas[i]
+                elif trails[i]:
+                    trails[parent] = True
+                links[parent] += links[i]
+                if not blocky[parent]:
+                    if blocky[i]:
+                        blocky[parent] = True
+                    else:
+                        starts = blockish.get(tag)
+                        if starts is None:
+                            starts = blockish[tag] = tag.startswith(_BLOCK_PREFIXES)
+                        blocky[parent] = starts
+                if parent in runs:
+                    wrapped = runs[parent]
+                    if tag in INLINE_TAGS and not blocky[i]:
+                        wrapped.inline(Text(n, leads[i], trails[i], commas[i]), tail)
+                    elif wrapped.current is not None or (tail and not tail.isspace()):
+                        wrapped.block(tail)  # (else nothing to close, nothing to start)
+        # the tail joins the line and the parent's measure (written out: it runs for
+        # nearly every element)
+        if tail:
             if tail.isspace():
                 if line_owner >= 0:
                     pieces.append(tail)
