@@ -105,6 +105,32 @@ def _identical(lines: int) -> str:
     return "\n".join(["The council approved the new budget on Monday, officials said."] * lines)
 
 
+Row = tuple[str, int, int, float, float, float]  # label, chars, blocks, s, MB, ÷ 1×
+
+
+def _series(pages: list[tuple[str, Callable[[], str]]]) -> list[Row]:
+    """Measure each page (label, maker), its time against the first one's."""
+    rows: list[Row] = []
+    base = 0.0
+    for label, make in pages:
+        chars, blocks, seconds, peak, _ = measure(make)
+        base = base or seconds
+        rows.append((label, chars, blocks, seconds, peak, seconds / base))
+        print(rows[-1], file=sys.stderr)
+    return rows
+
+
+def _table(rows: list[Row]) -> list[str]:
+    return [
+        "| input | chars | blocks | seconds | peak MB | time ÷ 1× |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
+            for label, chars, blocks, seconds, peak, ratio in rows
+        ),
+    ]
+
+
 def throughput(pages: list[str], workers: int, rounds: int = 6) -> float:
     """Pages per second of ``dechaff --jsonl … --workers N`` over the pages, ``rounds`` times."""
     with tempfile.TemporaryDirectory() as folder:
@@ -132,42 +158,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     corpus = Pages(args.data)
     typical = corpus.typical_lines()
-    rows = []
-    base_time = None
-    for factor in (1, 4, 16, 64):
-        lines = typical * factor
-        chars, blocks, seconds, peak, _ = measure(functools.partial(_sized, corpus.pages, lines))
-        base_time = base_time or seconds
-        rows.append((f"{factor}× typical ({lines:,} lines)", chars, blocks, seconds, peak,
-                     seconds / base_time))  # fmt: skip
-        print(rows[-1], file=sys.stderr)
-    for label, make in (
-        ("100,000 lines", functools.partial(_sized, corpus.pages, 100_000)),
-        ("one 20 MB line", functools.partial(_one_line, 20_000_000)),
-        ("100,000 identical lines", functools.partial(_identical, 100_000)),
-    ):
-        chars, blocks, seconds, peak, _ = measure(make)
-        rows.append((label, chars, blocks, seconds, peak, seconds / (base_time or 1)))
-        print(rows[-1], file=sys.stderr)
-    html_rows = []
-    html_base = None
+    rows = _series(
+        [
+            *((f"{f}× typical ({typical * f:,} lines)",
+               functools.partial(_sized, corpus.pages, typical * f)) for f in (1, 4, 16, 64)),
+            ("100,000 lines", functools.partial(_sized, corpus.pages, 100_000)),
+            ("one 20 MB line", functools.partial(_one_line, 20_000_000)),
+            ("100,000 identical lines", functools.partial(_identical, 100_000)),
+        ]
+    )  # fmt: skip
     typical_html = corpus.html_folder / corpus.typical_html
-    for factor in (1, 4, 16, 64):
-        chars, blocks, seconds, peak, _ = measure(
-            functools.partial(_html_sized, typical_html, factor)
-        )
-        html_base = html_base or seconds
-        html_rows.append((f"{factor}× typical page", chars, blocks, seconds, peak,
-                          seconds / html_base))  # fmt: skip
-        print(html_rows[-1], file=sys.stderr)
-    for label, make in (
-        ("a list of 20,000 links", functools.partial(_wide_list, 20_000)),
-        ("a list of 80,000 links", functools.partial(_wide_list, 80_000)),
-        ("2,000 nested <div>s", functools.partial(_deep, 2_000)),
-    ):
-        chars, blocks, seconds, peak, _ = measure(make)
-        html_rows.append((label, chars, blocks, seconds, peak, seconds / (html_base or 1)))
-        print(html_rows[-1], file=sys.stderr)
+    html_rows = _series(
+        [
+            *((f"{f}× typical page", functools.partial(_html_sized, typical_html, f))
+              for f in (1, 4, 16, 64)),
+            ("a list of 20,000 links", functools.partial(_wide_list, 20_000)),
+            ("a list of 80,000 links", functools.partial(_wide_list, 80_000)),
+            ("2,000 nested <div>s", functools.partial(_deep, 2_000)),
+        ]
+    )  # fmt: skip
     one = throughput(corpus.pages, 1)
     two = throughput(corpus.pages, 2)
     lines_ = [
@@ -176,28 +185,14 @@ def main(argv: list[str] | None = None) -> int:
         "Measured by `python benchmarks/scaling.py`: each page cleaned once in a fresh",
         "process; pages of N× the benchmark's median page are real pages laid end to end.",
         "",
-        "| input | chars | blocks | seconds | peak MB | time ÷ 1× |",
-        "|---|---|---|---|---|---|",
-    ]
-    for label, chars, blocks, seconds, peak, ratio in rows:
-        lines_.append(
-            f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
-        )
-    lines_ += [
+        *_table(rows),
         "",
         "## Scaling with input size (HTML)",
         "",
         "The benchmark's median HTML page with its body repeated N times, and two",
         "built pages: a long list of links (wide), and nested elements (deep).",
         "",
-        "| input | chars | blocks | seconds | peak MB | time ÷ 1× |",
-        "|---|---|---|---|---|---|",
-    ]
-    for label, chars, blocks, seconds, peak, ratio in html_rows:
-        lines_.append(
-            f"| {label} | {chars:,} | {blocks:,} | {seconds:.3f} | {peak:,.0f} | {ratio:.1f} |"
-        )
-    lines_ += [
+        *_table(html_rows),
         "",
         "## Throughput with worker processes",
         "",
