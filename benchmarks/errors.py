@@ -1,21 +1,29 @@
-"""Error analysis for one benchmark page: what dechaff kept that the gold lacks, and
-what it dropped that the gold has, with the removal reasons.
+"""Error analysis: what dechaff kept that the gold lacks, and what it dropped that the
+gold has, with the filter and reason that dropped it.
 
-    python benchmarks/errors.py PAGE_ID [--data ../shared/data/aeb] [--html]
+    python benchmarks/errors.py PAGE_ID [--set aeb|trafilatura-eval] [--html] [--all]
+    python benchmarks/errors.py --summary [--set ...] [--html]
+
+For one page (a prefix of its id is enough), every wrong block is listed (AEB), or
+every missed and leaked snippet with the block it stands in (trafilatura-eval).
+``--summary`` counts, over the whole set, the misses by the filter and reason that
+removed them, and the leaks by the filter that kept them last.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from dechaff import clean, clean_html
-from dechaff.evaluation import score_page, shingles
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "aeb"
+from sets import SET_NAMES, Page, load
+
+from dechaff import Cleaner, CleanResult
+from dechaff.evaluation import fold_space, score_page, shingles
 
 
 def in_gold(text: str, gold: dict[tuple[str, ...], int]) -> float:
@@ -25,46 +33,106 @@ def in_gold(text: str, gold: dict[tuple[str, ...], int]) -> float:
     return sum(min(c, gold.get(s, 0)) for s, c in own.items()) / total if total else 0.0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("page", help="page id (a prefix is enough)")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--all", action="store_true", help="also list the correct decisions")
-    parser.add_argument("--html", action="store_true", help="clean the page's HTML, not its text")
-    args = parser.parse_args(argv)
-    truth = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
-    matches = [k for k in truth if k.startswith(args.page)]
-    if len(matches) != 1:
-        print(f"{len(matches)} pages match {args.page!r}", file=sys.stderr)
-        return 2
-    page = matches[0]
-    gold_text = truth[page]["articleBody"]
-    gold = dict(shingles(gold_text))
-    if args.html:
-        result = clean_html(gzip.decompress((args.data / "html" / f"{page}.html.gz").read_bytes()))
-    else:
-        result = clean((args.data / "raw" / f"{page}.txt").read_text("utf-8"))
-    s = score_page(result.text, gold_text)
-    print(f"{page}  {truth[page]['url']}")
-    print(f"tp={s.tp:.3f} fp={s.fp:.3f} fn={s.fn:.3f}  title={result.title!r}\n")
-    reasons = {}
-    for r in result.removals:
-        reasons.setdefault(r.block, []).append(r)
+def clean_page(page: Page, html: bool) -> CleanResult:
+    cleaner = Cleaner.default()
+    return cleaner.clean_html(page.html()) if html else cleaner.clean_text(page.raw())
+
+
+def why_dropped(result: CleanResult, block: int) -> str:
+    return ", ".join(
+        sorted({f"{r.filter}/{r.reason.value}" for r in result.removals if r.block == block})
+    )
+
+
+def snippet_blocks(result: CleanResult, snippet: str) -> list[int]:
+    """Blocks whose folded text holds the snippet's first words (or the snippet)."""
+    target = fold_space(snippet)
+    head = " ".join(target.split()[:4])
+    found = [b.index for b in result.blocks if target in fold_space(b.text)]
+    return found or [b.index for b in result.blocks if head and head in fold_space(b.text)]
+
+
+def snippet_errors(page: Page, result: CleanResult) -> Iterator[tuple[str, str, str]]:
+    """(kind, snippet, why) for every missed body snippet and leaked chaff snippet."""
+    assert not isinstance(page.gold, str)
+    body, chaff = page.gold
+    text = fold_space(result.text)
+    kept = set(result.kept)
+    for s in body:
+        if fold_space(s) not in text:
+            blocks = snippet_blocks(result, s)
+            why = "; ".join(why_dropped(result, b) or "kept, but split" for b in blocks)
+            yield "MISSED", s, why or "not in any block"
+    for s in chaff:
+        if fold_space(s) in text:
+            blocks = [b for b in snippet_blocks(result, s) if b in kept]
+            where = ", ".join(_where(result, b) for b in blocks)
+            yield "LEAKED", s, where
+
+
+def _where(result: CleanResult, index: int) -> str:
+    dom = result.blocks[index].dom
+    return f"block {index}" + (f" <{dom.tag}> {dom.xpath}" if dom else "")
+
+
+def show_page(page: Page, html: bool, everything: bool) -> None:
+    result = clean_page(page, html)
+    print(f"{page.id}  {page.url}  [{page.lang}]  title={result.title!r}\n")
+    if not isinstance(page.gold, str):
+        for kind, snippet, why in snippet_errors(page, result):
+            print(f"{kind}: {snippet[:100]!r}\n    {why}")
+        return
+    gold = dict(shingles(page.gold))
+    s = score_page(result.text, page.gold)
+    print(f"tp={s.tp:.3f} fp={s.fp:.3f} fn={s.fn:.3f}\n")
     kept = set(result.kept)
     for block in result.blocks:
         share = in_gold(block.text, gold)
         if block.index in kept:
-            wrong = share < 0.5
-            tag = "KEPT, NOT IN GOLD" if wrong else "kept"
+            wrong, tag = share < 0.5, "KEPT, NOT IN GOLD" if share < 0.5 else "kept"
         else:
+            why = why_dropped(result, block.index)
             wrong = share >= 0.5
-            why = ", ".join(
-                sorted({f"{r.filter}/{r.reason.value}" for r in reasons.get(block.index, [])})
-            )
             tag = f"DROPPED, IN GOLD [{why}]" if wrong else f"dropped [{why}]"
-        if wrong or args.all:
-            where = f" <{block.dom.tag}> {block.dom.xpath}" if block.dom else ""
-            print(f"{block.index:4d} {tag}: {block.text[:150]!r}{where if args.html else ''}")
+        if wrong or everything:
+            where = f" <{block.dom.tag}> {block.dom.xpath}" if block.dom and html else ""
+            print(f"{block.index:4d} {tag}: {block.text[:150]!r}{where}")
+
+
+def summary(pages: tuple[Page, ...], html: bool) -> None:
+    counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
+    for page in pages:
+        if isinstance(page.gold, str):
+            raise SystemExit("--summary needs a snippet set (trafilatura-eval)")
+        result = clean_page(page, html)
+        for kind, snippet, why in snippet_errors(page, result):
+            key = (kind, why.split(";")[0] if kind == "MISSED" else "kept")
+            counts[key] += 1
+            examples.setdefault(key, []).append(f"{page.id[:8]} {snippet[:60]!r}")
+    for (kind, why), n in counts.most_common():
+        print(f"{n:4d} {kind} {why}")
+        for e in examples[(kind, why)][:3]:
+            print(f"        {e}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("page", nargs="?", help="page id (a prefix is enough)")
+    parser.add_argument("--set", default="aeb", choices=SET_NAMES)
+    parser.add_argument("--summary", action="store_true", help="count errors over the set")
+    parser.add_argument("--all", action="store_true", help="also list the correct decisions")
+    parser.add_argument("--html", action="store_true", help="clean the page's HTML, not its text")
+    args = parser.parse_args(argv)
+    bench = load(args.set)
+    if args.summary:
+        summary(bench.pages, args.html)
+        return 0
+    matches = [p for p in bench.pages if p.id.startswith(args.page or "")]
+    if len(matches) != 1:
+        print(f"{len(matches)} pages match {args.page!r}", file=sys.stderr)
+        return 2
+    show_page(matches[0], args.html, args.all)
     return 0
 
 

@@ -107,3 +107,45 @@ def bootstrap(
         return float((sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5)
 
     return tuple(std([s[i] for s in samples]) for i in range(3))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class SnippetScore:
+    """One page under the snippet metric: snippets of the body found (``tp``) and
+    missed (``fn``), snippets of boilerplate found (``fp``)."""
+
+    tp: int
+    fp: int
+    fn: int
+
+
+def fold_space(text: str) -> str:
+    """All runs of white space as one space, ends trimmed (the snippet metric's folding)."""
+    return " ".join(text.split())
+
+
+def score_snippets(predicted: str, body: Sequence[str], chaff: Sequence[str]) -> SnippetScore:
+    """Score one page by trafilatura's evaluation metric: each snippet counts when
+    found as a substring of the output, white space folded.
+
+    >>> score_snippets("The  river\\nrose. Home", ["river rose"], ["Home", "Login"])
+    SnippetScore(tp=1, fp=1, fn=0)
+    """
+    text = fold_space(predicted)
+    found = [fold_space(s) in text for s in body]
+    return SnippetScore(
+        tp=sum(found),
+        fp=sum(fold_space(s) in text for s in chaff),
+        fn=len(found) - sum(found),
+    )
+
+
+def aggregate_snippets(pages: Sequence[SnippetScore]) -> Summary:
+    """Counts summed over all pages, then precision, recall and F1 (``accuracy`` is 0)."""
+    tp = sum(p.tp for p in pages)
+    fp = sum(p.fp for p in pages)
+    fn = sum(p.fn for p in pages)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Summary(precision, recall, f1, 0.0, len(pages))
