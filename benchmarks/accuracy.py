@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sets import SET_NAMES, BenchmarkSet, Page, load, language_group
+from sets import SET_NAMES, BenchmarkSet, Page, language_group, load
 
 from dechaff import Cleaner
 
@@ -30,7 +30,9 @@ def _extract(job: tuple[str, Page]) -> str:
     mode, page = job
     try:
         cleaner = Cleaner.default()
-        result = cleaner.clean_html(page.html()) if mode == "html" else cleaner.clean_text(page.raw())
+        result = (
+            cleaner.clean_html(page.html()) if mode == "html" else cleaner.clean_text(page.raw())
+        )
     except Exception as error:  # a failing page scores empty, and says so
         print(f"{page.id}: {type(error).__name__}: {error}", file=sys.stderr)
         return ""
@@ -82,9 +84,7 @@ def _compare(old: dict[str, dict[str, float]], new: dict[str, dict[str, float]])
     def value(s: dict[str, float]) -> float:
         return s["tp"] - s["fp"] - s["fn"]
 
-    moved = sorted(
-        (value(new[k]) - value(old[k]), k) for k in new if k in old and new[k] != old[k]
-    )
+    moved = sorted((value(new[k]) - value(old[k]), k) for k in new if k in old and new[k] != old[k])
     for delta, k in moved:
         print(f"    {delta:+.3f} {k}  {old[k]} -> {new[k]}")
 

@@ -117,7 +117,10 @@ def load_trafilatura_eval(data: Path = SHARED / "trafilatura-eval") -> Benchmark
             )
         )  # fmt: skip
     return BenchmarkSet(
-        "trafilatura-eval", tuple(pages), _score_snippets, aggregate_snippets  # type: ignore[arg-type]
+        "trafilatura-eval",
+        tuple(pages),
+        _score_snippets,
+        aggregate_snippets,  # type: ignore[arg-type]
     )
 
 

@@ -31,6 +31,7 @@ def assert_lossless(raw: str, result: CleanResult) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 AEB = ROOT.parent / "shared" / "data" / "aeb"
+TRAFILATURA_EVAL = ROOT.parent / "shared" / "data" / "trafilatura-eval"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +23,9 @@ if shutil.which("java") is None:
 def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
+    # Spark's workers start PYSPARK_PYTHON (else the first python3 on PATH, which
+    # need not have dechaff): run them on this interpreter.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("dechaff-tests")

@@ -45,6 +45,11 @@ class Reason(str, Enum):
     HEADLINE = "headline"
     SITE_NAME = "site-name"
     TRANSCRIPT = "transcript"
+    # furniture worded alike across sites (the phrase tables of filters/wording.py)
+    AUTHOR_BIO = "author-bio"
+    CALL_TO_ACTION = "call-to-action"
+    FILED_UNDER = "filed-under"
+    DISCLOSURE = "disclosure"
 
     def __str__(self) -> str:
         return self.value

@@ -17,6 +17,7 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
 from .base import remove_block
+from .wording import TABLES, PhraseTable
 
 SKIP_LINK = (
     r"(skip|jump) (to|navigation)\b.{0,30}|skip navigation|zum inhalt( springen)?|"
@@ -77,6 +78,16 @@ class Rule:
     """Cue: the case-folded line contains one of these."""
     digit: bool = False
     """Cue: the line holds a digit."""
+    heading: bool = False
+    """Only lines that do not end like a sentence (a heading, a label) match."""
+
+    @classmethod
+    def from_table(cls, table: PhraseTable) -> Rule:
+        """The rule of a phrase table: its pattern and its cues both come from the table."""
+        return cls(
+            table.reason, table.pattern(), max_words=table.max_words,
+            starts=table.first_words(), heading=table.heading,
+        )  # fmt: skip
 
 
 def _words(text: str) -> frozenset[str]:
@@ -252,6 +263,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        Reason.MEDIA_CAPTION,
+        # news agencies' caption form: "In this Dec. 12, 2006, file photo, ..."
+        r"in this (undated )?(\w+\.?\s\d{1,2},\s\d{4},?\s)?(file |handout |undated |aerial )?"
+        r"(photo|image|picture|photograph|frame grab)\b.{0,400}",
+        max_words=90,
+        starts=_words("in"),
+    ),
+    Rule(
         Reason.BYLINE_DATELINE,
         rf"(by|von|por|par|di|door|oleh|от|автор)\s+[\w.'’-]+(\s+[\w.'’-]+){{0,4}}"
         rf"|({_PUBLISHED_WORDS})\b.{{0,80}}"
@@ -292,6 +311,7 @@ RULES: tuple[Rule, ...] = (
         contains=("комментари",),
         digit=True,
     ),
+    *(Rule.from_table(table) for table in TABLES),
 )
 
 
@@ -426,6 +446,8 @@ class PageChrome:
             if rule.reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
                 continue
             if rule.reason is Reason.COOKIE_NOTICE and not _CONSENT.search(folded):
+                continue
+            if rule.heading and block.ends_sentence and not block.text.rstrip().endswith(":"):
                 continue
             text = text or _LEADING_NON_WORD.sub("", block.text)
             if rule.whole_line:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..blocks import Block, DomInfo
@@ -34,11 +34,18 @@ class MainContent:
     when it stands in an ``<article>`` element that holds ``min_article_words`` or
     more words, and the scoring chose text wholly outside it, the article is the
     main content.
+
+    Prose that stands before the element and its end, under an ancestor at most
+    ``lead_levels`` above it, is kept too (see :meth:`_leads`).
     """
 
     name: str = "main-content"
     min_share: float = 0.05
     min_article_words: int = 40
+    lead_levels: int | None = 3
+    """How far above the main element prose before it is still taken in (``None``: never)."""
+    lead_min_words: int = 10
+    lead_link_density: float = 0.3
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if not page.has_dom:
@@ -64,13 +71,45 @@ class MainContent:
         if inside < self.min_share * sum(b.words for b in kept):
             return
         details: dict[tuple[str | None, float | None], str] = {}
+        widened = self._leads(kept)
         for b in kept:
-            if b.dom is not None and not b.dom.in_main:
+            if b.dom is not None and not b.dom.in_main and b.index not in widened:
                 where = (b.dom.landmark, b.dom.content_score)
                 detail = details.get(where)
                 if detail is None:  # blocks of one container share their evidence
                     detail = details[where] = _evidence(b.dom)
                 yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, detail)
+
+    def _leads(self, kept: Sequence[Block]) -> set[int]:
+        """Prose outside the main element but before its end, under an ancestor at most
+        ``lead_levels`` above it, in no landmark or comment section: a lead paragraph,
+        a standfirst, or the first part of an article split across sibling containers,
+        which the scoring passes over when a later part scores higher. (After the
+        element, such prose is far more often a bio, a teaser or an appeal.)"""
+        container = _main_container(kept) if self.lead_levels is not None else None
+        if container is None or self.lead_levels is None:
+            return set()
+        frame = container[: len(container) - self.lead_levels]
+        if len(frame) <= 2:  # /html/body: the whole page is no frame
+            return set()
+        prefix = "/" + "/".join(frame)
+        last = max(b.index for b in kept if b.dom is not None and b.dom.in_main)
+        found = set()
+        for b in kept:
+            dom = b.dom
+            if b.index > last:
+                break
+            if dom is None or dom.in_main or not dom.xpath.startswith(prefix + "/"):
+                continue
+            if dom.landmark or dom.in_comments or dom.link_density > self.lead_link_density:
+                continue
+            # a <div> of one or two sentences before an article is mostly a teaser or
+            # a caption; a lead in a <div> runs on longer
+            if dom.tag == "div" and b.sentence_marks < 3:
+                continue
+            if _reads_as_prose(b, self.lead_min_words):
+                found.add(b.index)
+        return found
 
     def _headline_article(self, headline: Block | None, kept: list[Block]) -> str | None:
         """The ``<article>`` holding the headline, when the main content element lies
@@ -99,3 +138,26 @@ def _evidence(dom: DomInfo) -> str:
     score = dom.content_score
     scored = f"; its own container scores {score:.0f}" if score is not None else ""
     return f"outside the main content element{where}{scored}"
+
+
+def _steps(xpath: str) -> list[str]:
+    return xpath.split("/")[1:]
+
+
+def _main_container(kept: Sequence[Block]) -> list[str] | None:
+    """The steps of the XPath of the element that holds every in-main block."""
+    paths = [_steps(b.dom.xpath) for b in kept if b.dom is not None and b.dom.in_main]
+    if not paths:
+        return None
+    common = paths[0]
+    for path in paths[1:]:
+        same = 0
+        while same < min(len(common), len(path)) and common[same] == path[same]:
+            same += 1
+        common = common[:same]
+    # A block's own element is not a container of it: step up from a shared leaf.
+    return common[:-1] if any(len(p) == len(common) for p in paths) else common
+
+
+def _reads_as_prose(block: Block, min_words: int) -> bool:
+    return block.words >= min_words and (block.ends_sentence or block.sentence_marks > 0)
