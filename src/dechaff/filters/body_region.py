@@ -70,6 +70,10 @@ class BodyRegion:
     min_blocks_for_no_body: int = 3
     list_run: int = 3
     wall_run: int = 5
+    gap_cost: float | None = None
+    """What a gap between two runs of the body costs (``None``: the body is one run)."""
+    gap_step: float = 3.0
+    """What each line of such a gap costs besides."""
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
@@ -83,9 +87,15 @@ class BodyRegion:
 
     def scores(self, page: Page) -> list[float]:
         """One score per block of the page (removed blocks included, mostly as 0)."""
+        return self.evidence(page)[0]
+
+    def evidence(self, page: Page) -> tuple[list[float], list[bool]]:
+        """One score per block of the page (removed blocks included, mostly as 0), and
+        which blocks are walls: a comments header, or a line of a menu-like run."""
         removed = page.removed_reasons
         kept_set = {b.index for b in page.kept}
         scores = []
+        walls = [False] * len(page.blocks)
         score, comments = self.score, Reason.COMMENTS.value
         for b in page.blocks:
             if b.index in kept_set:
@@ -95,6 +105,7 @@ class BodyRegion:
             reason = removed.get(b.index)
             if reason == comments:
                 scores.append(-_WALL)
+                walls[b.index] = True
             elif reason in _WALLS and b.words <= self.wall_max_words:
                 scores.append(-self.wall_penalty)
             else:
@@ -123,19 +134,23 @@ class BodyRegion:
             ):
                 for i in run:
                     scores[i] = min(scores[i], -_WALL / len(run))
+                    walls[i] = True
             run = []
-        return scores
+        return scores, walls
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
         if not kept or (page.has_dom and any(b.dom is not None and b.dom.in_main for b in kept)):
             return  # the page's main content element is better evidence than line shapes
-        scores = self.scores(page)
+        scores, walls = self.evidence(page)
+        if self.gap_cost is not None:
+            yield from self._runs(page, scores, walls)
+            return
         first, last = best_run(scores)
         anchor = matched_headline(page)
         if anchor and first <= last:
             first, last = self._after_anchor(
-                scores, anchor, sum(scores[first : last + 1]), (first, last)
+                scores, walls, anchor, sum(scores[first : last + 1]), (first, last)
             )
         if first > last:
             if len(kept) >= self.min_blocks_for_no_body:
@@ -152,15 +167,53 @@ class BodyRegion:
             elif b.index > last:
                 yield remove_block(self.name, b, Reason.OUTSIDE_BODY, after)
 
+    def _runs(self, page: Page, scores: list[float], walls: list[bool]) -> Iterator[Decision]:
+        """The body as one or more runs (see :func:`best_runs`)."""
+        assert self.gap_cost is not None
+        labels = best_runs(scores, self.gap_cost, walls, gap_step=self.gap_step)
+        anchor = matched_headline(page)
+        if anchor is not None:
+            total = sum(s for s, body in zip(scores, labels, strict=True) if body)
+            wall_after = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
+            after = best_runs(
+                scores, self.gap_cost, walls, anchor + 1, wall_after, gap_step=self.gap_step
+            )
+            need = min(self.anchor_share * total, self.anchor_min_score)
+            if sum(s for s, body in zip(scores, after, strict=True) if body) >= need:
+                labels = after
+        body = [i for i, is_body in enumerate(labels) if is_body]
+        if not body:
+            if len(page.kept) >= self.min_blocks_for_no_body:
+                for b in page.kept:
+                    yield remove_block(
+                        self.name, b, Reason.OUTSIDE_BODY, "no run of prose on the page"
+                    )
+            return
+        first, last = body[0], body[-1]
+        for b in page.kept:
+            if labels[b.index]:
+                continue
+            where = (
+                "before" if b.index < first else "after" if b.index > last else "between runs of"
+            )
+            yield remove_block(
+                self.name, b, Reason.OUTSIDE_BODY, f"{where} the body (blocks {first}–{last})"
+            )
+
     def _after_anchor(
-        self, scores: list[float], anchor: int, best: float, fallback: tuple[int, int]
+        self,
+        scores: list[float],
+        walls: list[bool],
+        anchor: int,
+        best: float,
+        fallback: tuple[int, int],
     ) -> tuple[int, int]:
         """The first good run after the headline, between walls, if it is good enough."""
         need = min(self.anchor_share * best, self.anchor_min_score)
         start = anchor + 1
         while start < len(scores):
             end = start
-            while end < len(scores) and scores[end] > -_WALL / self.wall_run:
+            while end < len(scores) and not walls[end]:
                 end += 1
             first, last = best_run(scores[start:end])
             if first <= last and sum(scores[start + first : start + last + 1]) >= need:
@@ -232,3 +285,59 @@ def best_run(scores: Sequence[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+_PRE, _BODY, _GAP, _POST = range(4)
+_NEVER = float("-inf")
+
+
+def best_runs(
+    scores: Sequence[float],
+    gap_cost: float,
+    walls: Sequence[bool],
+    first: int = 0,
+    start_by: int | None = None,
+    gap_step: float = 0.0,
+) -> list[bool]:
+    """Which positions are body, chosen jointly for the page (a four-state Viterbi).
+
+    The states are *before the body*, *body*, *a gap inside the body* and *after the
+    body*. A labelling scores the sum of its body positions' scores, less
+    ``gap_cost`` for every gap; a wall position can only stand before or after the
+    body. With one run this is :func:`best_run`; a second run joins the body when
+    it scores more than the gap costs (``gap_cost``, and ``gap_step`` for each of
+    its positions), and a gap opens where bridging it would cost more. The body
+    starts at ``first`` or later, and no later than ``start_by`` when that is given.
+
+    >>> best_runs([5, -1, -9, 6, -1], 3.0, [False] * 5)
+    [True, False, False, True, False]
+    >>> best_runs([5, -1, -1, 6, -1], 3.0, [False] * 5)
+    [True, True, True, True, False]
+    >>> best_runs([5, -9, 6], 3.0, [False, True, False])
+    [False, False, True]
+    """
+    n = len(scores)
+    if not n:
+        return []
+    # best[s]: the best total of a labelling of the positions so far ending in state s
+    best = [0.0, _NEVER, _NEVER, _NEVER]
+    back: list[tuple[int, int, int, int]] = []
+    for i, (score, wall) in enumerate(zip(scores, walls, strict=True)):
+        pre, body, gap, post = best
+        if start_by is not None and i > start_by:
+            pre = _NEVER
+        came_body = max((pre, _PRE), (body, _BODY), (gap - gap_cost, _GAP))
+        came_gap = max((body, _BODY), (gap, _GAP))
+        came_gap = (came_gap[0] - gap_step, came_gap[1])
+        came_post = max((body, _BODY), (gap, _GAP), (post, _POST))
+        body_total = _NEVER if wall or i < first else came_body[0] + score
+        gap_total = _NEVER if wall else came_gap[0]
+        best = [pre, body_total, gap_total, came_post[0]]
+        back.append((_PRE, came_body[1], came_gap[1], came_post[1]))
+    # A labelling may not end inside a gap: the body ends with its last body position.
+    state = max((best[_PRE], _PRE), (best[_BODY], _BODY), (best[_POST], _POST))[1]
+    labels = [False] * n
+    for i in range(n - 1, -1, -1):
+        labels[i] = state == _BODY
+        state = back[i][state]
+    return labels

@@ -31,6 +31,9 @@ MENU_WORDS: frozenset[str] = frozenset(
     phrase.strip()
     for phrase in """
     tag, tags, schlagwörter, etiquetas, étiquettes, теги, 태그, タグ, 标签,
+    table of contents, contents, inhaltsverzeichnis, inhalt, índice, sommaire, indice, sumário,
+    spis treści, inhoudsopgave, содержание, contact, kontakt, contacto, contatto, impressum,
+    datenschutz, imprint, sitemap,
     abmelden, accedi, account, accueil, anmelden, anterior, back, back to top, beranda, buscar,
     búsqueda, cari, cerca, close, close menu, collapse, connexion, entrar, expand, home,
     indietro, iniciar sesión, inicio, início, lainnya, less, listen, live, live tv, load more,
@@ -242,6 +245,8 @@ RULES: tuple[Rule, ...] = (
         Reason.MEDIA_CAPTION,
         r"(\((photo|image|foto|credit)\b[^()]{0,80}\)"
         r"|[/|]\s?(getty images|reuters|afp|ap|epa|shutterstock|bloomberg|istock\w*)\)?"
+        r"|©\s?(getty images|reuters|afp|ap|epa|dpa|shutterstock|imago|picture.alliance|istock\w*)\b.{0,60}"
+        r"|,\s(photo|foto|bild|image)\s?:.{0,80}"
         r"|\b(submitted|file|handout|courtesy|stock) (photo|image)"
         r"|\b(photo|image|picture) (credit|courtesy)\b.{0,60})\.?$",
         whole_line=False,
@@ -260,6 +265,11 @@ RULES: tuple[Rule, ...] = (
             "/epa",
             "/ epa",
             "shutterstock",
+            "©",
+            "dpa",
+            "imago",
+            "picture",
+            "bild",
         ),
     ),
     Rule(

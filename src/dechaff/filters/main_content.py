@@ -81,34 +81,49 @@ class MainContent:
                 yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, detail)
 
     def _leads(self, kept: Sequence[Block]) -> set[int]:
-        """Prose outside the main element but before its end, under an ancestor at most
-        ``lead_levels`` above it, in no landmark or comment section: a lead paragraph,
-        a standfirst, or the first part of an article split across sibling containers,
-        which the scoring passes over when a later part scores higher. (After the
-        element, such prose is far more often a bio, a teaser or an appeal.)"""
+        """Blocks outside the main element that belong to the article all the same.
+
+        - Prose before the element's end, under an ancestor at most ``lead_levels``
+          above it: a lead paragraph, a standfirst, or the first part of an article
+          split across sibling containers, which the scoring passes over when a
+          later part scores higher. (After the element, such prose is far more
+          often a bio, a teaser or an appeal.)
+        - Anything between the element's first and last block inside the element
+          (a table row, a list item, a code line) that the clean-up of the
+          scoring set aside but that is no link list.
+
+        Neither in a comment section, nor in a landmark other than the article's
+        own ``<header>``.
+        """
         container = _main_container(kept) if self.lead_levels is not None else None
         if container is None or self.lead_levels is None:
             return set()
+        inner = "/" + "/".join(container) + "/"
         frame = container[: len(container) - self.lead_levels]
-        if len(frame) <= 2:  # /html/body: the whole page is no frame
-            return set()
-        prefix = "/" + "/".join(frame)
-        last = max(b.index for b in kept if b.dom is not None and b.dom.in_main)
+        outer = "/" + "/".join(frame) + "/" if len(frame) > 2 else None  # not /html/body
+        in_main = [b.index for b in kept if b.dom is not None and b.dom.in_main]
+        first, last = in_main[0], in_main[-1]
         found = set()
         for b in kept:
             dom = b.dom
             if b.index > last:
                 break
-            if dom is None or dom.in_main or not dom.xpath.startswith(prefix + "/"):
+            if dom is None or dom.in_main or dom.in_comments:
                 continue
-            if dom.landmark or dom.in_comments or dom.link_density > self.lead_link_density:
+            if dom.link_density > self.lead_link_density:
                 continue
-            # a <div> of one or two sentences before an article is mostly a teaser or
-            # a caption; a lead in a <div> runs on longer
-            if dom.tag == "div" and b.sentence_marks < 3:
-                continue
-            if _reads_as_prose(b, self.lead_min_words):
-                found.add(b.index)
+            if first < b.index and dom.xpath.startswith(inner) and _own_landmark(dom, inner):
+                # rows, items and lines inside the article; not its <div>s and
+                # headings, which are gallery counters and widget titles as often
+                if dom.tag not in _WIDGET_TAGS:
+                    found.add(b.index)
+            elif outer and dom.xpath.startswith(outer) and _own_landmark(dom, outer):
+                # a <div> of one or two sentences before an article is mostly a
+                # teaser or a caption; a lead in a <div> runs on longer
+                if dom.tag == "div" and b.sentence_marks < 3:
+                    continue
+                if _reads_as_prose(b, self.lead_min_words):
+                    found.add(b.index)
         return found
 
     def _headline_article(self, headline: Block | None, kept: list[Block]) -> str | None:
@@ -157,6 +172,16 @@ def _main_container(kept: Sequence[Block]) -> list[str] | None:
         common = common[:same]
     # A block's own element is not a container of it: step up from a shared leaf.
     return common[:-1] if any(len(p) == len(common) for p in paths) else common
+
+
+_WIDGET_TAGS = frozenset({"div", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _own_landmark(dom: DomInfo, prefix: str) -> bool:
+    """In no landmark, or in a ``<header>`` inside ``prefix`` (the article's own)."""
+    return dom.landmark is None or (
+        dom.landmark == "header" and "/header" in dom.xpath[len(prefix) - 1 :]
+    )
 
 
 def _reads_as_prose(block: Block, min_words: int) -> bool:

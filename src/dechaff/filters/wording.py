@@ -39,7 +39,7 @@ class PhraseTable:
 
     def first_words(self) -> frozenset[str]:
         """The phrases' first words: the cue under which the rule is tried."""
-        return frozenset(_first_word(p) for p in self.all_phrases())
+        return frozenset(_first_word(p).casefold() for p in self.all_phrases())
 
 
 def _first_word(phrase: str) -> str:
@@ -390,7 +390,8 @@ FILED_UNDER = PhraseTable(
         "de": ("veröffentlicht in", "veröffentlicht unter", "abgelegt unter", "kategorie:",
                "kategorien:", "schlagwörter:", "schlagworte:", "stichwörter:", "stichworte:",
                "themen:", "dieser eintrag wurde", "dieser beitrag wurde", "der beitrag wurde am",
-               "dieser artikel wurde", "getaggt mit", "verschlagwortet mit", "rubrik:"),
+               "dieser artikel wurde", "getaggt mit", "verschlagwortet mit", "rubrik:",
+               "aufrufe:", "hinzugefügt von"),
         "fr": ("publié dans", "classé dans", "catégorie:", "catégories:", "mots-clés:",
                "étiquettes:", "cet article a été publié"),
         "es": ("publicado en", "archivado en", "categoría:", "categorías:", "etiquetas:",
@@ -403,14 +404,15 @@ FILED_UNDER = PhraseTable(
         "nl": ("geplaatst in", "gepubliceerd in", "categorie:", "categorieën:", "tags:",
                "trefwoorden:", "onderwerpen:"),
     },
-    tail=200,
-    max_words=40,
+    tail=400,
+    max_words=60,
 )  # fmt: skip
 
 DISCLOSURES = PhraseTable(
     Reason.DISCLOSURE,
     {
-        "en": ("advertiser disclosure", "affiliate disclosure", "disclosure:",
+        "en": ("suggested citation", "cite this article", "how to cite this", "citation:",
+           "advertiser disclosure", "affiliate disclosure", "disclosure:",
                "this post contains affiliate links", "this article contains affiliate links",
                "we may earn a commission", "we recommend the best products",
                "this post may contain affiliate", "this content is created",
@@ -419,7 +421,8 @@ DISCLOSURES = PhraseTable(
                "dieser artikel enthält", "affiliate-links", "bei den verlinkungen handelt es sich",
                "für links auf dieser seite erhält", "transparenzhinweis",
                "letzte aktualisierung am", "werbehinweis", "unbezahlte werbung", "bezahlte werbung",
-               "dieser text wurde veröffentlicht unter der lizenz", "dieser artikel erschien zuerst"),
+               "dieser text wurde veröffentlicht unter der lizenz", "dieser artikel erschien zuerst",
+               "zitiervorschlag", "zitierweise", "zitiervorschlag für diesen beitrag"),
         "fr": ("cet article contient des liens affiliés", "lien affilié", "liens affiliés",
                "publicité:"),
         "es": ("este artículo contiene enlaces de afiliado", "enlaces de afiliado",
