@@ -21,15 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sets import SET_NAMES, BenchmarkSet, Page, language_group, load
 
-from dechaff import Cleaner
+from dechaff import Cleaner, Settings
+from dechaff.page import FAVOURS
 
 RUNS = Path(__file__).resolve().parent / ".runs"
 
 
-def _extract(job: tuple[str, Page]) -> str:
-    mode, page = job
+def _extract(job: tuple[str, str, Page]) -> str:
+    favour, mode, page = job
     try:
-        cleaner = Cleaner.default()
+        cleaner = Cleaner.default(settings=Settings(favour=favour))
         result = (
             cleaner.clean_html(page.html()) if mode == "html" else cleaner.clean_text(page.raw())
         )
@@ -39,8 +40,10 @@ def _extract(job: tuple[str, Page]) -> str:
     return result.text
 
 
-def run(bench: BenchmarkSet, mode: str, pool: multiprocessing.pool.Pool) -> dict[str, object]:
-    outputs = pool.map(_extract, [(mode, p) for p in bench.pages], chunksize=4)
+def run(
+    bench: BenchmarkSet, mode: str, favour: str, pool: multiprocessing.pool.Pool
+) -> dict[str, object]:
+    outputs = pool.map(_extract, [(favour, mode, p) for p in bench.pages], chunksize=4)
     scores = {p.id: bench.score(out, p) for p, out in zip(bench.pages, outputs, strict=True)}
     groups: dict[str, list[object]] = {}
     for p in bench.pages:
@@ -54,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SET_NAMES))
     parser.add_argument("--modes", nargs="+", default=["text", "html"])
+    parser.add_argument("--favour", default="balanced", choices=FAVOURS)
     parser.add_argument("--save", help="keep per-page scores under this name")
     parser.add_argument("--compare", help="list pages whose score moved against this run")
     args = parser.parse_args(argv)
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             bench = load(name)
             for mode in args.modes:
                 key = f"{name}/{mode}"
-                got = run(bench, mode, pool)
+                got = run(bench, mode, args.favour, pool)
                 line = "  ".join(
                     f"{g} {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}, {s.pages})"
                     for g, s in got["summary"].items()  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from dechaff import (
     Page,
     Reason,
     Removal,
+    Settings,
     clean,
     default_filters,
 )
@@ -128,3 +129,26 @@ def test_result_serialises() -> None:
         len(result.removals) + len(result.repairs) + len(result.flags)
     )
     assert result.report().count("\n") + 1 >= len(result.removals)
+
+
+def test_favour_presets_differ_and_are_checked() -> None:
+    from dechaff.filters import BodyRegion, MainContent
+
+    precise = Cleaner.default(settings=Settings(favour="precision"))
+    generous = Cleaner.default(settings=Settings(favour="recall"))
+    assert isinstance(precise["main-content"], MainContent)
+    assert precise["main-content"].lead_levels is None  # type: ignore[attr-defined]
+    assert isinstance(generous["body-region"], BodyRegion)
+    assert generous["body-region"].gap_cost is not None  # type: ignore[attr-defined]
+    with pytest.raises(ConfigError, match="favour"):
+        Settings(favour="most")
+
+
+def test_recall_keeps_a_second_run_of_prose_that_balanced_drops() -> None:
+    first = "The council met on Monday and agreed to rebuild the old bridge by spring. " * 3
+    second = "Engineers said the work would close the river road for eleven weeks in all. " * 3
+    furniture = ["Weather in Oslo", "Jobs board", "Our partners", "Desk contacts", "Team sheet"]
+    page = "\n".join([first, *furniture, second])
+    balanced = Cleaner.default().clean_text(page)
+    generous = Cleaner.default(settings=Settings(favour="recall")).clean_text(page)
+    assert len(generous.kept) > len(balanced.kept)

@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="read pages as text or HTML; auto recognises HTML by its start (auto)",
     )
+    p.add_argument(
+        "--favour",
+        choices=("precision", "balanced", "recall"),
+        default="balanced",
+        help="when unsure, keep less (precision) or more (recall) of the page (balanced)",
+    )
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
     p.add_argument("--field", default="text", help="the record field holding the page (text)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
@@ -148,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
-    cleaner = Cleaner.default(settings=Settings(max_chars=args.max_chars, mode=args.mode))
+    cleaner = Cleaner.default(
+        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour)
+    )
     progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
         if args.jsonl:

@@ -9,6 +9,8 @@ from .blocks import Block
 from .errors import ConfigError
 from .report import Removal, Repair
 
+FAVOURS = ("precision", "balanced", "recall")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -20,9 +22,18 @@ class Settings:
     """How ``Cleaner.__call__`` reads its input: ``"auto"`` (HTML when it starts like
     an HTML document), ``"text"`` or ``"html"``."""
 
+    favour: str = "balanced"
+    """Where the built-in pipeline (:meth:`Cleaner.default`) errs when unsure:
+    ``"precision"`` keeps only what is surely the article (no standfirst or lead
+    outside the main element, the body as one run), ``"recall"`` keeps all that may
+    be (the article's prose after its main element, the body in several runs),
+    ``"balanced"`` stands between. Their measured effect: docs/benchmarks.md."""
+
     def __post_init__(self) -> None:
         if self.mode not in {"auto", "text", "html"}:
             raise ConfigError(f"mode is 'auto', 'text' or 'html', not {self.mode!r}")
+        if self.favour not in FAVOURS:
+            raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {self.favour!r}")
 
 
 @dataclass(frozen=True)

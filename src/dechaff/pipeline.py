@@ -47,7 +47,7 @@ class Cleaner:
         """The built-in pipeline; with ``plugins=True`` also the installed plugin filters."""
         from .filters import default_filters
 
-        filters = list(default_filters())
+        filters = list(default_filters((settings or Settings()).favour))
         if plugins:
             filters.extend(load_plugins())
         return cls(filters, settings=settings)

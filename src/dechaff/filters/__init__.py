@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..errors import ConfigError
+from ..page import FAVOURS
 from .ad_markers import AdMarkers
 from .base import Filter, remove_block, remove_span
 from .body_region import BodyRegion
@@ -34,18 +36,31 @@ __all__ = [
 ]
 
 
-def default_filters() -> tuple[Filter, ...]:
-    """A fresh tuple of the built-in filters with their default settings, in running order."""
+def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
+    """A fresh tuple of the built-in filters, in running order, set for ``favour``
+    (see :attr:`dechaff.Settings.favour`)."""
+    if favour not in FAVOURS:
+        raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {favour!r}")
+    main_content = {
+        "precision": MainContent(lead_levels=None),
+        "balanced": MainContent(),
+        "recall": MainContent(lead_headings=True, after_min_words=30),
+    }[favour]
+    body_region = {
+        "precision": BodyRegion(short_penalty=24.0),
+        "balanced": BodyRegion(),
+        "recall": BodyRegion(gap_cost=20.0, gap_step=1.0),
+    }[favour]
     return (
         AdMarkers(),
         Figures(),
         CommentSections(),
-        MainContent(),
+        main_content,
         PageChrome(),
         Headline(),
         LinkDensity(),
         Transcripts(),
         Duplicates(),
         Truncation(),
-        BodyRegion(),
+        body_region,
     )

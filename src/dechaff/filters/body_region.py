@@ -77,6 +77,8 @@ class BodyRegion:
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
+        if block.dom is not None and block.dom.link_density > 0.5:
+            return -self.short_penalty  # mostly link text: a menu or a teaser
         if block.words >= self.prose_words and (block.ends_sentence or block.sentence_marks):
             return float(block.words)
         if block.words >= 3 * self.prose_words:
@@ -140,7 +142,10 @@ class BodyRegion:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
-        if not kept or (page.has_dom and any(b.dom is not None and b.dom.in_main for b in kept)):
+        if not kept:
+            return
+        inside = sum(b.words for b in kept if b.dom is not None and b.dom.in_main)
+        if page.has_dom and inside >= 0.05 * sum(b.words for b in kept):
             return  # the page's main content element is better evidence than line shapes
         scores, walls = self.evidence(page)
         if self.gap_cost is not None:
@@ -170,6 +175,9 @@ class BodyRegion:
     def _runs(self, page: Page, scores: list[float], walls: list[bool]) -> Iterator[Decision]:
         """The body as one or more runs (see :func:`best_runs`)."""
         assert self.gap_cost is not None
+        # Inside the body, only a comments header is a wall: a gap may cross a menu-like
+        # run (a list of pros and cons, a share bar), at its cost.
+        walls = [s <= -_WALL for s in scores]
         labels = best_runs(scores, self.gap_cost, walls, gap_step=self.gap_step)
         anchor = matched_headline(page)
         if anchor is not None:

@@ -46,6 +46,12 @@ class MainContent:
     """How far above the main element prose before it is still taken in (``None``: never)."""
     lead_min_words: int = 10
     lead_link_density: float = 0.3
+    lead_headings: bool = False
+    """Keep a heading that reads as prose before the element (a subtitle, a standfirst
+    set as a heading) as one of its leads."""
+    after_min_words: int | None = None
+    """Also keep paragraphs after the element, beside it in its parent's parent, of at
+    least this many words and two sentences (``None``: never; see :meth:`_leads`)."""
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if not page.has_dom:
@@ -91,6 +97,8 @@ class MainContent:
         - Anything between the element's first and last block inside the element
           (a table row, a list item, a code line) that the clean-up of the
           scoring set aside but that is no link list.
+        - With ``after_min_words`` set, long paragraphs after the element beside it
+          (:meth:`_continues`).
 
         Neither in a comment section, nor in a landmark other than the article's
         own ``<header>``.
@@ -99,15 +107,19 @@ class MainContent:
         if container is None or self.lead_levels is None:
             return set()
         inner = "/" + "/".join(container) + "/"
-        frame = container[: len(container) - self.lead_levels]
+        semantic = _semantic_frame(container)
+        frame = semantic or container[: len(container) - self.lead_levels]
         outer = "/" + "/".join(frame) + "/" if len(frame) > 2 else None  # not /html/body
         in_main = [b.index for b in kept if b.dom is not None and b.dom.in_main]
         first, last = in_main[0], in_main[-1]
         found = set()
+        after = "/" + "/".join(container[:-1]) + "/"
         for b in kept:
             dom = b.dom
             if b.index > last:
-                break
+                if self._continues(b, after):
+                    found.add(b.index)
+                continue
             if dom is None or dom.in_main or dom.in_comments:
                 continue
             if dom.link_density > self.lead_link_density:
@@ -120,11 +132,26 @@ class MainContent:
             elif outer and dom.xpath.startswith(outer) and _own_landmark(dom, outer):
                 # a <div> of one or two sentences before an article is mostly a
                 # teaser or a caption; a lead in a <div> runs on longer
-                if dom.tag == "div" and b.sentence_marks < 3:
+                if dom.tag == "div" and b.sentence_marks < (1 if semantic else 3):
+                    continue
+                if dom.heading and not self.lead_headings:
                     continue
                 if _reads_as_prose(b, self.lead_min_words):
                     found.add(b.index)
         return found
+
+    def _continues(self, block: Block, prefix: str) -> bool:
+        """A long paragraph after the element, beside it: the article going on."""
+        dom, need = block.dom, self.after_min_words
+        if need is None or dom is None or dom.in_main or dom.in_comments or dom.tag != "p":
+            return False
+        return (
+            block.words >= need
+            and block.sentence_marks >= 2
+            and dom.link_density <= 0.1
+            and dom.xpath.startswith(prefix)
+            and _own_landmark(dom, prefix)
+        )
 
     def _headline_article(self, headline: Block | None, kept: list[Block]) -> str | None:
         """The ``<article>`` holding the headline, when the main content element lies
@@ -175,6 +202,15 @@ def _main_container(kept: Sequence[Block]) -> list[str] | None:
 
 
 _WIDGET_TAGS = frozenset({"div", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _semantic_frame(container: list[str]) -> list[str] | None:
+    """The innermost ``<article>`` (else ``<main>``) that holds the main element."""
+    for tag in ("article", "main"):
+        at = [i for i, step in enumerate(container) if step.split("[")[0] == tag]
+        if at:
+            return container[: at[-1] + 1]
+    return None
 
 
 def _own_landmark(dom: DomInfo, prefix: str) -> bool:

@@ -260,6 +260,7 @@ CALLS_TO_ACTION = PhraseTable(
             "no ratings yet",
             "click the button below to load",
             "click here to load",
+            "chat with us",
         ),
         "de": (
             "folgen sie uns",
