@@ -47,9 +47,9 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         "recall": MainContent(lead_headings=True, after_min_words=30),
     }[favour]
     body_region = {
-        "precision": BodyRegion(short_penalty=24.0),
+        "precision": BodyRegion(short_penalty=24.0, gap_cost=None),
         "balanced": BodyRegion(),
-        "recall": BodyRegion(gap_cost=20.0, gap_step=1.0),
+        "recall": BodyRegion(gap_cost=20.0, gap_step=1.0, gap_crosses_menus=True),
     }[favour]
     return (
         AdMarkers(),

@@ -2,10 +2,14 @@
 
 Articles are runs of long lines that read as sentences; menus, headers,
 footers and link lists are runs of short lines that do not. Each kept block
-gets a score (positive for prose, negative for a short line), and the
-contiguous run of blocks with the largest total score is the body (the
-maximum-subarray problem, solved in one pass). Everything before and after it
-is removed as ``outside-body``, with its position as evidence.
+gets a score (positive for prose, negative for a short line), and every block
+is labelled body or not, jointly for the page, so that the body's total score
+less what its gaps cost is the largest (:func:`best_runs`, a Viterbi pass over
+four states). With gaps that cost nothing less than everything, the body is the
+one densest run; with the default costs an article interrupted by a share bar,
+a caption block or an ad slot stays whole, and a second run of prose joins the
+body when it outweighs the gap. Everything outside the body is removed as
+``outside-body``, with its position as evidence.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ _SEPARATORS = (" -- ", " – ", " — ", ": ", " @ ", " | ")
 
 @dataclass(frozen=True)
 class BodyRegion:
-    """Keep the densest run of prose; remove what lies outside it (``outside-body``).
+    """Keep the densest runs of prose; remove what lies outside them (``outside-body``).
 
     Scores: a block of ``prose_words`` or more words that holds a sentence mark
     scores its word count; a shorter block that ends like a sentence scores half
@@ -48,9 +52,12 @@ class BodyRegion:
     tag list) is a wall too, unless every line of it starts in lower case (a
     list of things inside the text).
 
-    When the page's headline was found, the body is looked for after it first;
-    the run found there is taken if it scores at least ``anchor_share`` of the
-    best run of the whole page.
+    The body may stand in several runs: a gap between two costs ``gap_cost``
+    and ``gap_step`` per line (``gap_cost=None``: one run). A menu-like run is a
+    wall no gap crosses, unless ``gap_crosses_menus``.
+
+    When the page's headline was found, the body is looked for after it first
+    (see :meth:`labels`).
 
     >>> from dechaff import Cleaner
     >>> page = "Home\\nNews\\nSport\\n" + "The water board met and agreed to raise rates. " * 3
@@ -70,10 +77,16 @@ class BodyRegion:
     min_blocks_for_no_body: int = 3
     list_run: int = 3
     wall_run: int = 5
-    gap_cost: float | None = None
+    main_share: float = 0.05
+    """On an HTML page, the filter steps aside when the main content element holds at
+    least this share of the kept words."""
+    gap_cost: float | None = 30.0
     """What a gap between two runs of the body costs (``None``: the body is one run)."""
-    gap_step: float = 3.0
+    gap_step: float = 2.0
     """What each line of such a gap costs besides."""
+    gap_crosses_menus: bool = False
+    """Whether a gap may cross a menu-like run of short lines (else only a gap before
+    it, or after it, separates the body from what lies beyond)."""
 
     def score(self, block: Block) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture)."""
@@ -131,12 +144,11 @@ class BodyRegion:
             ):
                 run.append(block.index)
                 continue
-            if len(run) >= self.wall_run and not all(
-                page.blocks[i].text[:1].islower() for i in run
-            ):
-                for i in run:
-                    scores[i] = min(scores[i], -_WALL / len(run))
-                    walls[i] = True
+            if len(run) >= self.wall_run:
+                listed = all(page.blocks[i].text[:1].islower() for i in run)
+                for i in run:  # a list in the text costs nothing to keep
+                    scores[i] = max(scores[i], 0.0) if listed else min(scores[i], -_WALL / len(run))
+                    walls[i] = not listed
             run = []
         return scores, walls
 
@@ -145,91 +157,61 @@ class BodyRegion:
         if not kept:
             return
         inside = sum(b.words for b in kept if b.dom is not None and b.dom.in_main)
-        if page.has_dom and inside >= 0.05 * sum(b.words for b in kept):
+        if page.has_dom and inside >= self.main_share * sum(b.words for b in kept):
             return  # the page's main content element is better evidence than line shapes
-        scores, walls = self.evidence(page)
-        if self.gap_cost is not None:
-            yield from self._runs(page, scores, walls)
-            return
-        first, last = best_run(scores)
-        anchor = matched_headline(page)
-        if anchor and first <= last:
-            first, last = self._after_anchor(
-                scores, walls, anchor, sum(scores[first : last + 1]), (first, last)
-            )
-        if first > last:
+        labels = self.labels(page)
+        body = [b.index for b in kept if labels[b.index]]
+        if not body:
             if len(kept) >= self.min_blocks_for_no_body:
                 for b in kept:
                     yield remove_block(
                         self.name, b, Reason.OUTSIDE_BODY, "no run of prose on the page"
                     )
             return
-        before = f"before the body (blocks {first}–{last})"
-        after = f"after the body (blocks {first}–{last})"
+        first, last = body[0], body[-1]
+        details = {
+            where: f"{where} the body (blocks {first}–{last})"
+            for where in ("before", "after", "between runs of")
+        }
         for b in kept:
-            if b.index < first:
-                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, before)
-            elif b.index > last:
-                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, after)
+            if not labels[b.index]:
+                where = (
+                    "before"
+                    if b.index < first
+                    else "after"
+                    if b.index > last
+                    else "between runs of"
+                )
+                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, details[where])
 
-    def _runs(self, page: Page, scores: list[float], walls: list[bool]) -> Iterator[Decision]:
-        """The body as one or more runs (see :func:`best_runs`)."""
-        assert self.gap_cost is not None
-        # Inside the body, only a comments header is a wall: a gap may cross a menu-like
-        # run (a list of pros and cons, a share bar), at its cost.
-        walls = [s <= -_WALL for s in scores]
-        labels = best_runs(scores, self.gap_cost, walls, gap_step=self.gap_step)
+    def labels(self, page: Page) -> list[bool]:
+        """Per block of the page, whether it is body (see :func:`best_runs`).
+
+        When the page's headline was found, the body is looked for after it, before
+        the first wall that follows it; that labelling is taken if its body scores at
+        least ``anchor_share`` of the best labelling of the whole page (or
+        ``anchor_min_score``).
+        """
+        scores, walls = self.evidence(page)
+        if self.gap_crosses_menus:
+            # only a comments header is a wall: a gap may cross a menu-like run (a
+            # list of pros and cons, a share bar), at its cost
+            walls = [s <= -_WALL for s in scores]
+        gap = float("inf") if self.gap_cost is None else self.gap_cost
+        labels = best_runs(scores, gap, walls, gap_step=self.gap_step)
         anchor = matched_headline(page)
         if anchor is not None:
-            total = sum(s for s, body in zip(scores, labels, strict=True) if body)
             wall_after = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
-            after = best_runs(
-                scores, self.gap_cost, walls, anchor + 1, wall_after, gap_step=self.gap_step
-            )
-            need = min(self.anchor_share * total, self.anchor_min_score)
-            if sum(s for s, body in zip(scores, after, strict=True) if body) >= need:
+            after = best_runs(scores, gap, walls, anchor + 1, wall_after, gap_step=self.gap_step)
+            need = min(self.anchor_share * _total(scores, labels), self.anchor_min_score)
+            if _total(scores, after) >= need:
                 labels = after
-        body = [i for i, is_body in enumerate(labels) if is_body]
-        if not body:
-            if len(page.kept) >= self.min_blocks_for_no_body:
-                for b in page.kept:
-                    yield remove_block(
-                        self.name, b, Reason.OUTSIDE_BODY, "no run of prose on the page"
-                    )
-            return
-        first, last = body[0], body[-1]
-        for b in page.kept:
-            if labels[b.index]:
-                continue
-            where = (
-                "before" if b.index < first else "after" if b.index > last else "between runs of"
-            )
-            yield remove_block(
-                self.name, b, Reason.OUTSIDE_BODY, f"{where} the body (blocks {first}–{last})"
-            )
+        # a body of nothing but blocks that score nothing is no body
+        return labels if _total(scores, labels) > 0 else [False] * len(labels)
 
-    def _after_anchor(
-        self,
-        scores: list[float],
-        walls: list[bool],
-        anchor: int,
-        best: float,
-        fallback: tuple[int, int],
-    ) -> tuple[int, int]:
-        """The first good run after the headline, between walls, if it is good enough."""
-        need = min(self.anchor_share * best, self.anchor_min_score)
-        start = anchor + 1
-        while start < len(scores):
-            end = start
-            while end < len(scores) and not walls[end]:
-                end += 1
-            first, last = best_run(scores[start:end])
-            if first <= last and sum(scores[start + first : start + last + 1]) >= need:
-                return start + first, start + last
-            if end - start > self.wall_run:
-                break  # past a real section break, the headline no longer vouches for the text
-            start = end + 1
-        return fallback
+
+def _total(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    return sum(s for s, body in zip(scores, labels, strict=True) if body)
 
 
 def _shape(block: Block) -> tuple[bool, ...] | None:
@@ -273,28 +255,6 @@ def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
     return found
 
 
-def best_run(scores: Sequence[float]) -> tuple[int, int]:
-    """First and last position of the contiguous run with the largest sum (Kadane).
-
-    Returns ``(0, -1)`` when no run has a positive sum.
-
-    >>> best_run([-1, 3, -1, 4, -9, 2])
-    (1, 3)
-    >>> best_run([-1, -2])
-    (0, -1)
-    """
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
-    for i, s in enumerate(scores):
-        if total <= 0:
-            total, start = s, i
-        else:
-            total += s
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
-
-
 _PRE, _BODY, _GAP, _POST = range(4)
 _NEVER = float("-inf")
 
@@ -312,7 +272,8 @@ def best_runs(
     The states are *before the body*, *body*, *a gap inside the body* and *after the
     body*. A labelling scores the sum of its body positions' scores, less
     ``gap_cost`` for every gap; a wall position can only stand before or after the
-    body. With one run this is :func:`best_run`; a second run joins the body when
+    body. With an infinite ``gap_cost`` the body is the one run with the largest
+    sum (the maximum-subarray problem); a second run joins the body when
     it scores more than the gap costs (``gap_cost``, and ``gap_step`` for each of
     its positions), and a gap opens where bridging it would cost more. The body
     starts at ``first`` or later, and no later than ``start_by`` when that is given.
@@ -334,18 +295,24 @@ def best_runs(
         pre, body, gap, post = best
         if start_by is not None and i > start_by:
             pre = _NEVER
-        came_body = max((pre, _PRE), (body, _BODY), (gap - gap_cost, _GAP))
-        came_gap = max((body, _BODY), (gap, _GAP))
+        # on a tie the first option wins: the body goes on rather than open a gap
+        came_body = _first_best((body, _BODY), (pre, _PRE), (gap - gap_cost, _GAP))
+        came_gap = _first_best((gap, _GAP), (body, _BODY))
         came_gap = (came_gap[0] - gap_step, came_gap[1])
-        came_post = max((body, _BODY), (gap, _GAP), (post, _POST))
+        came_post = _first_best((post, _POST), (body, _BODY), (gap, _GAP))
         body_total = _NEVER if wall or i < first else came_body[0] + score
         gap_total = _NEVER if wall else came_gap[0]
         best = [pre, body_total, gap_total, came_post[0]]
         back.append((_PRE, came_body[1], came_gap[1], came_post[1]))
     # A labelling may not end inside a gap: the body ends with its last body position.
-    state = max((best[_PRE], _PRE), (best[_BODY], _BODY), (best[_POST], _POST))[1]
+    state = _first_best((best[_POST], _POST), (best[_PRE], _PRE), (best[_BODY], _BODY))[1]
     labels = [False] * n
     for i in range(n - 1, -1, -1):
         labels[i] = state == _BODY
         state = back[i][state]
     return labels
+
+
+def _first_best(*options: tuple[float, int]) -> tuple[float, int]:
+    """The option with the highest total; the first of them on a tie."""
+    return max(options, key=lambda option: option[0])
