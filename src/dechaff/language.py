@@ -59,15 +59,24 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, table in FUNCTION_WORDS.items() if word in table)
+    for word in frozenset().union(*FUNCTION_WORDS.values())
+}
+
+
 def page_language(lines: Iterable[str]) -> str | None:
     """The language whose function words are most frequent on the page; ``None``
-    when none of the tables covers any of its words (a script they do not cover)."""
+    when none of the tables covers any of its words (a script they do not cover).
+
+    >>> page_language(["Der Hund und die Katze sind im Garten."])
+    'de'
+    """
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
-    for line in lines:
-        for word in words_of(line):
-            for lang, table in FUNCTION_WORDS.items():
-                if word in table:
-                    counts[lang] += 1
+    languages_of = _LANGUAGES_OF
+    for word in words_of(" ".join(lines)):
+        for lang in languages_of.get(word, ()):
+            counts[lang] += 1
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..blocks import Block
+from ..language import function_share, page_language
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import WEB_ADDRESS
@@ -77,6 +78,7 @@ class BodyRegion:
     min_blocks_for_no_body: int = 3
     list_run: int = 3
     wall_run: int = 5
+    min_function_share: float = 0.15
     main_share: float = 0.05
     """On an HTML page, the filter steps aside when the main content element holds at
     least this share of the kept words."""
@@ -88,13 +90,21 @@ class BodyRegion:
     """Whether a gap may cross a menu-like run of short lines (else only a gap before
     it, or after it, separates the body from what lies beyond)."""
 
-    def score(self, block: Block) -> float:
-        """How much ``block`` reads like article prose (negative: like page furniture)."""
+    def score(self, block: Block, language: str | None = None) -> float:
+        """How much ``block`` reads like article prose (negative: like page furniture).
+
+        ``language`` is the page's (:func:`dechaff.language.page_language`): a long
+        line without sentence marks counts as unpunctuated prose only when function
+        words of that language make up ``min_function_share`` of it (an archive
+        list, a tag cloud or a row of product names has next to none).
+        """
         if block.dom is not None and block.dom.link_density > 0.5:
             return -self.short_penalty  # mostly link text: a menu or a teaser
         if block.words >= self.prose_words and (block.ends_sentence or block.sentence_marks):
             return float(block.words)
-        if block.words >= 3 * self.prose_words:
+        if block.words >= 3 * self.prose_words and (
+            language is None or function_share(block.text, language) >= self.min_function_share
+        ):
             return block.words / 2  # a long line without sentence marks: prose, unpunctuated
         if block.words >= 4 and block.ends_sentence:
             return block.words / 2
@@ -112,10 +122,16 @@ class BodyRegion:
         scores = []
         walls = [False] * len(page.blocks)
         score, comments = self.score, Reason.COMMENTS.value
+        # the page's language weighs only long lines without a sentence mark
+        unpunctuated = [
+            b.text for b in page.kept
+            if b.words >= 3 * self.prose_words and not (b.ends_sentence or b.sentence_marks)
+        ]  # fmt: skip
+        lang = page_language(b.text for b in page.kept) if unpunctuated else None
         for b in page.blocks:
             if b.index in kept_set:
                 url = b.text.startswith(("http", "www.")) and WEB_ADDRESS.fullmatch(b.text)
-                scores.append(0.0 if url else score(b))
+                scores.append(0.0 if url else score(b, lang))
                 continue
             reason = removed.get(b.index)
             if reason == comments:
@@ -255,7 +271,7 @@ def _numbered_items(kept: Sequence[Block], reach: int = 4) -> list[int]:
     return found
 
 
-_PRE, _BODY, _GAP, _POST = range(4)
+_PRE, _BODY, _GAP, _POST = range(4)  # back[i][state - 1] for body, gap, post
 _NEVER = float("-inf")
 
 
@@ -286,33 +302,32 @@ def best_runs(
     [False, False, True]
     """
     n = len(scores)
-    if not n:
-        return []
-    # best[s]: the best total of a labelling of the positions so far ending in state s
-    best = [0.0, _NEVER, _NEVER, _NEVER]
-    back: list[tuple[int, int, int, int]] = []
+    pre, body, gap, post = 0.0, _NEVER, _NEVER, _NEVER  # best totals ending in each state
+    back: list[tuple[int, int, int]] = []  # per position: where body, gap, post came from
     for i, (score, wall) in enumerate(zip(scores, walls, strict=True)):
-        pre, body, gap, post = best
         if start_by is not None and i > start_by:
             pre = _NEVER
-        # on a tie the first option wins: the body goes on rather than open a gap
-        came_body = _first_best((body, _BODY), (pre, _PRE), (gap - gap_cost, _GAP))
-        came_gap = _first_best((gap, _GAP), (body, _BODY))
-        came_gap = (came_gap[0] - gap_step, came_gap[1])
-        came_post = _first_best((post, _POST), (body, _BODY), (gap, _GAP))
-        body_total = _NEVER if wall or i < first else came_body[0] + score
-        gap_total = _NEVER if wall else came_gap[0]
-        best = [pre, body_total, gap_total, came_post[0]]
-        back.append((_PRE, came_body[1], came_gap[1], came_post[1]))
+        # on a tie the body goes on rather than open a gap, and a gap goes on
+        body_from, body_best = _BODY, body
+        if pre > body_best:
+            body_from, body_best = _PRE, pre
+        if gap - gap_cost > body_best:
+            body_from, body_best = _GAP, gap - gap_cost
+        gap_from, gap_best = (_GAP, gap) if gap >= body else (_BODY, body)
+        post_from, post_best = _POST, post
+        if body > post_best:
+            post_from, post_best = _BODY, body
+        if gap > post_best:
+            post_from, post_best = _GAP, gap
+        blocked = wall or i < first
+        body = _NEVER if blocked else body_best + score
+        gap = _NEVER if wall else gap_best - gap_step
+        post = post_best
+        back.append((body_from, gap_from, post_from))
     # A labelling may not end inside a gap: the body ends with its last body position.
-    state = _first_best((best[_POST], _POST), (best[_PRE], _PRE), (best[_BODY], _BODY))[1]
+    state = _POST if post >= max(pre, body) else _PRE if pre >= body else _BODY
     labels = [False] * n
     for i in range(n - 1, -1, -1):
         labels[i] = state == _BODY
-        state = back[i][state]
+        state = _PRE if state == _PRE else back[i][state - 1]
     return labels
-
-
-def _first_best(*options: tuple[float, int]) -> tuple[float, int]:
-    """The option with the highest total; the first of them on a tie."""
-    return max(options, key=lambda option: option[0])
