@@ -1,8 +1,11 @@
 """The tools the benchmark compares: dechaff and the peers users would pick instead.
 
-Each tool is a name, the input it reads (``raw`` text or ``html``) and a factory
-that returns a function from that input to the extracted body. Factories import
-their library lazily, so each tool is measured in a process of its own.
+Each tool is a name, the input it reads (``raw`` text, or ``html``: the page's
+bytes as saved) and a factory that returns a function from that input to the
+extracted body. Tools that take only ``str`` decode the bytes the way their users
+would (trafilatura's and readability-lxml's own detection where they have one;
+charset-normalizer otherwise). Factories import their library lazily, so each
+tool is measured in a process of its own.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-Extract = Callable[[str], str]
+Extract = Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -23,26 +27,31 @@ class Tool:
     package: str | None = None
 
 
-def _dechaff_text(without: tuple[str, ...] = ()) -> Callable[[], Extract]:
-    return functools.partial(_make_dechaff_text, without)
+def _dechaff(
+    reads: str, without: tuple[str, ...] = (), favour: str = "balanced"
+) -> Callable[[], Extract]:
+    return functools.partial(_make_dechaff, reads, without, favour)
 
 
-def _make_dechaff_text(without: tuple[str, ...]) -> Extract:
-    from dechaff import Cleaner
+def _make_dechaff(reads: str, without: tuple[str, ...], favour: str) -> Extract:
+    from dechaff import Cleaner, Settings
 
-    cleaner = Cleaner.default().without(*without) if without else Cleaner.default()
-    return lambda raw: cleaner(raw).text
-
-
-def _dechaff_html(without: tuple[str, ...] = ()) -> Callable[[], Extract]:
-    return functools.partial(_make_dechaff_html, without)
-
-
-def _make_dechaff_html(without: tuple[str, ...]) -> Extract:
-    from dechaff import Cleaner
-
-    cleaner = Cleaner.default().without(*without) if without else Cleaner.default()
+    cleaner = Cleaner.default(settings=Settings(favour=favour))
+    if without:
+        cleaner = cleaner.without(*without)
+    if reads == "raw":
+        return lambda raw: cleaner.clean_text(raw).text
     return lambda html: cleaner.clean_html(html).text
+
+
+def _decoded(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        return str(best) if best is not None else data.decode("latin-1")
 
 
 def _no_cleaning() -> Extract:
@@ -80,7 +89,7 @@ def _readability() -> Extract:
     import lxml.html
     from readability import Document
 
-    def run(html: str) -> str:
+    def run(html: bytes) -> str:
         summary = Document(html).summary(html_partial=True)
         return str(lxml.html.fromstring(summary).text_content()) if summary.strip() else ""
 
@@ -92,8 +101,8 @@ def _justext() -> Extract:
 
     stoplist = justext.get_stoplist("English")
 
-    def run(html: str) -> str:
-        paragraphs = justext.justext(html.encode("utf-8"), stoplist)
+    def run(html: bytes) -> str:
+        paragraphs = justext.justext(html, stoplist)
         return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
     return run
@@ -101,19 +110,22 @@ def _justext() -> Extract:
 
 def _resiliparse() -> Extract:
     from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 
-    return lambda html: extract_plain_text(html, main_content=True)
+    return lambda html: extract_plain_text(
+        bytes_to_str(html, detect_encoding(html)), main_content=True
+    )
 
 
 def _boilerpy3() -> Extract:
     from boilerpy3 import extractors
 
     extractor = extractors.ArticleExtractor(raise_on_failure=False)
-    return lambda html: extractor.get_content(html) or ""
+    return lambda html: extractor.get_content(_decoded(html)) or ""
 
 
-DECHAFF_TEXT = Tool("dechaff (raw text)", "raw", _dechaff_text(), "dechaff")
-DECHAFF_HTML = Tool("dechaff (HTML)", "html", _dechaff_html(), "dechaff")
+DECHAFF_TEXT = Tool("dechaff (raw text)", "raw", _dechaff("raw"), "dechaff")
+DECHAFF_HTML = Tool("dechaff (HTML)", "html", _dechaff("html"), "dechaff")
 PEERS = (
     Tool("no cleaning (raw text)", "raw", _no_cleaning),
     Tool("C4 line rules (raw text)", "raw", _c4_lines),
@@ -127,5 +139,16 @@ PEERS = (
 
 def ablations(filter_names: tuple[str, ...], reads: str = "raw") -> tuple[Tool, ...]:
     """dechaff in text (``raw``) or HTML mode with each filter switched off in turn."""
-    make = _dechaff_text if reads == "raw" else _dechaff_html
-    return tuple(Tool(f"without {name}", reads, make((name,)), "dechaff") for name in filter_names)
+    return tuple(
+        Tool(f"without {name}", reads, _dechaff(reads, (name,)), "dechaff") for name in filter_names
+    )
+
+
+def favours() -> tuple[Tool, ...]:
+    """dechaff in both modes with each ``favour`` preset."""
+    return tuple(
+        Tool(f"favour={favour} ({'raw text' if reads == 'raw' else 'HTML'})", reads,
+             _dechaff(reads, favour=favour), "dechaff")
+        for favour in ("precision", "balanced", "recall")
+        for reads in ("raw", "html")
+    )  # fmt: skip

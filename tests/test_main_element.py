@@ -133,3 +133,28 @@ def test_embedded_post_stays_in_the_article() -> None:
 def test_no_paragraphs_no_article() -> None:
     survey = read(_document(_page("<ul><li>Home</li><li>News</li></ul>")))
     assert choose(survey, lambda: survey).in_main is None
+
+
+def test_patterns_are_readability_lxmls_own() -> None:
+    from readability.readability import REGEXES as THEIRS
+
+    from dechaff.readability_patterns import REGEXES as OURS
+
+    for name, pattern in OURS.items():
+        assert pattern.pattern == THEIRS[name].pattern, name
+        assert pattern.flags == THEIRS[name].flags, name
+
+
+def test_cleaning_loads_no_readability_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dechaff\n"
+        "dechaff.clean('Skip to content\\nThe dam held.')\n"
+        "dechaff.clean_html('<html><body><p>The dam held, they said.</p></body></html>')\n"
+        "print([m for m in sys.modules if m.split('.')[0] in "
+        "('readability', 'lxml_html_clean', 'chardet', 'cssselect')])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

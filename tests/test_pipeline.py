@@ -152,3 +152,18 @@ def test_recall_keeps_a_second_run_of_prose_that_balanced_drops() -> None:
     balanced = Cleaner.default().clean_text(page)
     generous = Cleaner.default(settings=Settings(favour="recall")).clean_text(page)
     assert len(generous.kept) > len(balanced.kept)
+
+
+def test_filter_settings_are_keywords_and_checked() -> None:
+    from dechaff.filters import BodyRegion, Duplicates, MainContent
+
+    with pytest.raises(TypeError):
+        Duplicates(95.0)  # type: ignore[misc]
+    assert Duplicates(near=95.0).near == 95.0
+    with pytest.raises(ConfigError, match="near"):
+        Duplicates(near=120.0)
+    with pytest.raises(ConfigError, match="anchor_share"):
+        BodyRegion(anchor_share=-0.1)
+    with pytest.raises(ConfigError, match="lead_levels"):
+        MainContent(lead_levels="3")  # type: ignore[arg-type]
+    assert MainContent(lead_levels=None).lead_levels is None  # None switches leads off

@@ -38,8 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from readability.readability import REGEXES
-
+from .readability_patterns import REGEXES
 from .survey import Survey, folded
 
 # The class/id patterns are readability-lxml's own.

@@ -25,9 +25,9 @@ from functools import cached_property
 from typing import Any
 
 from lxml import etree
-from readability.readability import REGEXES
 
 from .markup import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS, SKIP_TAGS, is_hidden
+from .readability_patterns import REGEXES
 from .textutil import squash
 
 

@@ -48,7 +48,7 @@ _SEAM = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AdMarkers:
     """Remove ad labels: whole lines (``ad-marker``) and glued leftovers (``ad-marker-inline``).
 

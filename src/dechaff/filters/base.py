@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from ..blocks import Block
+from ..errors import ConfigError
 from ..page import Page
 from ..report import Decision, Reason, Removal
 
@@ -69,3 +70,32 @@ def matched_headline(page: Page) -> int | None:
         if r.reason is Reason.HEADLINE and r.related is None and r.score is not None:
             return r.block
     return None
+
+
+INF = float("inf")
+
+
+def check_settings(owner: object, **ranges: tuple[float, float]) -> None:
+    """Raise :class:`ConfigError`, naming the setting, when one of ``owner``'s settings
+    lies outside its ``(low, high)`` range or is no number; ``None`` passes (the
+    settings that take it switch something off with it).
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class F:
+    ...     near: float = 90.0
+    >>> check_settings(F(near=120.0), near=(0, 100))
+    Traceback (most recent call last):
+    ...
+    dechaff.errors.ConfigError: F: near must be a number from 0 to 100, not 120.0
+    """
+    for setting, (low, high) in ranges.items():
+        value = getattr(owner, setting)
+        if value is None:
+            continue
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or not low <= value <= high:
+            span = f"from {low:g}" + (f" to {high:g}" if high != INF else " up")
+            raise ConfigError(
+                f"{type(owner).__name__}: {setting} must be a number {span}, not {value!r}"
+            )

@@ -23,7 +23,7 @@ from ..language import function_share, page_language
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import WEB_ADDRESS
-from .base import matched_headline, remove_block
+from .base import INF, check_settings, matched_headline, remove_block
 
 # Removed lines that end an article when they stand alone: a comments header, a
 # "Related" header. Inside the body they are walls the region does not cross.
@@ -40,7 +40,7 @@ _NUMBERED = re.compile(r"(\d{1,3})(?:[.)ºª]|st|nd|rd|th|[ao]\b)?(?:\s+|(?<=[.)
 _SEPARATORS = (" -- ", " – ", " — ", ": ", " @ ", " | ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BodyRegion:
     """Keep the densest runs of prose; remove what lies outside them (``outside-body``).
 
@@ -89,6 +89,25 @@ class BodyRegion:
     gap_crosses_menus: bool = False
     """Whether a gap may cross a menu-like run of short lines (else only a gap before
     it, or after it, separates the body from what lies beyond)."""
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            prose_words=(1, INF),
+            short_penalty=(0, INF),
+            wall_penalty=(0, INF),
+            wall_max_words=(0, INF),
+            anchor_share=(0, 1),
+            anchor_min_score=(0, INF),
+            tiny_words=(0, INF),
+            min_blocks_for_no_body=(0, INF),
+            list_run=(1, INF),
+            wall_run=(1, INF),
+            min_function_share=(0, 1),
+            main_share=(0, 1),
+            gap_cost=(0, INF),
+            gap_step=(0, INF),
+        )
 
     def score(self, block: Block, language: str | None = None) -> float:
         """How much ``block`` reads like article prose (negative: like page furniture).

@@ -16,7 +16,7 @@ from itertools import accumulate
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 from .wording import TABLES, PhraseTable
 
 SKIP_LINK = (
@@ -325,7 +325,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageChrome:
     """Remove lines that are page furniture by what they say.
 
@@ -355,6 +355,8 @@ class PageChrome:
     )
 
     def __post_init__(self) -> None:
+        check_settings(self, max_words=(1, INF))
+
         def index(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
             found: dict[str, list[int]] = {}
             for key_, i in pairs:

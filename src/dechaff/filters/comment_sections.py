@@ -10,7 +10,7 @@ from ..report import Decision, Reason
 from .base import remove_block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CommentSections:
     """Remove text inside a comment section (``comments``).
 

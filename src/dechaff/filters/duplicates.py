@@ -19,14 +19,14 @@ from rapidfuzz.distance import Indel
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Duplicates:
     """Remove repeated paragraphs and fill link-text holes from the removed copy.
 
@@ -57,6 +57,21 @@ class Duplicates:
     max_hole_tokens: int = 16
     min_alignment: float = 0.85
     max_block_words: int = 20_000
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            min_words=(1, INF),
+            near=(0, 100),
+            contained=(0, 1),
+            part_of_glued=(0, 1),
+            container_coverage=(0, 1),
+            shingle_size=(1, INF),
+            max_posting=(1, INF),
+            max_hole_tokens=(0, INF),
+            min_alignment=(0, 1),
+            max_block_words=(1, INF),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept

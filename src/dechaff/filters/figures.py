@@ -10,7 +10,7 @@ from ..report import Decision, Reason
 from .base import remove_block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figures:
     """Remove text inside ``<figure>`` and ``<figcaption>`` (``media-caption``).
 

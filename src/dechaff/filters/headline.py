@@ -12,7 +12,7 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Removal
 from ..textutil import key
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 
 # Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
 _DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b.*\d")
@@ -28,7 +28,7 @@ def headline_of(title: str) -> str:
     return max(_SITE_SEPARATOR.split(title), key=len).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Headline:
     """Find the headline, keep it once as the title, and remove every copy from the body.
 
@@ -51,6 +51,15 @@ class Headline:
     max_words: int = 40
     search_blocks: int = 400
     similarity: float = 90.0
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            min_words=(1, INF),
+            max_words=(1, INF),
+            search_blocks=(1, INF),
+            similarity=(0, 100),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if page.document_title is not None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import WEB_ADDRESS
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LinkDensity:
     """Remove short blocks whose text is mostly links (``link-list``).
 
@@ -25,6 +25,13 @@ class LinkDensity:
     name: str = "link-density"
     threshold: float = 0.6
     max_words: int = 30
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            threshold=(0, 1),
+            max_words=(0, INF),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if not page.has_dom:

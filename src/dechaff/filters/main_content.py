@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from ..blocks import Block, DomInfo
 from ..page import Page
 from ..report import Decision, Reason
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 from .headline import html_headline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MainContent:
     """Remove blocks outside the page's main content element (``outside-main``).
 
@@ -52,6 +52,17 @@ class MainContent:
     after_min_words: int | None = None
     """Also keep paragraphs after the element, beside it in its parent's parent, of at
     least this many words and two sentences (``None``: never; see :meth:`_leads`)."""
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            min_share=(0, 1),
+            min_article_words=(0, INF),
+            lead_levels=(0, INF),
+            lead_min_words=(0, INF),
+            lead_link_density=(0, 1),
+            after_min_words=(0, INF),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if not page.has_dom:

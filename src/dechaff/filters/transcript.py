@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..page import Page
 from ..report import Decision, Reason
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 
 # Automatic captions mask words they could not hear (or would not print) as "***".
 _MASKED_WORD = re.compile(r"(?<!\S)\*{2,}(?!\S)")
@@ -19,7 +19,7 @@ _LABEL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Transcripts:
     """Remove transcript blocks (``transcript``).
 
@@ -36,6 +36,13 @@ class Transcripts:
     name: str = "transcript"
     min_words: int = 30
     min_masked: int = 1
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            min_words=(0, INF),
+            min_masked=(0, INF),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         for block in page.kept:

@@ -10,7 +10,7 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Flag, Reason
 from ..textutil import key
-from .base import remove_block
+from .base import INF, check_settings, remove_block
 
 # A word, then a space, then a comma or full stop: in most scripts the words that
 # stood between them were a link whose text the scraper dropped ("about 10,000 . But").
@@ -18,7 +18,7 @@ _HOLE = re.compile(r"(?<=\w)[ \t]+[.,](?=\s|$)")
 _ELLIPSIS = re.compile(r"(…|\.{2,})\s*[\])»”\"']?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Truncation:
     """Flag holes nothing could fill (``link-hole``) and blocks that stop mid-sentence
     (``cut-off``); remove teasers (``teaser``).
@@ -42,6 +42,15 @@ class Truncation:
     min_run: int = 2
     min_prefix_chars: int = 40
     cut_off_min_words: int = 15
+
+    def __post_init__(self) -> None:
+        check_settings(
+            self,
+            teaser_max_words=(1, INF),
+            min_run=(1, INF),
+            min_prefix_chars=(1, INF),
+            cut_off_min_words=(1, INF),
+        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         repaired = {p.at for p in page.repairs}
