@@ -12,7 +12,7 @@ from dechaff import Cleaner
 from dechaff.evaluation import aggregate_snippets, score_snippets
 
 TEXT_FLOOR = 0.866
-HTML_FLOOR = 0.934
+HTML_FLOOR = 0.938
 
 pytestmark = pytest.mark.skipif(
     not (TRAFILATURA_EVAL / "evaldata.json").exists(),

@@ -43,8 +43,8 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {favour!r}")
     main_content = {
         "precision": MainContent(lead_levels=None),
-        "balanced": MainContent(),
-        "recall": MainContent(lead_headings=True, after_min_words=30),
+        "balanced": MainContent(after_min_words=80),
+        "recall": MainContent(lead_heading_words=0, after_min_words=30),
     }[favour]
     body_region = {
         "precision": BodyRegion(short_penalty=24.0, gap_cost=None),

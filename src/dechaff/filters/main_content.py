@@ -46,9 +46,9 @@ class MainContent:
     """How far above the main element prose before it is still taken in (``None``: never)."""
     lead_min_words: int = 10
     lead_link_density: float = 0.3
-    lead_headings: bool = False
-    """Keep a heading that reads as prose before the element (a subtitle, a standfirst
-    set as a heading) as one of its leads."""
+    lead_heading_words: int | None = 30
+    """A heading before the element of at least this many words that reads as prose
+    is a lead (a standfirst set as a heading); ``None``: no heading is."""
     after_min_words: int | None = None
     """Also keep paragraphs after the element, beside it in its parent's parent, of at
     least this many words and two sentences (``None``: never; see :meth:`_leads`)."""
@@ -60,6 +60,7 @@ class MainContent:
             min_article_words=(0, INF),
             lead_levels=(0, INF),
             lead_min_words=(0, INF),
+            lead_heading_words=(0, INF),
             lead_link_density=(0, 1),
             after_min_words=(0, INF),
         )
@@ -125,8 +126,12 @@ class MainContent:
         first, last = in_main[0], in_main[-1]
         found = set()
         after = "/" + "/".join(container[:-1]) + "/"
+        siblings = _sibling_articles(container)
         for b in kept:
             dom = b.dom
+            if siblings and self._in_sibling_article(b, siblings):
+                found.add(b.index)
+                continue
             if b.index > last:
                 if self._continues(b, after):
                     found.add(b.index)
@@ -145,11 +150,28 @@ class MainContent:
                 # teaser or a caption; a lead in a <div> runs on longer
                 if dom.tag == "div" and b.sentence_marks < (1 if semantic else 3):
                     continue
-                if dom.heading and not self.lead_headings:
+                if dom.heading and not self._long_heading(b):
                     continue
                 if _reads_as_prose(b, self.lead_min_words):
                     found.add(b.index)
         return found
+
+    def _long_heading(self, block: Block) -> bool:
+        """A heading long enough to be a standfirst (``lead_heading_words``)."""
+        need = self.lead_heading_words
+        return need is not None and block.words >= need
+
+    def _in_sibling_article(self, block: Block, siblings: str) -> bool:
+        """Prose in an ``<article>`` beside the one that holds the element: a listicle
+        or a live ticker in several articles, the posts of a forum thread."""
+        dom = block.dom
+        if dom is None or dom.in_main or dom.in_comments or dom.landmark:
+            return False
+        return (
+            dom.xpath.startswith(siblings)
+            and dom.link_density <= self.lead_link_density
+            and _reads_as_prose(block, self.lead_min_words)
+        )
 
     def _continues(self, block: Block, prefix: str) -> bool:
         """A long paragraph after the element, beside it: the article going on."""
@@ -221,6 +243,15 @@ def _semantic_frame(container: list[str]) -> list[str] | None:
         at = [i for i, step in enumerate(container) if step.split("[")[0] == tag]
         if at:
             return container[: at[-1] + 1]
+    return None
+
+
+def _sibling_articles(container: list[str]) -> str | None:
+    """The XPath prefix of the ``<article>`` elements beside the innermost numbered
+    one (``article[3]``) that holds the main element, if any."""
+    for at in range(len(container) - 1, 1, -1):
+        if container[at].startswith("article["):
+            return "/" + "/".join(container[:at]) + "/article["
     return None
 
 
