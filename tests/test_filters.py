@@ -256,3 +256,15 @@ def test_body_region_keeps_table_rows_numbered_in_order() -> None:
     )
     assert_kept(result, "8 Driver Name8")
     assert_removed(result, "Shop", "outside-body")
+
+
+def test_body_region_keeps_the_list_a_line_announces() -> None:
+    intro = f"{PROSE} The kit holds these parts:"
+    items = ["Regulierbarer Hüftgurt", "Elastische Schnur", "Zwei Schlaufen", "Sehr leicht"]
+    raw = "\n".join([f"First, {PROSE} {PROSE2}", intro, *items, f"Second, {PROSE} {PROSE2}"])
+    result = Cleaner([BodyRegion()])(raw)
+    for item in items:
+        assert_kept(result, item)
+    unannounced = raw.replace(intro, f"{PROSE} The kit holds these parts.")
+    result = Cleaner([BodyRegion()])(unannounced)
+    assert items[1] not in result.text  # without the colon the short lines are a gap

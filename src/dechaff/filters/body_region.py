@@ -78,6 +78,8 @@ class BodyRegion:
     min_blocks_for_no_body: int = 3
     list_run: int = 3
     wall_run: int = 5
+    max_announced: int = 20
+    """Short lines after a line ending in a colon are that line's list, this many at most."""
     min_function_share: float = 0.15
     main_share: float = 0.05
     """On an HTML page, the filter steps aside when the main content element holds at
@@ -165,6 +167,9 @@ class BodyRegion:
             scores[i] = max(scores[i], float(page.blocks[i].words))
         # Runs of lines built alike ("June 9 -- Venue, City") are a list: neutral.
         for i in _parallel_items(page.kept, self.list_run):
+            scores[i] = max(scores[i], 0.0)
+        # Short lines after a line that announces them ("Ingredients:") are its list.
+        for i in _announced_items(page.kept, scores, self.max_announced):
             scores[i] = max(scores[i], 0.0)
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section;
         # not when every line starts in lower case: that is a list of things in the
@@ -271,6 +276,20 @@ def _parallel_items(kept: Sequence[Block], run: int) -> list[int]:
         if shapes[i] is not None and j - i >= run:
             found.extend(b.index for b in kept[i:j])
         i = j
+    return found
+
+
+def _announced_items(kept: Sequence[Block], scores: Sequence[float], most: int) -> list[int]:
+    """Blocks that follow a kept line ending in a colon, up to the next line of
+    prose (a positive score), ``most`` of them at the most."""
+    found: list[int] = []
+    for at, block in enumerate(kept):
+        if not block.text.rstrip().endswith(":"):
+            continue
+        for item in kept[at + 1 : at + 1 + most]:
+            if scores[item.index] > 0 or item.text.rstrip().endswith(":"):
+                break
+            found.append(item.index)
     return found
 
 
