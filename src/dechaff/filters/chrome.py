@@ -33,6 +33,7 @@ MENU_WORDS: frozenset[str] = frozenset(
     tag, tags, schlagwörter, etiquetas, étiquettes, теги, 태그, タグ, 标签,
     table of contents, contents, inhaltsverzeichnis, inhalt, índice, sommaire, indice, sumário,
     spis treści, inhoudsopgave, содержание, contact, kontakt, contacto, contatto, impressum,
+    themen, thèmes, temas, temi, tematy, onderwerpen,
     datenschutz, imprint, sitemap,
     abmelden, accedi, account, accueil, anmelden, anterior, back, back to top, beranda, buscar,
     búsqueda, cari, cerca, close, close menu, collapse, connexion, entrar, expand, home,
@@ -184,7 +185,7 @@ RULES: tuple[Rule, ...] = (
         Reason.COPYRIGHT,
         r"(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
-        r"|все права защищены|무단 ?전재|著作権|版权所有|hak cipta).{0,200}",
+        r"|все права защищены|wszelkie prawa zastrzeżone|무단 ?전재|著作権|版权所有|hak cipta).{0,200}",
         contains=(
             "©",
             "(c)",
@@ -200,6 +201,7 @@ RULES: tuple[Rule, ...] = (
             "著作権",
             "版权所有",
             "hak cipta",
+            "prawa zastrzeżone",
         ),
     ),
     Rule(
@@ -246,6 +248,8 @@ RULES: tuple[Rule, ...] = (
         r"(\((photo|image|foto|credit)\b[^()]{0,80}\)"
         r"|[/|]\s?(getty images|reuters|afp|ap|epa|shutterstock|bloomberg|istock\w*)\)?"
         r"|©\s?(getty images|reuters|afp|ap|epa|dpa|shutterstock|imago|picture.alliance|istock\w*)\b.{0,60}"
+        r"|(©|\(c\)|\b(foto|fotos|photo|bild|credit)\s?:)\s?[^.!?:]{1,60}"
+        r"|[/|]\s?(getty images|reuters|afp|ap|epa|dpa|shutterstock|imago|istock\w*)(\.com)?\)"
         r"|,\s(photo|foto|bild|image)\s?:.{0,80}"
         r"|\b(submitted|file|handout|courtesy|stock) (photo|image)"
         r"|\b(photo|image|picture) (credit|courtesy)\b.{0,60})\.?$",
@@ -516,6 +520,7 @@ _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
 _CONSENT = re.compile(
     r"\b(use|uses|using|accept|consent|polic|privacy|experience|brows|settings|agree|continu"
     r"|partners|preferences|datenschutz|akzeptier|zustimm|acept|politique|accepter|consentement"
-    r"|privacidad|privacidade|aceitar|consenso|accett|согла|использ|동의|同意|使用|setuju|menggunakan)",
+    r"|privacidad|privacidade|aceitar|consenso|accett|согла|использ|동의|同意|使用|setuju|menggunakan"
+    r"|verwend|verbesser|einverst|korzyst|zgod)",
     re.IGNORECASE,
 )
