@@ -268,3 +268,15 @@ def test_body_region_keeps_the_list_a_line_announces() -> None:
     unannounced = raw.replace(intro, f"{PROSE} The kit holds these parts.")
     result = Cleaner([BodyRegion()])(unannounced)
     assert items[1] not in result.text  # without the colon the short lines are a gap
+
+
+def test_author_bio_goes_only_at_the_end() -> None:
+    from dechaff.filters import AuthorBios
+
+    bio = "Heiko Sauer is a Professor of Public Law at the University of Bonn."
+    quoted = "Anna Berg is a professor of law, and she said the ruling was clear."
+    result = Cleaner([AuthorBios()])("\n".join([PROSE, quoted, PROSE2, PROSE, bio]))
+    assert_removed(result, bio, "author-bio")
+    assert_kept(result, quoted)  # not among the last lines
+    german = "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero."
+    assert_removed(Cleaner([AuthorBios()])(f"{PROSE}\n{german}"), german, "author-bio")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import ConfigError
 from ..page import FAVOURS
 from .ad_markers import AdMarkers
+from .author_bio import AuthorBios
 from .base import Filter, remove_block, remove_span
 from .body_region import BodyRegion
 from .chrome import PageChrome
@@ -19,6 +20,7 @@ from .truncation import Truncation
 
 __all__ = [
     "AdMarkers",
+    "AuthorBios",
     "BodyRegion",
     "CommentSections",
     "Duplicates",
@@ -63,4 +65,5 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         Duplicates(),
         Truncation(),
         body_region,
+        AuthorBios(),
     )
