@@ -9,6 +9,7 @@ from dechaff import Cleaner, Reason, clean
 from dechaff.filters import (
     AdMarkers,
     BodyRegion,
+    ControlCharacters,
     Duplicates,
     Headline,
     PageChrome,
@@ -280,3 +281,27 @@ def test_author_bio_goes_only_at_the_end() -> None:
     assert_kept(result, quoted)  # not among the last lines
     german = "Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero."
     assert_removed(Cleaner([AuthorBios()])(f"{PROSE}\n{german}"), german, "author-bio")
+
+
+def test_control_characters_are_cut_from_body_and_title() -> None:
+    title = "Big\u00adger bridges for Oslo"
+    body = "The council voted on Mon\u00adday\x00 to build two \x1b[1mnew\x1b[0m bridges over the "
+    body += "river\u200b, officials said on Tuesday, and work starts in the spring.\x7f"
+    raw = f"{title} | The Times\nSkip to content\n{title}\n{body}"
+    result = clean(raw)
+    assert result.title == "Bigger bridges for Oslo"
+    assert result.text == (
+        "The council voted on Monday to build two new bridges over the river, officials said "
+        "on Tuesday, and work starts in the spring."
+    )
+    cut = [r.text for r in result.removals if r.reason is Reason.CONTROL_CHARACTER]
+    assert cut == ["\xad", "\xad", "\xad", "\x00", "\x1b[1m", "\x1b[0m", "\u200b", "\x7f"]
+    assert_lossless(raw, result)
+
+
+def test_joiners_that_scripts_need_stay() -> None:
+    family = "The family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467 was the most used one."
+    persian = "The word \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 keeps its non-joiner."
+    result = Cleaner([ControlCharacters()])(f"{family}\n{persian}")
+    assert result.text == f"{family}\n\n{persian}"
+    assert not result.removals

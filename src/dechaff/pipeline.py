@@ -18,7 +18,7 @@ from .html import decode_html, looks_like_html, parse
 from .page import Page, Settings
 from .report import Flag, Reason, Removal, Repair
 from .result import CleanResult
-from .textutil import squash
+from .textutil import joins_words, squash
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 
@@ -265,10 +265,7 @@ class _Ledger:
             if paragraph:
                 paragraphs.append(paragraph)
         removals = sorted(self.removals, key=attrgetter("start"))
-        title = next(
-            (r.text for r in removals if r.reason is Reason.HEADLINE and r.related is None),
-            headline_of(self.document_title) if self.document_title else None,
-        )
+        title = self._title(removals)
         return CleanResult(
             text="\n\n".join(paragraphs),
             title=squash(title) if title else None,
@@ -279,6 +276,19 @@ class _Ledger:
             kept=tuple(b.index for b in kept),
             source_length=len(self.raw),
         )
+
+    def _title(self, removals: list[Removal]) -> str | None:
+        """The headline the headline filter kept (the parts of its block left after
+        earlier cuts, closed up over invisible ones), else the document title's."""
+        parts = [r for r in removals if r.reason is Reason.HEADLINE and r.related is None]
+        if not parts:
+            return headline_of(self.document_title) if self.document_title else None
+        parts = [r for r in parts if r.block == parts[0].block]
+        pieces = [parts[0].text]
+        for before, after in pairwise(parts):
+            gap = self.raw[before.end : after.start]
+            pieces.append(("" if joins_words(gap) else " ") + after.text)
+        return "".join(pieces)
 
     def _render(self, block: Block, taken: list[tuple[int, int]], repairs: list[Repair]) -> str:
         if not taken and not repairs:
@@ -292,7 +302,10 @@ class _Ledger:
         for left, right in pairwise(points):
             pieces.extend(by_point.get(left, []))
             if any(s <= left and right <= e for s, e in taken):
-                if pieces and not pieces[-1].endswith(" "):
+                # words cut from between words leave a word break; invisible
+                # characters cut from inside a word ("Fens\u00adter") leave none
+                closes = joins_words(self.raw[left:right])
+                if not closes and pieces and not pieces[-1].endswith(" "):
                     pieces.append(" ")
                 continue
             pieces.append(self.raw[left:right])

@@ -45,6 +45,8 @@ class Reason(str, Enum):
     HEADLINE = "headline"
     SITE_NAME = "site-name"
     TRANSCRIPT = "transcript"
+    # characters no reader sees
+    CONTROL_CHARACTER = "control-character"
     # furniture worded alike across sites (the phrase tables of filters/wording.py)
     AUTHOR_BIO = "author-bio"
     CALL_TO_ACTION = "call-to-action"

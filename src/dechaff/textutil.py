@@ -37,3 +37,25 @@ WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first (so the longest wins)."""
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # an ANSI escape sequence (colour, cursor)
+    r"|\x1b[@-Z\\-_]"  # a two-character escape
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2060\ufeff]+"
+)
+"""Characters no reader sees: escape sequences, C0 and C1 controls (not tab or line
+breaks), DEL, soft hyphens, zero-width spaces, word joiners and byte-order marks."""
+
+_NO_WORD = re.compile(r"(?:\x1b\[[0-?]*[ -/]*[@-~]|[^\w\s])*")
+
+
+def joins_words(cut: str) -> bool:
+    """Whether the text on both sides of ``cut`` closes up once it is cut: true for
+    invisible characters and punctuation ("Fens\u00adter"), false for words (an ad
+    label between two sentences leaves a word break).
+
+    >>> joins_words("\u00ad"), joins_words("\x1b[31m"), joins_words("Advertisement")
+    (True, True, False)
+    """
+    return _NO_WORD.fullmatch(cut) is not None

@@ -10,6 +10,7 @@ from .base import Filter, remove_block, remove_span
 from .body_region import BodyRegion
 from .chrome import PageChrome
 from .comment_sections import CommentSections
+from .control_characters import ControlCharacters
 from .duplicates import Duplicates
 from .figures import Figures
 from .headline import Headline
@@ -23,6 +24,7 @@ __all__ = [
     "AuthorBios",
     "BodyRegion",
     "CommentSections",
+    "ControlCharacters",
     "Duplicates",
     "Figures",
     "Filter",
@@ -54,6 +56,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         "recall": BodyRegion(gap_cost=20.0, gap_step=1.0, gap_crosses_menus=True),
     }[favour]
     return (
+        ControlCharacters(),
         AdMarkers(),
         Figures(),
         CommentSections(),
