@@ -51,7 +51,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         "recall": MainContent(lead_heading_words=0, after_min_words=30),
     }[favour]
     body_region = {
-        "precision": BodyRegion(short_penalty=24.0, gap_cost=None),
+        "precision": BodyRegion(short_penalty=24.0, gap_cost=None, dom_gap_cost=None),
         "balanced": BodyRegion(),
         "recall": BodyRegion(gap_cost=20.0, gap_step=1.0, gap_crosses_menus=True),
     }[favour]

@@ -89,6 +89,11 @@ class BodyRegion:
     gap_step: float = 2.0
     """What each line of such a gap costs besides."""
     gap_crosses_menus: bool = False
+    dom_gap_cost: float | None = 10.0
+    """On an HTML page (which the filter judges only when its main element is too
+    small to trust), what a gap costs; it may cross menu-like runs, the markup having
+    taken out the menus and link lists already. ``None``: as on text."""
+    dom_gap_step: float = 0.5
     """Whether a gap may cross a menu-like run of short lines (else only a gap before
     it, or after it, separates the body from what lies beyond)."""
 
@@ -108,6 +113,8 @@ class BodyRegion:
             min_function_share=(0, 1),
             main_share=(0, 1),
             gap_cost=(0, INF),
+            dom_gap_cost=(0, INF),
+            dom_gap_step=(0, INF),
             gap_step=(0, INF),
         )
 
@@ -233,16 +240,21 @@ class BodyRegion:
         ``anchor_min_score``).
         """
         scores, walls = self.evidence(page)
-        if self.gap_crosses_menus:
+        gap_cost, gap_step, crosses = self.gap_cost, self.gap_step, self.gap_crosses_menus
+        if page.has_dom and self.dom_gap_cost is not None:
+            # the markup took out menus and link lists already: what is left between
+            # two runs of prose is mostly the page's own
+            gap_cost, gap_step, crosses = self.dom_gap_cost, self.dom_gap_step, True
+        if crosses:
             # only a comments header is a wall: a gap may cross a menu-like run (a
             # list of pros and cons, a share bar), at its cost
             walls = [s <= -_WALL for s in scores]
-        gap = float("inf") if self.gap_cost is None else self.gap_cost
-        labels = best_runs(scores, gap, walls, gap_step=self.gap_step)
+        gap = float("inf") if gap_cost is None else gap_cost
+        labels = best_runs(scores, gap, walls, gap_step=gap_step)
         anchor = matched_headline(page)
         if anchor is not None:
             wall_after = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
-            after = best_runs(scores, gap, walls, anchor + 1, wall_after, gap_step=self.gap_step)
+            after = best_runs(scores, gap, walls, anchor + 1, wall_after, gap_step=gap_step)
             need = min(self.anchor_share * _total(scores, labels), self.anchor_min_score)
             if _total(scores, after) >= need:
                 labels = after

@@ -151,6 +151,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        Reason.SHARE_PROMPT,
+        # "Follow The Gleaner on Twitter and Instagram …", "Síguenos en Telegram …"
+        r"(follow|folgen|folge|folgt|síguenos|siguenos|suivez|seguici|segui|siga|obserwuj|volg)"
+        r"\b.{0,200}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp"
+        r"|mastodon|threads|pinterest|x\.com)\b.{0,200}",
+        max_words=40,
+        starts=_words(
+            "follow folgen folge folgt síguenos siguenos suivez seguici segui siga obserwuj volg"
+        ),
+    ),
+    Rule(
         Reason.NEWSLETTER_PROMPT,
         _NEWSLETTER,
         whole_line=False,
