@@ -137,7 +137,7 @@ class Headline:
                     len(wanted[rank]) >= 20 and wanted[rank] in block.key
                 ):
                     open_parts.discard(rank)
-                    if found is None or (score, -rank) > (found[0], -found[1]):
+                    if found is None or _prefer(candidates, rank, score, found):
                         found = (score, rank, block, candidates[rank])
         if found is not None:
             score, _, block, headline_part = found
@@ -190,6 +190,17 @@ class Headline:
                     self.name, Reason.SITE_NAME, text, start, end, first.index,
                     "site name beside the document title",
                 )  # fmt: skip
+
+
+def _prefer(
+    candidates: list[str], rank: int, score: float, found: tuple[float, int, Block, str]
+) -> bool:
+    """Whether the title part ``rank``, matched with ``score``, beats the part found
+    so far: the longer part (a site's name is short, and the page repeats it in its
+    footer), then the better match, then the earlier part."""
+    mine = (len(candidates[rank].split()), score, -rank)
+    theirs = (len(candidates[found[1]].split()), found[0], -found[1])
+    return mine > theirs
 
 
 def _headline_shaped(block: Block, min_words: int, max_words: int) -> bool:
