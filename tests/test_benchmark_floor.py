@@ -14,10 +14,13 @@ from dechaff.evaluation import aggregate, score_page
 TEXT_FLOOR = 0.943
 HTML_FLOOR = 0.978
 
-pytestmark = pytest.mark.skipif(
-    not (AEB / "ground-truth.json").exists(),
-    reason=f"benchmark data not found at {AEB} (it lives in ../shared/data/aeb)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (AEB / "ground-truth.json").exists(),
+        reason=f"benchmark data not found at {AEB} (it lives in ../shared/data/aeb)",
+    ),
+]
 
 
 def truth() -> dict[str, str]:

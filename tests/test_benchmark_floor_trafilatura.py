@@ -14,10 +14,13 @@ from dechaff.evaluation import aggregate_snippets, score_snippets
 TEXT_FLOOR = 0.880
 HTML_FLOOR = 0.942
 
-pytestmark = pytest.mark.skipif(
-    not (TRAFILATURA_EVAL / "evaldata.json").exists(),
-    reason=f"benchmark data not found at {TRAFILATURA_EVAL} (../shared/data/trafilatura-eval)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (TRAFILATURA_EVAL / "evaldata.json").exists(),
+        reason=f"benchmark data not found at {TRAFILATURA_EVAL} (../shared/data/trafilatura-eval)",
+    ),
+]
 
 
 def snippets() -> dict[str, tuple[list[str], list[str]]]:

@@ -13,6 +13,8 @@ from helpers import FIXTURES, assert_lossless
 from dechaff import Cleaner, DechaffError, InputTooLargeError, clean, clean_html, problems
 from dechaff.html import parse
 
+pytestmark = pytest.mark.slow
+
 SENTENCE = "The council approved the new budget on Monday after a long debate, officials said."
 Measure = Callable[..., Any]
 
@@ -50,7 +52,16 @@ def test_100k_near_identical_lines(measured: Measure) -> None:
 
 def test_nul_and_control_characters(measured: Measure) -> None:
     raw = "\x00\x01\x02Skip to content\x07\n" + SENTENCE + "\x00\x1b[31m\x7f\n\x0c\x0b" + SENTENCE
-    lossless_text(raw, measured)
+    result = lossless_text(raw, measured)
+    assert result.text == SENTENCE  # the second copy is a duplicate; no control survives
+
+
+def test_control_characters_inside_words(measured: Measure) -> None:
+    word = "Bürger\u00admeister\u200bin"
+    raw = f"{SENTENCE} Die {word} sprach.\n" + ("Ab\u00adsatz " * 200_000)
+    result = lossless_text(raw, measured)
+    assert "Bürgermeisterin" in result.text
+    assert "\u00ad" not in result.text and "\u200b" not in result.text
 
 
 @pytest.mark.parametrize(

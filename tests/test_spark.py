@@ -14,6 +14,8 @@ from helpers import fixtures
 
 from dechaff import clean
 
+pytestmark = pytest.mark.slow
+
 pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install .[spark])")
 if shutil.which("java") is None:
     pytest.skip("no Java runtime for Spark", allow_module_level=True)

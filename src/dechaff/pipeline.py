@@ -181,6 +181,7 @@ class _Ledger:
         self._kept: tuple[Block, ...] | None = None
         self.repaired: set[int] = set()
         self.taken: dict[int, list[tuple[int, int]]] = {}
+        self.left: dict[int, int] = {}  # per partly removed block: its characters not yet taken
         self.removals: list[Removal] = []
         self.repairs: list[Repair] = []
         self.flags: list[Flag] = []
@@ -222,14 +223,23 @@ class _Ledger:
             self._drop_block(r.block)
             return
         taken = self.taken.setdefault(r.block, [])
+        if r.block not in self.left:
+            self.left[r.block] = len(block.text) - _spaces(block.text)
+        pieces = []
         for start, end in _subtract((r.start, r.end), taken):
             text = self.raw[start:end]
             if not text.strip():
                 continue
             same = start == r.start and end == r.end
             self.removals.append(r if same else dc_replace(r, start=start, end=end, text=text))
-            bisect.insort(taken, (start, end))
-        if all(self.raw[s:e].isspace() for s, e in _subtract((block.start, block.end), taken)):
+            pieces.append((start, end))
+            self.left[r.block] -= len(text) - _spaces(text)
+        if len(pieces) == 1:
+            bisect.insort(taken, pieces[0])
+        elif pieces:  # the gaps between earlier cuts: merge two sorted runs at once
+            taken.extend(pieces)
+            taken.sort()
+        if self.left[r.block] <= 0:  # nothing but white space is left of the block
             self._drop_block(r.block)
 
     def _drop_block(self, index: int) -> None:
@@ -299,9 +309,12 @@ class _Ledger:
         by_point: dict[int, list[str]] = {}
         for p in repairs:
             by_point.setdefault(p.at, []).append(p.inserted)
+        at = 0  # the first taken span that may still cover a piece
         for left, right in pairwise(points):
             pieces.extend(by_point.get(left, []))
-            if any(s <= left and right <= e for s, e in taken):
+            while at < len(taken) and taken[at][1] <= left:
+                at += 1
+            if at < len(taken) and taken[at][0] <= left and right <= taken[at][1]:
                 # words cut from between words leave a word break; invisible
                 # characters cut from inside a word ("Fens\u00adter") leave none
                 closes = joins_words(self.raw[left:right])
@@ -317,8 +330,11 @@ def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple
     """Parts of ``span`` not covered by the sorted, disjoint spans in ``taken``."""
     start, end = span
     parts = []
-    for s, e in taken:
-        if e <= start or s >= end:
+    # the spans that can overlap: from the last one starting at or before ``start``
+    for s, e in taken[max(0, bisect.bisect_right(taken, (start, end)) - 1) :]:
+        if s >= end:
+            break
+        if e <= start:
             continue
         if s > start:
             parts.append((start, s))
@@ -326,6 +342,11 @@ def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple
     if start < end:
         parts.append((start, end))
     return parts
+
+
+def _spaces(text: str) -> int:
+    """How many of ``text``'s characters are white space."""
+    return len(text) - len("".join(text.split()))
 
 
 def _name_of(f: object) -> str:
