@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .batch import CleanFailure, clean_many
 from .blocks import Block, DomInfo, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError
@@ -49,9 +51,15 @@ __all__ = [
 ]
 
 
+@functools.cache
+def _default_cleaner() -> Cleaner:
+    """The default pipeline, built once: its filters are frozen, so sharing it is safe."""
+    return Cleaner.default()
+
+
 def clean_html(html: str | bytes) -> CleanResult:
     """Clean one HTML page with the default pipeline (see :meth:`Cleaner.clean_html`)."""
-    return Cleaner.default().clean_html(html)
+    return _default_cleaner().clean_html(html)
 
 
 def clean(raw: str | bytes) -> CleanResult:
@@ -62,4 +70,4 @@ def clean(raw: str | bytes) -> CleanResult:
     :class:`TypeError` for anything else and :class:`InputTooLargeError` past the
     default size limit.
     """
-    return Cleaner.default()(raw)
+    return _default_cleaner()(raw)
