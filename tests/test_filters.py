@@ -305,3 +305,34 @@ def test_joiners_that_scripts_need_stay() -> None:
     result = Cleaner([ControlCharacters()])(f"{family}\n{persian}")
     assert result.text == f"{family}\n\n{persian}"
     assert not result.removals
+
+
+def _table_lines() -> list[tuple[str, str, str]]:
+    from dechaff.filters.wording import TABLES
+
+    lines = []
+    for table in TABLES:
+        for lang, phrases in table.phrases.items():
+            for phrase in phrases:
+                line = phrase[0].upper() + phrase[1:]
+                if table.tail and not table.heading:
+                    line += " and so on"  # what may follow the phrase on its line
+                lines.append((table.reason.value, lang, line))
+    return lines
+
+
+@pytest.mark.parametrize(("reason", "lang", "line"), _table_lines())
+def test_every_phrase_of_every_table_is_caught_by_its_rule(
+    reason: str, lang: str, line: str
+) -> None:
+    from dechaff.blocks import segment
+
+    found = PageChrome().classify(segment(line)[0])
+    assert found is not None and found[0].value == reason, f"{lang}: {line!r} -> {found}"
+
+
+def test_phrase_tables_cover_the_languages_of_the_shared_sets() -> None:
+    from dechaff.filters.wording import TABLES
+
+    for table in TABLES:
+        assert {"en", "de", "fr", "es", "it", "pt", "pl", "nl"} <= set(table.phrases), table.reason

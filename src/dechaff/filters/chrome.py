@@ -17,7 +17,7 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
 from .base import INF, check_settings, remove_block
-from .wording import TABLES, PhraseTable
+from .wording import FIRST_WORD, TABLES, PhraseTable
 
 SKIP_LINK = (
     r"(skip|jump) (to|navigation)\b.{0,30}|skip navigation|zum inhalt( springen)?|"
@@ -134,6 +134,7 @@ _COMMENT_WORDS = (
 )
 
 RULES: tuple[Rule, ...] = (
+    *(Rule.from_table(table) for table in TABLES),
     Rule(
         Reason.SKIP_LINK,
         SKIP_LINK,
@@ -336,7 +337,6 @@ RULES: tuple[Rule, ...] = (
         contains=("комментари",),
         digit=True,
     ),
-    *(Rule.from_table(table) for table in TABLES),
 )
 
 
@@ -525,7 +525,7 @@ def _script_of(cue: str) -> str | None:
 
 
 _TRAILING = " :;,!|»›>-–—"
-_FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
+_FIRST_WORD = FIRST_WORD
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
 _CONSENT = re.compile(

@@ -9,6 +9,7 @@ article sentence that merely begins the same way, and runs on, does not match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..report import Reason
@@ -42,14 +43,13 @@ class PhraseTable:
         return frozenset(_first_word(p).casefold() for p in self.all_phrases())
 
 
+FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
+"""A line's first word, as the chrome filter reads it to pick the rules to try."""
+
+
 def _first_word(phrase: str) -> str:
-    word = ""
-    for char in phrase:
-        if char.isalnum() or (word and char == "'"):
-            word += char
-        elif word:
-            break
-    return word
+    found = FIRST_WORD.search(phrase)
+    return found.group() if found else ""
 
 
 RELATED_HEADINGS = PhraseTable(
@@ -471,6 +471,7 @@ CAPTION_LABELS = PhraseTable(
 )  # fmt: skip
 
 TABLES: tuple[PhraseTable, ...] = (
-    RELATED_HEADINGS, AUTHOR_BIO, CALLS_TO_ACTION, FILED_UNDER, DISCLOSURES, CAPTION_LABELS,
+    CALLS_TO_ACTION, DISCLOSURES, FILED_UNDER, AUTHOR_BIO, CAPTION_LABELS, RELATED_HEADINGS,
 )  # fmt: skip
-"""The phrase tables the chrome filter turns into rules, in the order they are tried."""
+"""The phrase tables the chrome filter turns into rules, in the order they are tried
+(before its general rules: a table's phrase is the more specific evidence)."""
