@@ -130,7 +130,12 @@ _SAYS_WORDS = r"says|said|wrote|commented|replied|sagt|schreibt|dice|disse|dit|�
 _COMMENT_WORDS = (
     r"comments?|leave a (comment|reply)|post (a )?comment|add (a )?comment"
     r"|join the (conversation|discussion)|show comments|view comments|kommentare?|comentarios?"
-    r"|commentaires?|commenti|комментари\w*|댓글|コメント|评论"
+    r"|leserkommentare|lesermeinungen|commentaires?|commenti|comentários|komentarze?|reacties"
+    r"|комментари\w*|댓글|コメント|评论"
+)
+_REPLY_BUTTONS = (
+    r"reply|antworten|zitieren|responder|répondre|rispondi|odpowiedz|beantwoorden|reageren"
+    r"|ответить"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -332,10 +337,19 @@ RULES: tuple[Rule, ...] = (
         starts=_words(
             "comment comments leave post add join show view top newest oldest all read "
             "kommentar kommentare comentario comentarios commentaire commentaires "
-            "commenti 댓글 コメント 评论"
+            "commenti 댓글 コメント 评论 leserkommentare lesermeinungen comentários komentarze "
+            "komentarz reacties"
         ),
         contains=("комментари",),
         digit=True,
+    ),
+    Rule(
+        Reason.COMMENTS,
+        # the button under each reader's comment: "Reply", "antworten" ("Report" is also
+        # under embedded posts, so it is no sign of comments)
+        rf"({_REPLY_BUTTONS})(\s*[|·/]?\s*({_REPLY_BUTTONS}))*",
+        max_words=4,
+        starts=_words(_REPLY_BUTTONS.replace("|", " ")),
     ),
 )
 
