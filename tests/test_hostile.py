@@ -176,3 +176,22 @@ def test_fuzz_regressions(path: Path) -> None:
     text = data.decode("utf-8", errors="replace")
     assert problems(text, Cleaner.default().clean_text(text)) == []
     assert problems(parse(text).text, clean_html(text)) == []
+
+
+def test_megabytes_of_ad_labels(measured: Measure) -> None:
+    raw = f"{SENTENCE}\n" + "Advertisement " * 200_000 + f"\n{SENTENCE} And then it rained."
+    result = lossless_text(raw, measured)
+    assert "Advertisement" not in result.text
+    assert [r.reason.value for r in result.removals].count("ad-marker") == 1
+
+
+def test_inline_ad_labels_and_the_word_used_as_a_word(measured: Measure) -> None:
+    raw = (
+        f"{SENTENCE} It was a long debate. Advertisement The mayor said the advertisement "
+        "had misled buyers. Story continues below advertisement Officials agreed."
+    )
+    result = lossless_text(raw, measured)
+    assert result.text == (
+        f"{SENTENCE} It was a long debate. The mayor said the advertisement had misled "
+        "buyers. Officials agreed."
+    )

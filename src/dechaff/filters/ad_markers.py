@@ -42,10 +42,19 @@ INLINE_LABELS: tuple[str, ...] = (
 
 
 _INLINE_CUES = ("advertisement", "anzeige", "publici", "pubblici", "реклам")
+_LABELS = alternation(INLINE_LABELS)
 _SEAM = re.compile(
-    r"(?<=[.!?\"”’)\]])(?:(" + alternation(INLINE_LABELS) + r")(?=\s*[\w\"“‘«])"
-    r"|\s(" + alternation(INLINE_LABELS) + r")(?=[\w\"“‘«]))"
+    # glued on one side: "Monday.AdvertisementThe", "Monday. AdvertisementThe"
+    r"(?<=[.!?\"”’)\]])(?:(" + _LABELS + r")(?=\s*[\w\"“‘«])"
+    r"|\s(" + _LABELS + r")(?=[\w\"“‘«])"
+    # or standing alone between two sentences: "a long debate. Advertisement The mayor"
+    r"|\s(" + _LABELS + r")(?=\s+[\"“‘«]?[^\W\d_](?<![a-zà-ÿ]))"
+    r")"
+    # or opening or closing a paragraph: "Advertisement The mayor …", "… said. Advertisement"
+    r"|^(" + _LABELS + r")(?=\s+[\"“‘«]?[^\W\d_](?<![a-zà-ÿ]))"
+    r"|(?<=[.!?\"”’)\]])\s(" + _LABELS + r")$"
 )
+_ONLY_LABELS = re.compile(r"(?:(?:" + _LABELS + r")[\s.,;:|·•-]*)+")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,9 +62,13 @@ class AdMarkers:
     """Remove ad labels: whole lines (``ad-marker``) and glued leftovers (``ad-marker-inline``).
 
     A line is an ad marker when, case-folded and stripped of punctuation at its
-    ends, it is one of :data:`AD_LABELS`. Inline, a label is cut only where it
-    sits at a sentence seam with no space on one side, as in
-    ``"...on Monday.AdvertisementThe minister..."``.
+    ends, it is one of :data:`AD_LABELS`, or when it holds nothing but labels.
+    Inline, a label of :data:`INLINE_LABELS` (their usual capitalised forms) is cut
+    where it sits at a sentence seam: glued on one side
+    (``"...on Monday.AdvertisementThe minister..."``), standing alone between a
+    sentence's end and a capitalised word (``"...debate. Advertisement The
+    mayor..."``), or opening or closing a paragraph. "The advertisement had misled
+    buyers" stays.
 
     >>> from dechaff import Cleaner
     >>> r = Cleaner([AdMarkers()])("ADVERTISEMENT\\nThe mayor spoke.AdvertisementShe left.")
@@ -77,10 +90,15 @@ class AdMarkers:
                 continue
             if not inline or not any(cue in block.key for cue in _INLINE_CUES):
                 continue  # no label anywhere in the line: nothing glued
+            if _ONLY_LABELS.fullmatch(block.text.strip()):
+                yield remove_block(
+                    self.name, block, Reason.AD_MARKER, "a line of nothing but ad labels"
+                )
+                continue
             for m in _SEAM.finditer(block.text):
-                group = 1 if m.group(1) else 2
+                group = next(g for g in range(1, 6) if m.group(g))
                 start, end = block.start + m.start(group), block.start + m.end(group)
                 yield remove_span(
                     self.name, page, block, start, end, Reason.AD_MARKER_INLINE,
-                    f"ad label {m.group(group)!r} glued between two sentences",
+                    f"ad label {m.group(group)!r} between two sentences",
                 )  # fmt: skip
