@@ -75,10 +75,12 @@ def test_jsonl_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     ])  # fmt: skip
     code, _, err = run(["--jsonl", str(source), "--field", "body", "-o", str(target)], capsys)
     assert code == 1  # two bad records, reported and skipped
-    assert "line 2: not JSON" in err and "line 3: field 'body' is a int" in err
+    assert "line 2: not JSON" in err and "line 3: field 'body' is an int, not a string" in err
     assert "2 pages cleaned, 2 failed" in err
     records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
-    assert [r.get("id") for r in records] == [1, None, None, 4]
+    assert [r.get("id") for r in records] == [1, None, 3, 4]  # error records keep the record
+    assert records[1]["record"] == "not json at all" and records[1]["line"] == 2
+    assert records[2]["body"] == 42 and "dechaff_error" in records[2]
     assert records[3]["body_clean"] == "The bridge reopened on Friday after a year of repairs."
     assert records[3]["dechaff"]["removals"][0]["reason"] == "ad-marker"
     assert not (tmp_path / "out.jsonl.partial").exists()
@@ -146,3 +148,25 @@ def test_mode_forces_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0 and "<p>" in out
     code, out, _ = run(["--mode", "html", str(page)], capsys)
     assert out.strip() == "The ferry resumed service on Monday, officials said."
+
+
+def test_jsonl_bad_bytes_and_keys_already_present(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    good = {"id": "a", "text": "The bridge reopened on Friday.", "text_clean": "old", "dechaff": 1}
+    lines = [
+        json.dumps(good).encode(),
+        b'{"id": "b", "text": "Caf\xe9 au lait"}',  # latin-1, not UTF-8
+        json.dumps({"id": "c", "text": "The vote passed on Monday."}).encode(),
+    ]
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    code, _, err = run(["--jsonl", str(source), "-o", str(target)], capsys)
+    assert code == 1 and "line 2: not UTF-8 (byte 0xe9" in err
+    out = target.read_bytes().splitlines()
+    records = [json.loads(line) for line in out]
+    assert [r.get("id") for r in records[::2]] == ["a", "c"]  # every record out, in order
+    assert "Caf" in records[1]["record"] and records[1]["line"] == 2
+    assert records[0]["text_clean"] == "The bridge reopened on Friday."  # replaced, once
+    assert out[0].count(b'"text_clean"') == 1 and out[0].count(b'"dechaff"') == 1
+    assert isinstance(records[0]["dechaff"], dict)

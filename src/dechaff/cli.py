@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 from . import __version__
 from .batch import CleanFailure, clean_many
@@ -299,41 +299,58 @@ class _Line:
 
 
 def _clean_line(
-    cleaner: Cleaner, field_name: str, max_chars: int | None, item: tuple[int, str]
+    cleaner: Cleaner, field_name: str, max_chars: int | None, item: tuple[int, bytes]
 ) -> _Line:
-    """Parse, clean and write one record (in a worker): only short strings come back."""
-    number, line = item
-    problem: str | None = None
+    """Decode, parse, clean and format one record (in a worker): only short strings
+    come back. A bad record becomes an error record that keeps what it held."""
+    number, raw = item
+    record, problem = _record(raw, field_name, max_chars)
+    if record is not None and problem is None:
+        try:
+            done = cleaned(cleaner(record[field_name]))
+        except Exception as error:
+            problem = f"{type(error).__name__}: {error}"
+        else:
+            # dechaff's keys replace any of the same name already in the record
+            record[f"{field_name}_clean"] = done.text
+            record["dechaff"] = json.loads(done.report)
+            output = json.dumps(record, ensure_ascii=False) + "\n"
+            return _Line(number, output, None, done.source_length, len(done.text), done.removed)
+    kept: dict[str, Any] = record if record is not None else {"line": number}
+    if record is None:
+        kept["record"] = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+    kept["dechaff_error"] = problem
+    return _Line(number, json.dumps(kept, ensure_ascii=False) + "\n", problem)
+
+
+def _record(
+    raw: bytes, field_name: str, max_chars: int | None
+) -> tuple[dict[str, Any] | None, str | None]:
+    """The record of one line, and what is wrong with it (``None`` when it can be cleaned)."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
-        problem = f"not JSON ({error.msg})"
-    else:
-        page = data.get(field_name) if isinstance(data, dict) else None
-        if not isinstance(data, dict):
-            problem = "not a JSON object"
-        elif not isinstance(page, str):
-            kind = "missing" if page is None else f"a {type(page).__name__}, not a string"
-            problem = f"field {field_name!r} is {kind}"
-        elif max_chars is not None and len(page) > max_chars:
-            problem = f"{len(page):,} characters, over --max-chars"
-        else:
-            try:
-                done = cleaned(cleaner(page))
-            except Exception as error:
-                problem = f"{type(error).__name__}: {error}"
-            else:
-                # The record's own JSON is extended as read: no second encoding of it.
-                text = json.dumps(done.text, ensure_ascii=False)
-                added = f"{json.dumps(field_name + '_clean')}: {text}"
-                output = f'{line.rstrip()[:-1]}, {added}, "dechaff": {done.report}}}\n'
-                chars = len(done.text)
-                return _Line(number, output, None, done.source_length, chars, done.removed)
-    error_record = json.dumps({"dechaff_error": problem, "line": number}) + "\n"
-    return _Line(number, error_record, problem)
+        return None, f"not JSON ({error.msg} at column {error.colno})"
+    if not isinstance(data, dict):
+        return None, "not a JSON object"
+    page = data.get(field_name)
+    if not isinstance(page, str):
+        kind = "missing" if page is None else f"{_article(type(page).__name__)}, not a string"
+        return data, f"field {field_name!r} is {kind}"
+    if max_chars is not None and len(page) > max_chars:
+        return data, f"{len(page):,} characters, over --max-chars"
+    return data, None
 
 
-def _numbered_lines(stream: TextIO, skip: int) -> Iterator[tuple[int, str]]:
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:
     """Non-blank lines with their numbers, after the first ``skip`` of them."""
     seen = 0
     for number, line in enumerate(stream, 1):
@@ -344,7 +361,7 @@ def _numbered_lines(stream: TextIO, skip: int) -> Iterator[tuple[int, str]]:
 
 
 def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
-    source = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+    source = sys.stdin.buffer if args.jsonl == "-" else open(args.jsonl, "rb")  # noqa: SIM115
     target = Path(args.output) if args.output else None
     partial = target.with_name(f"{target.name}.partial") if target else None
     done = 0
@@ -372,7 +389,7 @@ def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> in
 
 
 def _clean_lines(
-    lines: Iterator[tuple[int, str]],
+    lines: Iterator[tuple[int, bytes]],
     args: argparse.Namespace,
     cleaner: Cleaner,
     progress: bool,
