@@ -170,3 +170,24 @@ def test_jsonl_bad_bytes_and_keys_already_present(
     assert records[0]["text_clean"] == "The bridge reopened on Friday."  # replaced, once
     assert out[0].count(b'"text_clean"') == 1 and out[0].count(b'"dechaff"') == 1
     assert isinstance(records[0]["dechaff"], dict)
+
+
+def test_jsonl_gzipped_in_and_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl.gz"  # input: gzip by content
+    records = [{"id": i, "text": f"Advertisement\nRecord {i}: the vote passed."} for i in range(3)]
+    source.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    code, _, _ = run(["--jsonl", str(source), "-o", str(target)], capsys)
+    assert code == 0
+    out = [json.loads(line) for line in gzip.decompress(target.read_bytes()).splitlines()]
+    assert [r["id"] for r in out] == [0, 1, 2]
+    assert out[2]["text_clean"] == "Record 2: the vote passed."
+    # an interrupted compressed run resumes: cut the output inside its last record
+    whole = gzip.decompress(target.read_bytes())
+    cut = whole[: whole.index(b'"id": 2')]
+    (tmp_path / "out.jsonl.gz.partial").write_bytes(gzip.compress(cut))
+    target.unlink()
+    code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--resume"], capsys)
+    again = [json.loads(line) for line in gzip.decompress(target.read_bytes()).splitlines()]
+    assert code == 0 and [r["id"] for r in again] == [0, 1, 2]

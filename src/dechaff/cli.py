@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
+import io
 import json
 import multiprocessing
 import os
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from . import __version__
 from .batch import CleanFailure, clean_many
@@ -91,7 +94,8 @@ class Tally:
     def render(self) -> str:
         top = ", ".join(f"{reason} {chars:,}" for reason, chars in self.removed.most_common(8))
         return (
-            f"dechaff: {self.pages:,} pages cleaned, {self.failures:,} failed; "
+            f"dechaff: {self.pages:,} {'page' if self.pages == 1 else 'pages'} cleaned, "
+            f"{self.failures:,} failed; "
             f"{self.chars_in:,} chars in, {self.chars_out:,} out"
             + (f"; removed by reason: {top}" if top else "")
         )
@@ -360,18 +364,33 @@ def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:
                 yield number, line
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _open_records(name: str) -> BinaryIO:
+    """The JSON-lines input as bytes: stdin for ``-``; gzip recognised by content."""
+    stream = cast(io.BufferedReader, sys.stdin.buffer if name == "-" else open(name, "rb"))  # noqa: SIM115
+    if stream.peek(2)[:2] == GZIP_MAGIC:
+        return cast(BinaryIO, gzip.GzipFile(fileobj=stream))
+    return stream
+
+
+def _open_output(partial: Path, append: bool, compress: bool) -> TextIO:
+    mode = "at" if append else "wt"
+    if compress:  # appended gzip members read back as one stream
+        return cast(TextIO, gzip.open(partial, mode, encoding="utf-8"))
+    return cast(TextIO, open(partial, mode, encoding="utf-8"))
+
+
 def _run_jsonl(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> int:
-    source = sys.stdin.buffer if args.jsonl == "-" else open(args.jsonl, "rb")  # noqa: SIM115
+    source = _open_records(args.jsonl)
     target = Path(args.output) if args.output else None
     partial = target.with_name(f"{target.name}.partial") if target else None
+    compress = target is not None and target.suffix == ".gz"
     done = 0
     if args.resume and target is not None and partial is not None:
-        done = _resume_point(target, partial)
-    out: TextIO
-    if partial is not None:
-        out = open(partial, "a" if done else "w", encoding="utf-8")  # noqa: SIM115
-    else:
-        out = sys.stdout
+        done = _resume_point(target, partial, compress)
+    out = _open_output(partial, bool(done), compress) if partial is not None else sys.stdout
     tally = Tally()
     stopped = False
     try:
@@ -432,15 +451,28 @@ def _start_method() -> str | None:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
-def _resume_point(target: Path, partial: Path) -> int:
+def _gunzip_prefix(data: bytes) -> bytes:
+    """All that the gzip members in ``data`` decompress to, the last one possibly cut
+    off by an interruption."""
+    out = []
+    while data[:2] == GZIP_MAGIC:
+        member = zlib.decompressobj(wbits=31)
+        out.append(member.decompress(data))
+        data = member.unused_data
+    return b"".join(out)
+
+
+def _resume_point(target: Path, partial: Path, compressed: bool = False) -> int:
     """How many records an earlier, interrupted run wrote (complete lines only)."""
     if target.exists() and not partial.exists():
         os.replace(target, partial)
     if not partial.exists():
         return 0
     data = partial.read_bytes()
+    if compressed:
+        data = _gunzip_prefix(data)
     complete = data[: data.rfind(b"\n") + 1]
-    partial.write_bytes(complete)
+    partial.write_bytes(gzip.compress(complete) if compressed else complete)
     return complete.count(b"\n")
 
 
