@@ -191,3 +191,23 @@ def test_jsonl_gzipped_in_and_out(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--resume"], capsys)
     again = [json.loads(line) for line in gzip.decompress(target.read_bytes()).splitlines()]
     assert code == 0 and [r["id"] for r in again] == [0, 1, 2]
+
+
+def test_files_that_are_no_pages_are_refused_and_gzip_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(b"<html><body><p>Advertisement</p><p>The bridge reopened on "
+                                   b"Friday after a year of repairs, the city said.</p></body></html>"))  # fmt: skip
+    image, crawl = tmp_path / "photo.png", tmp_path / "crawl.warc"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    crawl.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n")
+    code, out, err = run([str(page), str(image), str(crawl)], capsys)
+    assert code == 1
+    assert "The bridge reopened on Friday" in out and "Advertisement" not in out
+    assert f"{image}: a PNG image, not a page" in err
+    assert f"{crawl}: a WARC crawl file" in err
+    code, _, err = run([str(image), "-o", str(tmp_path / "out")], capsys)
+    assert code == 1 and "a PNG image, not a page" in err and "0 pages cleaned, 1 failed" in err

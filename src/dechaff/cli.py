@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import sys
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -24,6 +24,7 @@ from .batch import CleanFailure, clean_many
 from .page import Settings
 from .pipeline import Cleaner
 from .result import CleanResult
+from .sniff import NotAPage, page_bytes
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
@@ -206,7 +207,13 @@ def _print_pages(
     several = False
     for name, data in pages:
         try:
-            result = cleaner(data)
+            result = cleaner(page_bytes(data) if isinstance(data, bytes) else data)
+        except NotAPage as error:
+            print(f"dechaff: {name}: {error}", file=sys.stderr)
+            status = EXIT_FAILURES
+            if args.on_error == "stop":
+                return status
+            continue
         except Exception as error:
             print(f"dechaff: {name}: {type(error).__name__}: {error}", file=sys.stderr)
             status = EXIT_FAILURES
@@ -244,8 +251,24 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
                 continue
             jobs.append((file, target))
     tally = Tally()
-    results = _clean_all((f.read_bytes() for f, _ in jobs), len(jobs), args, cleaner, progress)
-    for (source, target), result in zip(jobs, results, strict=True):
+    accepted: deque[tuple[Path, Path]] = deque()  # the pages handed to the cleaner, in order
+
+    def readable() -> Iterator[bytes]:
+        for source, target in jobs:
+            try:
+                data = page_bytes(source.read_bytes())
+            except (NotAPage, OSError) as error:  # refused before cleaning, said why
+                tally.failures += 1
+                print(f"dechaff: {source}: {error}", file=sys.stderr)
+                if args.on_error == "stop":
+                    return
+                continue
+            accepted.append((source, target))
+            yield data
+
+    results = _clean_all(readable(), len(jobs), args, cleaner, progress)
+    for result in results:
+        source, target = accepted.popleft()
         if isinstance(result, CleanFailure):
             tally.failures += 1
             print(f"dechaff: {source}: {result.error}", file=sys.stderr)
