@@ -199,8 +199,11 @@ def test_files_that_are_no_pages_are_refused_and_gzip_is_read(
     import gzip
 
     page = tmp_path / "page.html.gz"
-    page.write_bytes(gzip.compress(b"<html><body><p>Advertisement</p><p>The bridge reopened on "
-                                   b"Friday after a year of repairs, the city said.</p></body></html>"))  # fmt: skip
+    html = (
+        b"<html><body><p>Advertisement</p><p>The bridge reopened on Friday after a year "
+        b"of repairs, the city said.</p></body></html>"
+    )
+    page.write_bytes(gzip.compress(html))
     image, crawl = tmp_path / "photo.png", tmp_path / "crawl.warc"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     crawl.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n")
