@@ -24,7 +24,9 @@ SKIP_LINK = (
     r"direkt zum inhalt|aller au (contenu|menu)|passer au contenu|saltar (al|a) (contenido|navegaci)\w*|"
     r"ir (para|ao) (o )?conte[uú]do|vai al contenuto|salta al contenuto|"
     r"перейти к (содержанию|основному|контенту)\w*|본문 바로가기|본문으로 바로가기|"
-    r"本文へ\w*|メインコンテンツへ\w*|跳到主要内容|跳至主要内容|langsung ke konten|loncat ke konten"
+    r"本文へ\w*|メインコンテンツへ\w*|跳到主要内容|跳至主要内容|langsung ke konten|loncat ke konten|"
+    r"przejdź do (treści|zawartości|menu)|przejdz do tresci|"
+    r"(naar|ga naar) (de )?(inhoud|hoofdinhoud)( springen| gaan)?|direct naar (de )?inhoud"
 )
 
 MENU_WORDS: frozenset[str] = frozenset(
@@ -101,6 +103,7 @@ def _words(text: str) -> frozenset[str]:
 _NEWSLETTER = (
     r"\b(newsletters?|subscribe|subscription|sign up for|signup|unsubscribe|inbox|abonnieren"
     r"|abonnez-vous|s'abonner|suscr[ií]b\w+|iscriviti|assine|inscreva-se|подпиш\w+|рассылк\w+"
+    r"|nieuwsbrief|aanmelden voor|abonneer|zapisz się|subskrybuj|prenumerat\w*"
     r"|구독|購読|订阅|berlangganan)\b"
 )
 _RELATED = (
@@ -124,6 +127,7 @@ _MEDIA_WORDS = (
 _PUBLISHED_WORDS = (
     r"published|updated|posted|last updated|first published|veröffentlicht|aktualisiert"
     r"|publicado|atualizado|publié|mis à jour|pubblicato|aggiornato|опубликовано|обновлено"
+    r"|opublikowano|zaktualizowano|gepubliceerd|bijgewerkt"
     r"|입력|수정|更新|公開|diterbitkan"
 )
 _SAYS_WORDS = r"says|said|wrote|commented|replied|sagt|schreibt|dice|disse|dit|пишет|написал\w*"
@@ -144,16 +148,19 @@ RULES: tuple[Rule, ...] = (
         Reason.SKIP_LINK,
         SKIP_LINK,
         starts=_words(
-            "skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat"
+            "skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat "
+            "przejdź przejdz naar ga direct"
         ),
         contains=("本文へ", "メインコンテンツへ", "跳到主要内容", "跳至主要内容"),
     ),
     Rule(
         Reason.SHARE_PROMPT,
         r"(share|follow|like)( (this|us|me|him|her|them))?( (article|story|post|page|on|via|with)\b.{0,60})?"
-        r"|click to (share|email|print)\b.{0,60}|(teilen|compartir|partager|condividi|compartilhar|поделиться)\b.{0,40}",
+        r"|click to (share|email|print)\b.{0,60}|(teilen|compartir|partager|condividi|compartilhar"
+        r"|udostępnij|podziel się|delen|deel)\b.{0,40}|поделиться\b.{0,40}",
         starts=_words(
-            "share follow like click teilen compartir partager condividi compartilhar поделиться"
+            "share follow like click teilen compartir partager condividi compartilhar поделиться "
+            "udostępnij podziel delen deel"
         ),
     ),
     Rule(
@@ -189,6 +196,12 @@ RULES: tuple[Rule, ...] = (
             "購読",
             "订阅",
             "berlangganan",
+            "nieuwsbrief",
+            "aanmelden voor",
+            "abonneer",
+            "zapisz się",
+            "subskryb",
+            "prenumerat",
         ),
     ),
     Rule(
