@@ -13,12 +13,11 @@ from .blocks import Block, segment
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
-from .filters.headline import headline_of
 from .html import decode_html, looks_like_html, parse
 from .page import Page, Settings
 from .report import Flag, Reason, Removal, Repair
 from .result import CleanResult
-from .textutil import joins_words, squash
+from .textutil import headline_of, joins_words, squash
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 

@@ -59,3 +59,16 @@ def joins_words(cut: str) -> bool:
     (True, True, False)
     """
     return _NO_WORD.fullmatch(cut) is not None
+
+
+SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
+"""What stands between a headline and a site's name in a document title."""
+
+
+def headline_of(title: str) -> str:
+    """The headline part of a document title: the longest part between site separators.
+
+    >>> headline_of("Storm hits coast | Daily Bugle")
+    'Storm hits coast'
+    """
+    return max(SITE_SEPARATOR.split(title), key=len).strip()

@@ -11,21 +11,12 @@ from rapidfuzz import fuzz, process
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Removal
+from ..textutil import SITE_SEPARATOR as _SITE_SEPARATOR
 from ..textutil import key
 from .base import INF, check_settings, remove_block
 
 # Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
 _DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b.*\d")
-_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
-
-
-def headline_of(title: str) -> str:
-    """The headline part of a document title: the longest part between site separators.
-
-    >>> headline_of("Storm hits coast | Daily Bugle")
-    'Storm hits coast'
-    """
-    return max(_SITE_SEPARATOR.split(title), key=len).strip()
 
 
 @dataclass(frozen=True, kw_only=True)
