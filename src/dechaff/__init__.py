@@ -19,7 +19,7 @@ from .filters import Filter, default_filters
 from .invariant import problems
 from .page import Page, Settings
 from .pipeline import Cleaner, load_plugins
-from .report import Flag, Reason, Removal, Repair
+from .report import Flag, PluginReason, Reason, Removal, Repair
 from .result import CleanResult
 
 __version__ = "0.1.0"
@@ -37,6 +37,7 @@ __all__ = [
     "Flag",
     "InputTooLargeError",
     "Page",
+    "PluginReason",
     "Reason",
     "Removal",
     "Repair",

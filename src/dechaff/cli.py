@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="balanced",
         help="when unsure, keep less (precision) or more (recall) of the page (balanced)",
     )
+    p.add_argument(
+        "--plugins",
+        action="store_true",
+        help="also run the installed plugin filters (entry points 'dechaff.filters')",
+    )
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
     p.add_argument("--field", default="text", help="the record field holding the page (text)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
@@ -160,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     cleaner = Cleaner.default(
-        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour)
+        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
+        plugins=args.plugins,
     )
     progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:

@@ -1,14 +1,18 @@
 """The report: what was removed, what was repaired, what was only flagged.
 
 Every record points into the input by character offsets, so the report can be
-replayed against the page it came from. Reasons are a closed set of slugs.
+replayed against the page it came from. Built-in reasons are a closed set of slugs
+(:class:`Reason`); a plugin names its own in a namespace (:class:`PluginReason`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from enum import Enum
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
+
+from .errors import ConfigError
 
 
 class Reason(str, Enum):
@@ -57,10 +61,44 @@ class Reason(str, Enum):
         return self.value
 
 
+_PLUGIN_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class PluginReason:
+    """A reason a plugin filter declares for itself: a slug in its own namespace,
+    ``namespace:name`` (``"paywall:soft-wall"``), so that it can never take a
+    built-in reason's name. It flows through the report, ``summary()``,
+    ``to_dict()`` and the command line like a built-in reason.
+
+    >>> PluginReason("paywall:soft-wall").value
+    'paywall:soft-wall'
+    >>> PluginReason("menu")
+    Traceback (most recent call last):
+    ...
+    dechaff.errors.ConfigError: a plugin's reason is 'namespace:name' in lower case, not 'menu'
+    """
+
+    value: str
+
+    def __post_init__(self) -> None:
+        if not _PLUGIN_SLUG.fullmatch(self.value):
+            raise ConfigError(
+                f"a plugin's reason is 'namespace:name' in lower case, not {self.value!r}"
+            )
+
+    def __str__(self) -> str:
+        return self.value
+
+
+AnyReason: TypeAlias = "Reason | PluginReason"
+"""A built-in reason or a plugin's."""
+
+
 class _Record:
     """What the three report records share: a JSON-ready form."""
 
-    reason: Reason
+    reason: AnyReason
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a dictionary of JSON types (the reason as its slug)."""
@@ -78,8 +116,8 @@ class Removal(_Record):
 
     filter: str
     """Name of the filter that decided the removal."""
-    reason: Reason
-    """Why, as a slug from :class:`Reason`."""
+    reason: AnyReason
+    """Why: a slug from :class:`Reason`, or a plugin's :class:`PluginReason`."""
     text: str
     """The removed text, exactly as in the input."""
     start: int
@@ -100,7 +138,7 @@ class Removal(_Record):
     def __init__(
         self,
         filter: str,
-        reason: Reason,
+        reason: AnyReason,
         text: str,
         start: int,
         end: int,
@@ -132,7 +170,7 @@ class Repair(_Record):
     """Text inserted into a kept block, copied from elsewhere in the same input."""
 
     filter: str
-    reason: Reason
+    reason: AnyReason
     inserted: str
     """The inserted text; equal to ``raw[source_start:source_end]``."""
     at: int
@@ -151,7 +189,7 @@ class Flag(_Record):
     """Something suspicious that was kept unchanged (a hole nothing could fill)."""
 
     filter: str
-    reason: Reason
+    reason: AnyReason
     text: str
     start: int
     end: int
