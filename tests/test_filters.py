@@ -336,3 +336,19 @@ def test_phrase_tables_cover_the_languages_of_the_shared_sets() -> None:
 
     for table in TABLES:
         assert {"en", "de", "fr", "es", "it", "pt", "pl", "nl"} <= set(table.phrases), table.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("También te puede interesar", "related-list"),
+        ("An hour ago", "byline-dateline"),
+        ("A day ago", "byline-dateline"),
+        ("One week ago", "byline-dateline"),
+    ],
+)
+def test_rules_that_their_cues_once_hid(line: str, reason: str) -> None:
+    from dechaff.blocks import segment
+
+    found = PageChrome().classify(segment(line)[0])
+    assert found is not None and found[0].value == reason

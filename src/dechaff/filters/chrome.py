@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
         r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?",
         max_words=10,
         starts=_words(
-            "by von por par di door oleh от автор reading last first mis "
+            "by von por par di door oleh от автор reading last first mis an a one "
             + _PUBLISHED_WORDS.replace("|", " ")
         ),
         digit=True,
