@@ -352,3 +352,21 @@ def test_rules_that_their_cues_once_hid(line: str, reason: str) -> None:
 
     found = PageChrome().classify(segment(line)[0])
     assert found is not None and found[0].value == reason
+
+
+def test_inline_captions_go_and_the_prose_stays() -> None:
+    from dechaff.filters import InlineCaptions
+
+    raw = (
+        "Video above: Crews fight the fire. The blaze began at noon (Photo: J. Doe/AP). "
+        "Residents said the photo of the tower was everywhere (and so was the smoke)."
+    )
+    result = Cleaner([InlineCaptions()])(raw)
+    assert result.text == (
+        "The blaze began at noon. Residents said the photo of the tower was everywhere "
+        "(and so was the smoke)."
+    )
+    assert {r.reason.value for r in result.removals} == {"inline-caption"}
+    assert_lossless(raw, result)
+    german = "Die Stadt plant neu (Foto: dpa). Der Rat stimmte zu."
+    assert Cleaner([InlineCaptions()])(german).text == "Die Stadt plant neu. Der Rat stimmte zu."

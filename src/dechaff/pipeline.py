@@ -309,20 +309,35 @@ class _Ledger:
         for p in repairs:
             by_point.setdefault(p.at, []).append(p.inserted)
         at = 0  # the first taken span that may still cover a piece
+        gap = False  # words were cut here: the next piece starts a new word
+
+        def add(piece: str) -> None:
+            nonlocal gap
+            if gap and pieces and not pieces[-1][-1:].isspace() and _opens_word(piece):
+                pieces.append(" ")
+            gap = False
+            pieces.append(piece)
+
         for left, right in pairwise(points):
-            pieces.extend(by_point.get(left, []))
+            for inserted in by_point.get(left, []):
+                add(inserted)
             while at < len(taken) and taken[at][1] <= left:
                 at += 1
             if at < len(taken) and taken[at][0] <= left and right <= taken[at][1]:
                 # words cut from between words leave a word break; invisible
                 # characters cut from inside a word ("Fens\u00adter") leave none
-                closes = joins_words(self.raw[left:right])
-                if not closes and pieces and not pieces[-1].endswith(" "):
-                    pieces.append(" ")
+                gap = gap or not joins_words(self.raw[left:right])
                 continue
-            pieces.append(self.raw[left:right])
-        pieces.extend(by_point.get(block.end, []))
+            add(self.raw[left:right])
+        for inserted in by_point.get(block.end, []):
+            add(inserted)
         return squash("".join(pieces))
+
+
+def _opens_word(piece: str) -> bool:
+    """Whether ``piece`` needs a space before it after a cut (not before white space
+    or closing punctuation: "at noon (Photo: …)." closes up to "at noon.")."""
+    return bool(piece) and not piece[0].isspace() and piece[0] not in ".,;:!?)]}»”’"
 
 
 def _subtract(span: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

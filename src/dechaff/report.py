@@ -30,6 +30,7 @@ class Reason(str, Enum):
     COPYRIGHT = "copyright"
     RELATED_LIST = "related-list"
     MEDIA_CAPTION = "media-caption"
+    INLINE_CAPTION = "inline-caption"
     BYLINE_DATELINE = "byline-dateline"
     COMMENTS = "comments"
     # shape of the page

@@ -14,6 +14,7 @@ from .control_characters import ControlCharacters
 from .duplicates import Duplicates
 from .figures import Figures
 from .headline import Headline
+from .inline_captions import InlineCaptions
 from .link_density import LinkDensity
 from .main_content import MainContent
 from .transcript import Transcripts
@@ -29,6 +30,7 @@ __all__ = [
     "Figures",
     "Filter",
     "Headline",
+    "InlineCaptions",
     "LinkDensity",
     "MainContent",
     "PageChrome",
@@ -65,6 +67,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         Headline(),
         LinkDensity(),
         Transcripts(),
+        InlineCaptions(),
         Duplicates(),
         Truncation(),
         body_region,
