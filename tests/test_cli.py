@@ -23,10 +23,27 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-def test_page_prints_the_body(capsys: pytest.CaptureFixture[str]) -> None:
+def test_page_prints_the_title_and_the_body(capsys: pytest.CaptureFixture[str]) -> None:
+    expected = clean(SEED.read_text("utf-8"))
     code, out, _ = run([str(SEED)], capsys)
     assert code == 0
-    assert out.strip() == clean(SEED.read_text("utf-8")).text
+    assert out == f"# {expected.title}\n\n{expected.text}\n"
+    code, out, _ = run(["--no-title", str(SEED)], capsys)
+    assert out.strip() == expected.text
+
+
+def test_several_pages_each_under_a_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Skip to content\nThe river rose two metres overnight, officials said.")
+    second.write_text("Advertisement\nThe bridge reopened on Friday after a year of repairs.")
+    code, out, _ = run(["--no-title", str(first), str(second)], capsys)
+    assert code == 0
+    assert out == (
+        f"== {first}\nThe river rose two metres overnight, officials said.\n\n"
+        f"== {second}\nThe bridge reopened on Friday after a year of repairs.\n"
+    )
 
 
 def test_report_lists_reasons(capsys: pytest.CaptureFixture[str]) -> None:

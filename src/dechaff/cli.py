@@ -115,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
     p.add_argument("--example", action="store_true", help="clean the bundled example page")
     p.add_argument(
+        "--no-title",
+        action="store_true",
+        help="print the body alone (by default its title comes first, as '# Title')",
+    )
+    p.add_argument(
         "--mode",
         choices=("auto", "text", "html"),
         default="auto",
@@ -211,17 +216,13 @@ def _print_pages(
     status = EXIT_OK
     out = sys.stdout
     several = False
+    headers = args.report or len(args.pages) > 1 or any(Path(p).is_dir() for p in args.pages)
     for name, data in pages:
         try:
             result = cleaner(page_bytes(data) if isinstance(data, bytes) else data)
-        except NotAPage as error:
-            print(f"dechaff: {name}: {error}", file=sys.stderr)
-            status = EXIT_FAILURES
-            if args.on_error == "stop":
-                return status
-            continue
         except Exception as error:
-            print(f"dechaff: {name}: {type(error).__name__}: {error}", file=sys.stderr)
+            said = str(error) if isinstance(error, NotAPage) else f"{type(error).__name__}: {error}"
+            print(f"dechaff: {name}: {said}", file=sys.stderr)
             status = EXIT_FAILURES
             if args.on_error == "stop":
                 return status
@@ -232,10 +233,10 @@ def _print_pages(
         if several:
             out.write("\n")
         several = True
-        if args.report:
+        if headers:
             out.write(f"== {name}\n")
-            if result.title:
-                out.write(f"# {result.title}\n\n")
+        if result.title and not args.no_title:
+            out.write(f"# {result.title}\n\n")
         out.write(result.text + "\n")
         if args.report:
             out.write(f"\n-- report: {len(result.removals)} removals, {len(result.repairs)} ")
