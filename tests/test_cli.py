@@ -231,3 +231,19 @@ def test_files_that_are_no_pages_are_refused_and_gzip_is_read(
     assert f"{crawl}: a WARC crawl file" in err
     code, _, err = run([str(image), "-o", str(tmp_path / "out")], capsys)
     assert code == 1 and "a PNG image, not a page" in err and "0 pages cleaned, 1 failed" in err
+
+
+def test_folder_reports_beside_and_resume_needs_an_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages, out = tmp_path / "pages", tmp_path / "out"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Advertisement\nThe bridge reopened on Friday after a year.")
+    code, _, _ = run([str(pages), "-o", str(out), "--report"], capsys)
+    assert code == 0
+    assert (out / "a.txt").read_text().strip() == "The bridge reopened on Friday after a year."
+    report = json.loads((out / "a.report.json").read_text())
+    assert report["removals"][0]["reason"] == "ad-marker"
+    with pytest.raises(SystemExit):
+        main(["--resume", str(pages)])
+    assert "--resume continues a run into -o OUT" in capsys.readouterr().err

@@ -169,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
+    if args.resume and not args.output:
+        parser.error("--resume continues a run into -o OUT: give -o")
     cleaner = Cleaner.default(
         settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
         plugins=args.plugins,
@@ -288,6 +290,8 @@ def _run_folder(args: argparse.Namespace, cleaner: Cleaner, progress: bool) -> i
             body = head[:-1] + ", " + result.report[1:] + "\n"
         else:
             body = result.text + "\n"
+            if args.report:  # beside the body: the report, as JSON
+                _write_atomically(target.with_suffix(".report.json"), result.report + "\n")
         _write_atomically(target, body)
     print(tally.render(), file=sys.stderr)
     return EXIT_FAILURES if tally.failures else EXIT_OK
