@@ -11,7 +11,6 @@ import json
 import multiprocessing
 import os
 import sys
-import zlib
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from .batch import CleanFailure, clean_many
 from .page import Settings
 from .pipeline import Cleaner
 from .result import CleanResult
-from .sniff import NotAPage, page_bytes
+from .sniff import GZIP_MAGIC, NotAPage, gunzip, page_bytes
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
@@ -398,9 +397,6 @@ def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:
                 yield number, line
 
 
-GZIP_MAGIC = b"\x1f\x8b"
-
-
 def _open_records(name: str) -> BinaryIO:
     """The JSON-lines input as bytes: stdin for ``-``; gzip recognised by content."""
     stream = cast(io.BufferedReader, sys.stdin.buffer if name == "-" else open(name, "rb"))  # noqa: SIM115
@@ -485,17 +481,6 @@ def _start_method() -> str | None:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
-def _gunzip_prefix(data: bytes) -> bytes:
-    """All that the gzip members in ``data`` decompress to, the last one possibly cut
-    off by an interruption."""
-    out = []
-    while data[:2] == GZIP_MAGIC:
-        member = zlib.decompressobj(wbits=31)
-        out.append(member.decompress(data))
-        data = member.unused_data
-    return b"".join(out)
-
-
 def _resume_point(target: Path, partial: Path, compressed: bool = False) -> int:
     """How many records an earlier, interrupted run wrote (complete lines only)."""
     if target.exists() and not partial.exists():
@@ -504,7 +489,7 @@ def _resume_point(target: Path, partial: Path, compressed: bool = False) -> int:
         return 0
     data = partial.read_bytes()
     if compressed:
-        data = _gunzip_prefix(data)
+        data = gunzip(data)
     complete = data[: data.rfind(b"\n") + 1]
     partial.write_bytes(gzip.compress(complete) if compressed else complete)
     return complete.count(b"\n")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -81,11 +80,6 @@ def page_language(lines: Iterable[str]) -> str | None:
     return best if counts[best] else None
 
 
-@lru_cache(maxsize=16)
-def _table(lang: str) -> frozenset[str]:
-    return FUNCTION_WORDS[lang]
-
-
 def function_share(text: str, lang: str) -> float:
     """The share of the line's words that are function words of ``lang``.
 
@@ -97,5 +91,5 @@ def function_share(text: str, lang: str) -> float:
     words = words_of(text)
     if not words:
         return 0.0
-    table = _table(lang)
+    table = FUNCTION_WORDS[lang]
     return sum(w in table for w in words) / len(words)

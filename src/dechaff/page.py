@@ -12,6 +12,12 @@ from .report import Removal, Repair
 FAVOURS = ("precision", "balanced", "recall")
 
 
+def check_favour(favour: str) -> None:
+    """Raise :class:`ConfigError` unless ``favour`` is one of :data:`FAVOURS`."""
+    if favour not in FAVOURS:
+        raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {favour!r}")
+
+
 @dataclass(frozen=True)
 class Settings:
     """Settings that concern the whole pipeline rather than one filter."""
@@ -32,8 +38,7 @@ class Settings:
     def __post_init__(self) -> None:
         if self.mode not in {"auto", "text", "html"}:
             raise ConfigError(f"mode is 'auto', 'text' or 'html', not {self.mode!r}")
-        if self.favour not in FAVOURS:
-            raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {self.favour!r}")
+        check_favour(self.favour)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ junk.
 
 from __future__ import annotations
 
-import gzip
 import zlib
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -30,10 +29,11 @@ class NotAPage(ValueError):
     """The bytes are no page: the message says what they are."""
 
 
-def page_bytes(data: bytes, limit: int | None = None) -> bytes:
-    """The page in ``data``: decompressed when gzipped (at most ``limit`` bytes of
-    it); :class:`NotAPage` when it is something else.
+def page_bytes(data: bytes) -> bytes:
+    """The page in ``data``, decompressed when gzipped; :class:`NotAPage` when it is
+    something else.
 
+    >>> import gzip
     >>> page_bytes(gzip.compress(b"The dam held."))
     b'The dam held.'
     >>> page_bytes(b"%PDF-1.7 ...")
@@ -42,7 +42,10 @@ def page_bytes(data: bytes, limit: int | None = None) -> bytes:
     dechaff.sniff.NotAPage: a PDF document, not a page
     """
     if data[:2] == GZIP_MAGIC:
-        data = _gunzip(data, limit)
+        try:
+            data = gunzip(data)
+        except zlib.error as error:
+            raise NotAPage(f"a broken gzip file ({error})") from error
     for magic, kind in _KINDS:
         if data.startswith(magic):
             raise NotAPage(f"{kind}, not a page")
@@ -51,15 +54,15 @@ def page_bytes(data: bytes, limit: int | None = None) -> bytes:
     return data
 
 
-def _gunzip(data: bytes, limit: int | None) -> bytes:
-    member = zlib.decompressobj(wbits=31)
-    try:
-        out = member.decompress(data, limit or 0)
-    except zlib.error as error:
-        raise NotAPage(f"a broken gzip file ({error})") from error
-    if limit is not None and member.unconsumed_tail:
-        raise NotAPage(f"a gzip file of more than {limit:,} bytes, over the size limit")
-    return out if member.eof or out else gzip.decompress(data)
+def gunzip(data: bytes) -> bytes:
+    """All that the gzip members in ``data`` decompress to, the last one possibly cut
+    off (an interrupted write): what it holds so far."""
+    out = []
+    while data[:2] == GZIP_MAGIC:
+        member = zlib.decompressobj(wbits=31)
+        out.append(member.decompress(data))
+        data = member.unused_data
+    return b"".join(out)
 
 
 def _utf16(data: bytes) -> bool:

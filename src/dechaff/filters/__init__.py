@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import ConfigError
-from ..page import FAVOURS
+from ..page import check_favour
 from .ad_markers import AdMarkers
 from .author_bio import AuthorBios
 from .base import Filter, remove_block, remove_span
@@ -45,8 +44,7 @@ __all__ = [
 def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
     """A fresh tuple of the built-in filters, in running order, set for ``favour``
     (see :attr:`dechaff.Settings.favour`)."""
-    if favour not in FAVOURS:
-        raise ConfigError(f"favour is 'precision', 'balanced' or 'recall', not {favour!r}")
+    check_favour(favour)
     main_content = {
         "precision": MainContent(lead_levels=None),
         "balanced": MainContent(after_min_words=80),

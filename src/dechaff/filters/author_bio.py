@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..page import Page
 from ..report import Decision, Reason
+from ..textutil import alternation
 from .base import INF, check_settings, remove_block
 
 OCCUPATIONS: dict[str, tuple[str, ...]] = {
@@ -48,10 +49,9 @@ _NAME_THEN_VERB = re.compile(
     r"|jest|był|była|pisze|werkt)\b"
 )
 _OCCUPATION = re.compile(
-    r"\b(?:" + "|".join(sorted({w for ws in OCCUPATIONS.values() for w in ws}, key=len,
-                               reverse=True)) + r")\w*",
+    r"\b(?:" + alternation(w for ws in OCCUPATIONS.values() for w in ws) + r")\w*",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True, kw_only=True)

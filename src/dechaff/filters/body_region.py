@@ -89,13 +89,14 @@ class BodyRegion:
     gap_step: float = 2.0
     """What each line of such a gap costs besides."""
     gap_crosses_menus: bool = False
+    """Whether a gap may cross a menu-like run of short lines (else only a gap before
+    it, or after it, separates the body from what lies beyond)."""
     dom_gap_cost: float | None = 10.0
     """On an HTML page (which the filter judges only when its main element is too
     small to trust), what a gap costs; it may cross menu-like runs, the markup having
     taken out the menus and link lists already. ``None``: as on text."""
     dom_gap_step: float = 0.5
-    """Whether a gap may cross a menu-like run of short lines (else only a gap before
-    it, or after it, separates the body from what lies beyond)."""
+    """What each line of such a gap costs besides, on an HTML page."""
 
     def __post_init__(self) -> None:
         check_settings(
@@ -151,10 +152,10 @@ class BodyRegion:
         walls = [False] * len(page.blocks)
         score, comments = self.score, Reason.COMMENTS.value
         # the page's language weighs only long lines without a sentence mark
-        unpunctuated = [
-            b.text for b in page.kept
-            if b.words >= 3 * self.prose_words and not (b.ends_sentence or b.sentence_marks)
-        ]  # fmt: skip
+        unpunctuated = any(
+            b.words >= 3 * self.prose_words and not (b.ends_sentence or b.sentence_marks)
+            for b in page.kept
+        )
         lang = page_language(b.text for b in page.kept) if unpunctuated else None
         for b in page.blocks:
             if b.index in kept_set:
@@ -216,20 +217,11 @@ class BodyRegion:
                     )
             return
         first, last = body[0], body[-1]
-        details = {
-            where: f"{where} the body (blocks {first}–{last})"
-            for where in ("before", "after", "between runs of")
-        }
+        span = f"the body (blocks {first}–{last})"
         for b in kept:
             if not labels[b.index]:
-                where = (
-                    "before"
-                    if b.index < first
-                    else "after"
-                    if b.index > last
-                    else "between runs of"
-                )
-                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, details[where])
+                where = "before" if b.index < first else "after" if b.index > last else "inside"
+                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, f"{where} {span}")
 
     def labels(self, page: Page) -> list[bool]:
         """Per block of the page, whether it is body (see :func:`best_runs`).

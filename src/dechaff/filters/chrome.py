@@ -474,7 +474,7 @@ class PageChrome:
         self, block: Block, folded: str, cues: Sequence[str]
     ) -> tuple[Reason, str] | None:
         lowered = block.key
-        first = _FIRST_WORD.match(lowered)
+        first = FIRST_WORD.match(lowered)
         if len(lowered) <= 80:
             if lowered in MENU_WORDS:
                 return Reason.MENU, f"menu word {lowered!r}"
@@ -552,7 +552,6 @@ def _script_of(cue: str) -> str | None:
 
 
 _TRAILING = " :;,!|»›>-–—"
-_FIRST_WORD = FIRST_WORD
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
 _CONSENT = re.compile(

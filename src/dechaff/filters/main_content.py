@@ -111,12 +111,16 @@ class MainContent:
           scoring set aside but that is no link list.
         - With ``after_min_words`` set, long paragraphs after the element beside it
           (:meth:`_continues`).
+        - Prose in the ``<article>`` elements beside the one that holds the element
+          (:meth:`_in_sibling_article`).
 
         Neither in a comment section, nor in a landmark other than the article's
         own ``<header>``.
         """
-        container = _main_container(kept) if self.lead_levels is not None else None
-        if container is None or self.lead_levels is None:
+        if self.lead_levels is None:
+            return set()
+        container = _main_container(kept)
+        if container is None:
             return set()
         inner = "/" + "/".join(container) + "/"
         semantic = _semantic_frame(container)
