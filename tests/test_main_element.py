@@ -10,9 +10,10 @@ from helpers import FIXTURES, fixtures
 from readability import Document
 
 from dechaff.evaluation import aggregate, score_page
-from dechaff.html import _document, parse
-from dechaff.main_element import choose
-from dechaff.survey import read
+from dechaff.html import parse
+from dechaff.html.main_element import choose
+from dechaff.html.reader import _document
+from dechaff.html.walk import read
 
 PAGES = [f for f in fixtures() if (FIXTURES / f.name / "page.html.gz").exists()]
 
@@ -138,7 +139,7 @@ def test_no_paragraphs_no_article() -> None:
 def test_patterns_are_readability_lxmls_own() -> None:
     from readability.readability import REGEXES as THEIRS
 
-    from dechaff.readability_patterns import REGEXES as OURS
+    from dechaff.html.patterns import REGEXES as OURS
 
     for name, pattern in OURS.items():
         assert pattern.pattern == THEIRS[name].pattern, name

@@ -48,7 +48,7 @@ class DomInfo:
     landmark: str | None = None
     """The nearest enclosing nav, header, footer, aside or form, if any."""
     content_score: float | None = None
-    """The content score of the nearest scored ancestor (see :mod:`dechaff.main_element`)."""
+    """The content score of the nearest scored ancestor (see :mod:`dechaff.html.main_element`)."""
     in_main: bool | None = None
     """Inside the element chosen as the main content; ``None`` when none was chosen."""
 

@@ -16,7 +16,7 @@ class CommentSections:
 
     A section is an element whose class or id holds a token such as ``comments``,
     ``comment-list``, ``comments-area``, ``respond`` or ``disqus_thread``
-    (:data:`dechaff.survey.COMMENT_TOKENS`), and which holds less than half of the
+    (:data:`dechaff.html.walk.COMMENT_TOKENS`), and which holds less than half of the
     page's text. Text input has no markup; the ``chrome`` and ``body-region``
     filters find comments there by their wording ("34 Comments", "jane says:").
     """

@@ -17,7 +17,7 @@ class MainContent:
     """Remove blocks outside the page's main content element (``outside-main``).
 
     The element is chosen by readability-lxml's paragraph scoring (see
-    :mod:`dechaff.main_element`): each paragraph of 25 characters or more scores
+    :mod:`dechaff.html.main_element`): each paragraph of 25 characters or more scores
     its parent and, half, its grandparent; scores are weighted by class and id
     hints and by link density. The best element, and the siblings readability-lxml
     would add to it, make the main content. Text input has no DOM, so this

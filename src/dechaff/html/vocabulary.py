@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .readability_patterns import REGEXES
+from .patterns import REGEXES
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body dd details dialog div dl dt fieldset figcaption

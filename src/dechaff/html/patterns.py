@@ -3,7 +3,7 @@
 Written from readability-lxml 0.9 (``readability/readability.py``, its
 ``REGEXES``; Apache License 2.0), itself after Arc90's readability.js. dechaff
 reproduces that library's choice of the main content element
-(:mod:`dechaff.main_element`), so it uses the same patterns; they are kept here
+(:mod:`dechaff.html.main_element`), so it uses the same patterns; they are kept here
 so that dechaff needs no readability-lxml at run time. The tests compare
 dechaff's choice with readability-lxml's own on real pages.
 """

@@ -24,12 +24,12 @@ images, list items, inputs and embeds, their length and their link density).
 readability-lxml makes these decisions by changing a copy of the tree (dropping
 elements, renaming ``<div>``\\ s, wrapping loose text in new ``<p>``\\ s) and
 re-reading it many times. Here the same decisions are made from the measures
-one walk over the page's own tree took (:mod:`dechaff.survey`); the tree is left
+one walk over the page's own tree took (:mod:`dechaff.html.walk`); the tree is left
 unchanged, and what an element dropped by the clean-up held is taken off its
 ancestors' counts, so that later decisions see the article as readability-lxml
 sees it at that point. This costs a fraction of the time. One thing differs on
 purpose: text is measured on the page's visible text (the elements
-:mod:`dechaff.survey` skips are not counted).
+:mod:`dechaff.html.walk` skips are not counted).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .readability_patterns import REGEXES
-from .survey import Survey, folded
+from .patterns import REGEXES
+from .walk import Survey, folded
 
 # The class/id patterns are readability-lxml's own.
 _POSITIVE = folded("positiveRe")

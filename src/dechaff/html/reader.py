@@ -1,0 +1,128 @@
+"""HTML input: parse a page, turn its visible text into blocks that carry DOM evidence.
+
+The page's *visible text* is one line per block-level element (and per ``<br>``),
+scripts, styles, comments and hidden elements left out (see
+:mod:`dechaff.html.lines`). Spans in the report of :func:`clean_html` point into
+that text, and every block also names the element it came from (an XPath), so a
+removal can be found in the page.
+
+Each block carries a :class:`DomInfo`: its tag and path, heading level, whether
+it is a list item, its link density, the landmark it sits in (nav, header,
+footer, aside, form), the content score of its nearest scored ancestor, and
+whether it lies inside the page's main content (both from
+:mod:`dechaff.html.main_element`, readability-lxml's algorithm).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from ..blocks import Block, DomInfo
+from ..textutil import squash
+from .lines import Line
+from .main_element import choose
+from .stream import stream, title_of
+from .walk import read
+
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A parsed page: its visible text, its blocks, and what its head says."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None
+    """The document title: og:title, else ``<title>``."""
+
+
+def parse(html: str) -> HtmlPage:
+    """Parse ``html`` and build its visible text and blocks.
+
+    lxml (libxml2) stops reading a document at elements nested more than 2,048
+    deep; when it reports that, the page is read again by a streaming reader that
+    has no depth limit and no DOM evidence beyond tags (:mod:`dechaff.html.stream`).
+    """
+    root = _document(html)
+    if root is None:
+        lines, streamer = stream(html)
+        return _page(lines, lambda line: DomInfo(
+            tag=streamer.tags[line.owner],
+            xpath=streamer.paths[line.owner],
+            heading=_HEADING_LEVELS.get(streamer.tags[line.owner], 0),
+            link_density=_link_density(line),
+        ), title_of(streamer))  # fmt: skip
+    survey = read(root)
+    main = choose(survey, lambda: read(root, ruthless=False))
+
+    def evidence(line: Line) -> DomInfo:
+        tag = survey.tags[line.owner]
+        in_main, score = main.evidence(line.owner)
+        return DomInfo(
+            tag=tag,
+            xpath=survey.path(line.owner),
+            heading=_HEADING_LEVELS.get(tag, 0),
+            list_item=line.list_item,
+            in_figure=line.caption,
+            in_comments=line.comments,
+            link_density=_link_density(line),
+            landmark=line.landmark,
+            content_score=score,
+            in_main=in_main,
+        )
+
+    return _page(survey.lines, evidence, _document_title(root))
+
+
+def _page(
+    lines: Sequence[Line], evidence: Callable[[Line], DomInfo], title: str | None
+) -> HtmlPage:
+    """The page whose visible text is ``lines``, one block per line, one newline
+    between them."""
+    blocks: list[Block] = []
+    offset = 0
+    for line in lines:
+        end = offset + len(line.text)
+        blocks.append(Block(len(blocks), offset, end, line.text, 0, dom=evidence(line)))
+        offset = end + 1
+    return HtmlPage("\n".join(line.text for line in lines), tuple(blocks), title)
+
+
+def _link_density(line: Line) -> float:
+    return round(min(1.0, line.link_chars / max(1, len(line.text))), 3)
+
+
+# Every element an HtmlElement (text_content and friends), chosen in C: lxml.html's own
+# lookup calls back into Python for each element.
+_HTML_ELEMENTS = etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement)
+
+
+def _document(html: str) -> Any:
+    """lxml's tree of the page: ``None`` when empty, or when libxml2 could not hold
+    the whole page (it stops at elements nested more than 2,048 deep)."""
+    if not html.strip():
+        return None
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+    )
+    parser.set_element_class_lookup(_HTML_ELEMENTS)
+    try:
+        root = etree.fromstring(html.encode("utf-8"), parser)
+    except (etree.ParseError, ValueError):
+        return None
+    if root is None or parser.error_log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
+        return None
+    return root
+
+
+def _document_title(root: Any) -> str | None:
+    """og:title, else ``<title>``."""
+    metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
+    found = " ".join(metas).strip() or " ".join(" ".join(t.itertext()) for t in root.iter("title"))
+    return squash(found) or None
