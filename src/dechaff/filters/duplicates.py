@@ -74,137 +74,13 @@ class Duplicates:
         )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        kept = page.kept
-        position = {b.index: i for i, b in enumerate(kept)}
-        candidates = [b for b in kept if b.words >= self.min_words]
-        removed: set[int] = set()
+        found = _Search(self, page)
+        yield from found.exact_copies()
+        contained_in, near_pairs = found.pairs()
+        yield from found.glued(contained_in)
+        yield from found.near_copies(near_pairs)
 
-        def prose(block: Block, other: Block | None = None) -> int:
-            """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
-            i = position[block.index]
-            around = kept[max(0, i - 2) : i] + kept[i + 1 : i + 3]
-            return sum(b.words for b in around if b.words >= 15 and b is not other)
-
-        # 1. exact copies
-        groups: dict[str, list[Block]] = {}
-        for b in candidates:
-            groups.setdefault(b.key, []).append(b)
-        for group in groups.values():
-            if len(group) < 2:
-                continue
-            keeper = max(group, key=lambda b: (prose(b), -b.index))
-            for b in group:
-                if b is not keeper:
-                    removed.add(b.index)
-                    yield remove_block(
-                        self.name, b, Reason.DUPLICATE_EXACT,
-                        f"same text as block {keeper.index}; kept that copy",
-                        score=1.0, related=keeper.index,
-                    )  # fmt: skip
-        # Near copies and containment are looked for among blocks of bounded size, so
-        # that one enormous line costs no more than its exact-match key.
-        distinct = [
-            b for b in candidates if b.index not in removed and b.words <= self.max_block_words
-        ]
-
-        # 2. candidate pairs through shared shingles
-        shingles = {b.index: _shingles(b.key, self.shingle_size) for b in distinct}
-        # Most shingles occur once: find the shared ones with set operations first, so
-        # that only they are indexed.
-        seen: set[Shingle] = set()
-        common: set[Shingle] = set()
-        for own in shingles.values():
-            common |= own & seen
-            seen |= own
-        postings: defaultdict[Shingle, list[int]] = defaultdict(list)
-        for b in distinct:
-            for s in shingles[b.index] & common:
-                postings[s].append(b.index)
-        by_index = {b.index: b for b in distinct}
-        contained_in: dict[int, list[int]] = {}
-        near_pairs: list[tuple[float, int, int]] = []
-        for b in distinct:
-            own = shingles[b.index]
-            if not own:
-                continue
-            shared: dict[int, int] = {}
-            for s in own & common:
-                posting = postings[s]
-                if 1 < len(posting) <= self.max_posting:
-                    for i in posting:
-                        shared[i] = shared.get(i, 0) + 1
-            shared.pop(b.index, None)
-            for other, count in shared.items():
-                theirs = shingles[other]
-                if len(own) > len(theirs) or (len(own) == len(theirs) and b.index > other):
-                    continue  # each pair once, from its smaller side
-                share = count / len(own)
-                if share < self.part_of_glued:
-                    continue
-                if len(own) >= 0.67 * len(theirs):
-                    if share < self.contained:
-                        continue
-                    score = fuzz.ratio(b.key, by_index[other].key)
-                    if score >= self.near:
-                        near_pairs.append((score, b.index, other))
-                else:
-                    contained_in.setdefault(other, []).append(b.index)
-
-        # 3. glued blocks, and fragments of longer blocks
-        for big in sorted(contained_in):
-            if big in removed:
-                continue
-            parts = [i for i in contained_in[big] if i not in removed]
-            if not parts:
-                continue
-            covered = set().union(*(shingles[i] for i in parts)) & shingles[big]
-            coverage = len(covered) / len(shingles[big])
-            block = by_index[big]
-            if coverage >= self.container_coverage:
-                removed.add(big)
-                listed = ", ".join(str(i) for i in parts[:8]) + (" …" if len(parts) > 8 else "")
-                yield remove_block(
-                    self.name, block, Reason.DUPLICATE_CONTAINED,
-                    f"run-together copy of blocks {listed} ({coverage:.0%} of it); kept those",
-                    score=round(coverage, 3), related=parts[0],
-                )  # fmt: skip
-                if self.repair:
-                    source = _Source(block, self.shingle_size)
-                    for i in parts:
-                        yield from self._repairs(page, by_index[i], source)
-            else:
-                for i in parts:
-                    part = by_index[i]
-                    share = len(shingles[i] & shingles[big]) / max(1, len(shingles[i]))
-                    if share < self.contained or prose(part, block) > prose(block, part):
-                        continue  # the fragment sits in the prose: the longer block may go
-                    removed.add(i)
-                    yield remove_block(
-                        self.name, part, Reason.DUPLICATE_CONTAINED,
-                        f"{share:.0%} of it stands inside block {big}; kept that one",
-                        score=round(share, 3), related=big,
-                    )  # fmt: skip
-
-        # 4. near copies, best-matching pairs first
-        for score, left, right in sorted(near_pairs, key=lambda t: (-t[0], t[1], t[2])):
-            if left in removed or right in removed:
-                continue
-            first, second = by_index[left], by_index[right]
-            keeper, loser = (
-                (first, second)
-                if (prose(first), -first.index) >= (prose(second), -second.index)
-                else (second, first)
-            )
-            removed.add(loser.index)
-            yield remove_block(
-                self.name, loser, Reason.DUPLICATE_NEAR,
-                f"{score:.0f}% similar to block {keeper.index}; kept that copy",
-                score=round(score / 100, 3), related=keeper.index,
-            )  # fmt: skip
-            if self.repair:
-                yield from self._repairs(page, keeper, _Source(loser, self.shingle_size))
-
-    def _repairs(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
+    def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
         """Insert into ``target`` the short runs of words that only ``source`` has."""
         mine = _tokens(target)
         theirs = source.window(mine)
@@ -284,3 +160,177 @@ class _Source:
             return ()
         margin = 4 * size
         return self.tokens[max(0, min(hits) - margin) : max(hits) + size + margin]
+
+
+class _Search:
+    """One page's search for copies: the blocks removed so far, and the shingles and
+    positions the search needs."""
+
+    def __init__(self, settings: Duplicates, page: Page) -> None:
+        self.settings = settings
+        self.page = page
+        self.kept = page.kept
+        self.position = {b.index: i for i, b in enumerate(page.kept)}
+        self.candidates = [b for b in page.kept if b.words >= settings.min_words]
+        self.removed: set[int] = set()
+        self.shingles: dict[int, set[Shingle]] = {}
+        self.by_index: dict[int, Block] = {}
+
+    def prose(self, block: Block, other: Block | None = None) -> int:
+        """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
+        i = self.position[block.index]
+        around = self.kept[max(0, i - 2) : i] + self.kept[i + 1 : i + 3]
+        return sum(b.words for b in around if b.words >= 15 and b is not other)
+
+    def exact_copies(self) -> Iterator[Decision]:
+        """1. Blocks with the same key: the copy in the most prose is kept."""
+        groups: dict[str, list[Block]] = {}
+        for b in self.candidates:
+            groups.setdefault(b.key, []).append(b)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            keeper = max(group, key=lambda b: (self.prose(b), -b.index))
+            for b in group:
+                if b is not keeper:
+                    self.removed.add(b.index)
+                    yield remove_block(
+                        self.settings.name, b, Reason.DUPLICATE_EXACT,
+                        f"same text as block {keeper.index}; kept that copy",
+                        score=1.0, related=keeper.index,
+                    )  # fmt: skip
+
+    def pairs(self) -> tuple[dict[int, list[int]], list[tuple[float, int, int]]]:
+        """2. Candidate pairs through shared shingles: per long block, the shorter
+        blocks mostly inside it; and the near copies with their similarity.
+
+        Near copies and containment are looked for among blocks of bounded size, so
+        that one enormous line costs no more than its exact-match key.
+        """
+        s = self.settings
+        distinct = [
+            b
+            for b in self.candidates
+            if b.index not in self.removed and b.words <= s.max_block_words
+        ]
+        self.shingles = shingles = {b.index: _shingles(b.key, s.shingle_size) for b in distinct}
+        self.by_index = {b.index: b for b in distinct}
+        postings = _postings(distinct, shingles)
+        contained_in: dict[int, list[int]] = {}
+        near_pairs: list[tuple[float, int, int]] = []
+        for b in distinct:
+            own = shingles[b.index]
+            for other, count in _shared(b.index, own, postings, s.max_posting).items():
+                theirs = shingles[other]
+                if len(own) > len(theirs) or (len(own) == len(theirs) and b.index > other):
+                    continue  # each pair once, from its smaller side
+                share = count / len(own)
+                if share < s.part_of_glued:
+                    continue
+                if len(own) >= 0.67 * len(theirs):
+                    if share < s.contained:
+                        continue
+                    score = fuzz.ratio(b.key, self.by_index[other].key)
+                    if score >= s.near:
+                        near_pairs.append((score, b.index, other))
+                else:
+                    contained_in.setdefault(other, []).append(b.index)
+        return contained_in, near_pairs
+
+    def glued(self, contained_in: dict[int, list[int]]) -> Iterator[Decision]:
+        """3. Glued blocks (covered by the paragraphs inside them), and fragments of
+        longer blocks."""
+        for big in sorted(contained_in):
+            if big in self.removed:
+                continue
+            parts = [i for i in contained_in[big] if i not in self.removed]
+            if not parts:
+                continue
+            covered = set().union(*(self.shingles[i] for i in parts)) & self.shingles[big]
+            coverage = len(covered) / len(self.shingles[big])
+            if coverage >= self.settings.container_coverage:
+                yield from self._glued_copy(self.by_index[big], parts, coverage)
+            else:
+                yield from self._fragments(self.by_index[big], parts)
+
+    def _glued_copy(self, block: Block, parts: list[int], coverage: float) -> Iterator[Decision]:
+        self.removed.add(block.index)
+        listed = ", ".join(str(i) for i in parts[:8]) + (" …" if len(parts) > 8 else "")
+        yield remove_block(
+            self.settings.name, block, Reason.DUPLICATE_CONTAINED,
+            f"run-together copy of blocks {listed} ({coverage:.0%} of it); kept those",
+            score=round(coverage, 3), related=parts[0],
+        )  # fmt: skip
+        if self.settings.repair:
+            source = _Source(block, self.settings.shingle_size)
+            for i in parts:
+                yield from self.settings.fill_holes(self.page, self.by_index[i], source)
+
+    def _fragments(self, block: Block, parts: list[int]) -> Iterator[Decision]:
+        for i in parts:
+            part = self.by_index[i]
+            own = self.shingles[i]
+            share = len(own & self.shingles[block.index]) / max(1, len(own))
+            if share < self.settings.contained or self.prose(part, block) > self.prose(block, part):
+                continue  # the fragment sits in the prose: the longer block may go
+            self.removed.add(i)
+            yield remove_block(
+                self.settings.name, part, Reason.DUPLICATE_CONTAINED,
+                f"{share:.0%} of it stands inside block {block.index}; kept that one",
+                score=round(share, 3), related=block.index,
+            )  # fmt: skip
+
+    def near_copies(self, near_pairs: list[tuple[float, int, int]]) -> Iterator[Decision]:
+        """4. Near copies, best-matching pairs first: the copy in more prose is kept."""
+        for score, left, right in sorted(near_pairs, key=lambda t: (-t[0], t[1], t[2])):
+            if left in self.removed or right in self.removed:
+                continue
+            first, second = self.by_index[left], self.by_index[right]
+            keeper, loser = (
+                (first, second)
+                if (self.prose(first), -first.index) >= (self.prose(second), -second.index)
+                else (second, first)
+            )
+            self.removed.add(loser.index)
+            yield remove_block(
+                self.settings.name, loser, Reason.DUPLICATE_NEAR,
+                f"{score:.0f}% similar to block {keeper.index}; kept that copy",
+                score=round(score / 100, 3), related=keeper.index,
+            )  # fmt: skip
+            if self.settings.repair:
+                yield from self.settings.fill_holes(
+                    self.page, keeper, _Source(loser, self.settings.shingle_size)
+                )
+
+
+def _postings(
+    blocks: Sequence[Block], shingles: dict[int, set[Shingle]]
+) -> dict[Shingle, list[int]]:
+    """The blocks each shingle shared by two or more blocks occurs in. Most shingles
+    occur once: the shared ones are found with set operations first, so that only
+    they are indexed."""
+    seen: set[Shingle] = set()
+    common: set[Shingle] = set()
+    for own in shingles.values():
+        common |= own & seen
+        seen |= own
+    postings: defaultdict[Shingle, list[int]] = defaultdict(list)
+    for b in blocks:
+        for s in shingles[b.index] & common:
+            postings[s].append(b.index)
+    return postings
+
+
+def _shared(
+    index: int, own: set[Shingle], postings: dict[Shingle, list[int]], max_posting: int
+) -> dict[int, int]:
+    """Per other block, how many of ``own`` shingles it shares with block ``index``
+    (through shingles in at most ``max_posting`` blocks)."""
+    shared: dict[int, int] = {}
+    for s in own:
+        posting = postings.get(s)
+        if posting is not None and 1 < len(posting) <= max_posting:
+            for i in posting:
+                shared[i] = shared.get(i, 0) + 1
+    shared.pop(index, None)
+    return shared

@@ -408,108 +408,137 @@ def _sanitize(tree: Survey, scores: dict[int, float], members: set[int]) -> set[
     of its ancestors, so that later decisions see the article as readability-lxml
     sees it at that point.
     """
-    tags, gone = tree.tags, tree.gone
-    inside = [False] * len(tags)
-    for i in sorted(members):
-        if not gone[i]:
-            for j in range(i, tree.ends[i] + 1):
-                inside[j] = not gone[j]
-    length = list(tree.lengths)
-    links = list(tree.links)
-    commas = list(tree.commas)
-    article = [i for i, kept in enumerate(inside) if kept]
-    # The article's tags as readability-lxml sees them (its <p>s as "p", dropped
-    # elements blank), and the paragraphs, embeds and inputs it wraps or skips,
-    # per element; counts of descendants are counts over a slice.
-    shown = [""] * len(tags)
-    extra = {kind: [0] * len(tags) for kind in ("p", "embed", "input")}
-    for i in article:
-        shown[i] = "p" if _is_paragraph(tree, i) else tags[i]
-        extra["p"][i] = len(tree.loose.get(i, ()))
-        extra["embed"][i] = tree.embeds.get(i, 0)
-        extra["input"][i] = tree.inputs.get(i, 0)
+    cleanup = _Cleanup(tree, members)
+    cleanup.drop_headings_and_forms()
+    cleanup.drop_widgets(scores)
+    return cleanup.dropped
 
-    def count(kind: str, i: int) -> int:
-        end = tree.ends[i] + 1
-        found = shown[i + 1 : end].count(kind)
-        return found + sum(extra[kind][i:end]) if kind in extra else found
 
-    dropped: set[int] = set()
-    dead = [False] * len(tags)  # in a dropped subtree
+class _Cleanup:
+    """The article as readability-lxml's clean-up sees it while it drops elements:
+    which elements are in it and alive, their tags, and their counts."""
 
-    def live(i: int) -> bool:
-        return inside[i] and not dead[i]
+    def __init__(self, tree: Survey, members: set[int]) -> None:
+        self.tree = tree
+        tags, gone = tree.tags, tree.gone
+        inside = [False] * len(tags)
+        for i in sorted(members):
+            if not gone[i]:
+                for j in range(i, tree.ends[i] + 1):
+                    inside[j] = not gone[j]
+        self.inside = inside
+        self.length = list(tree.lengths)
+        self.links = list(tree.links)
+        self.commas = list(tree.commas)
+        self.article = [i for i, kept in enumerate(inside) if kept]
+        # The article's tags as readability-lxml sees them (its <p>s as "p", dropped
+        # elements blank), and the paragraphs, embeds and inputs it wraps or skips,
+        # per element; counts of descendants are counts over a slice.
+        self.shown = [""] * len(tags)
+        self.extra = {kind: [0] * len(tags) for kind in ("p", "embed", "input")}
+        for i in self.article:
+            self.shown[i] = "p" if _is_paragraph(tree, i) else tags[i]
+            self.extra["p"][i] = len(tree.loose.get(i, ()))
+            self.extra["embed"][i] = tree.embeds.get(i, 0)
+            self.extra["input"][i] = tree.inputs.get(i, 0)
+        self.dropped: set[int] = set()
+        self.dead = [False] * len(tags)  # in a dropped subtree
 
-    def drop(i: int) -> None:
-        dropped.add(i)
-        end = tree.ends[i] + 1
-        dead[i:end] = [True] * (end - i)
-        shown[i:end] = [""] * (end - i)
-        for found in extra.values():
+    def count(self, kind: str, i: int) -> int:
+        """How many ``kind`` elements (or wrapped paragraphs, embeds, inputs) ``i`` holds."""
+        end = self.tree.ends[i] + 1
+        found = self.shown[i + 1 : end].count(kind)
+        return found + sum(self.extra[kind][i:end]) if kind in self.extra else found
+
+    def live(self, i: int) -> bool:
+        return self.inside[i] and not self.dead[i]
+
+    def density(self, i: int) -> float:
+        return self.links[i] / max(self.length[i], 1)
+
+    def drop(self, i: int) -> None:
+        """Drop ``i`` and all it holds, and take its counts off its ancestors'."""
+        self.dropped.add(i)
+        end = self.tree.ends[i] + 1
+        self.dead[i:end] = [True] * (end - i)
+        self.shown[i:end] = [""] * (end - i)
+        for found in self.extra.values():
             found[i:end] = [0] * (end - i)
-        for a in tree.ancestors(i):
-            if not inside[a]:
+        for a in self.tree.ancestors(i):
+            if not self.inside[a]:
                 break
-            length[a] -= length[i]
-            links[a] -= links[i]
-            commas[a] -= commas[i]
+            self.length[a] -= self.length[i]
+            self.links[a] -= self.links[i]
+            self.commas[a] -= self.commas[i]
 
-    def density(i: int) -> float:
-        return links[i] / max(length[i], 1)
+    def drop_headings_and_forms(self) -> None:
+        """Headings named negatively or mostly links, forms, and calls to action."""
+        tree = self.tree
+        for i in self.article:
+            tag = tree.tags[i]
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                if (_class_weight(tree, i) < 0 or self.density(i) > 0.33) and self.live(i):
+                    self.drop(i)
+            elif (tag == "form" and self.live(i)) or (
+                _is_paragraph(tree, i)
+                and self.density(i) > 0.2
+                and self.live(i)
+                and _CALL_TO_ACTION.search(tree.text_of(i))
+            ):
+                self.drop(i)
 
-    for i in article:
-        tag = tags[i]
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            if (_class_weight(tree, i) < 0 or density(i) > 0.33) and live(i):
-                drop(i)
-        elif (tag == "form" and live(i)) or (
-            _is_paragraph(tree, i)
-            and density(i) > 0.2
-            and live(i)
-            and _CALL_TO_ACTION.search(tree.text_of(i))
+    def drop_widgets(self, scores: dict[int, float]) -> None:
+        """Tables, lists, sections and block ``<div>``\\ s, innermost first, one tag
+        after another in readability-lxml's order, that read as widgets; an empty one
+        beside long text keeps what it holds."""
+        tree, tags = self.tree, self.tree.tags
+        preserved: set[int] = set()  # kept with a neighbour of over 1,000 characters
+        for kind in _CLEANED_TAGS:
+            for i in reversed(self.article):
+                if tags[i] != kind or (kind == "div" and not tree.blocky[i]) or not self.live(i):
+                    continue
+                if i in preserved or _is_toc_list(tree, i) or _is_quote_lead(tree, i):
+                    continue
+                weight = _class_weight(tree, i)
+                if weight + scores.get(i, 0.0) < 0:
+                    self.drop(i)
+                elif self.commas[i] >= 10:
+                    continue
+                elif self._widget(i, kind, weight):
+                    self.drop(i)
+                elif not self.length[i]:
+                    if _neighbours_length(tree, i, self.length, self.live) > 1000:
+                        preserved.update(
+                            j for j in range(i + 1, tree.ends[i] + 1)
+                            if tags[j] in ("table", "ul", "div", "section")
+                        )  # fmt: skip
+                    else:
+                        self.drop(i)
+
+    def _widget(self, i: int, kind: str, weight: float) -> bool:
+        """readability-lxml's tests of a container that is no prose: more images than
+        paragraphs, more list items than paragraphs outside a list (its count of
+        ``li`` is off by 100, a quirk kept here), many inputs, little text, many
+        links, or embedded media."""
+        count = self.count
+        p, img, li = count("p", i), count("img", i), count("li", i) - 100
+        content, ld = self.length[i], self.density(i)
+        embeds = count("embed", i)
+        link_limit = 0.2
+        if kind in ("ul", "section") and any(
+            self.tree.tags[a] in ("main", "article") for a in self.tree.ancestors(i)
         ):
-            drop(i)
-    preserved: set[int] = set()  # kept with a neighbour of over 1,000 characters
-    for kind in _CLEANED_TAGS:
-        for i in reversed(article):
-            if tags[i] != kind or (kind == "div" and not tree.blocky[i]) or not live(i):
-                continue
-            if i in preserved or _is_toc_list(tree, i) or _is_quote_lead(tree, i):
-                continue
-            weight = _class_weight(tree, i)
-            if weight + scores.get(i, 0.0) < 0:
-                drop(i)
-                continue
-            if commas[i] >= 10:
-                continue
-            p, img, li = count("p", i), count("img", i), count("li", i) - 100
-            content, ld = length[i], density(i)
-            embeds = count("embed", i)
-            link_limit = 0.2
-            if kind in ("ul", "section") and any(
-                tags[a] in ("main", "article") for a in tree.ancestors(i)
-            ):
-                link_limit = 0.25
-            if (
-                (p and img > 1 + p * 1.3)
-                or (li > p and kind not in ("ol", "ul"))
-                or count("input", i) > p / 3
-                or (content < MIN_PARAGRAPH and (img == 0 or img > 2))
-                or (weight < 25 and ld > link_limit)
-                or (weight >= 25 and ld > 0.5)
-                or (embeds == 1 and content < 75)
-                or embeds > 1
-            ):
-                drop(i)
-            elif not content:
-                if _neighbours_length(tree, i, length, live) > 1000:
-                    preserved.update(
-                        j for j in range(i + 1, tree.ends[i] + 1)
-                        if tags[j] in ("table", "ul", "div", "section")
-                    )  # fmt: skip
-                else:
-                    drop(i)
-    return dropped
+            link_limit = 0.25
+        return bool(
+            (p and img > 1 + p * 1.3)
+            or (li > p and kind not in ("ol", "ul"))
+            or count("input", i) > p / 3
+            or (content < MIN_PARAGRAPH and (img == 0 or img > 2))
+            or (weight < 25 and ld > link_limit)
+            or (weight >= 25 and ld > 0.5)
+            or (embeds == 1 and content < 75)
+            or embeds > 1
+        )
 
 
 def _neighbours_length(tree: Survey, i: int, length: list[int], live: Callable[[int], bool]) -> int:
