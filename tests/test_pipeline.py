@@ -167,3 +167,68 @@ def test_filter_settings_are_keywords_and_checked() -> None:
     with pytest.raises(ConfigError, match="lead_levels"):
         MainContent(lead_levels="3")  # type: ignore[arg-type]
     assert MainContent(lead_levels=None).lead_levels is None  # None switches leads off
+
+
+def test_title_is_a_decision_later_filters_see() -> None:
+    """The headline reaches later filters as ``page.title``, and the result's title
+    comes from the title decision, not from the shape of a removal."""
+    from dataclasses import dataclass
+
+    from dechaff import Cleaner, Title
+    from dechaff.filters import Headline
+
+    seen: list[Title | None] = []
+
+    @dataclass(frozen=True)
+    class Watcher:
+        name: str = "watcher"
+
+        def __call__(self, page: Page) -> list[object]:
+            seen.append(page.title)
+            return []
+
+    raw = "Storm hits coast - Daily Bugle\nStorm hits coast\nRain fell all night on the town."
+    result = Cleaner([Watcher(name="before"), Headline(), Watcher(name="after")])(raw)
+    assert seen[0] is None
+    assert (
+        seen[1] is not None
+        and seen[1].matched
+        and raw.split("\n")[seen[1].block] == "Storm hits coast"
+    )
+    assert result.title == "Storm hits coast"
+
+
+def test_a_filter_can_choose_the_title() -> None:
+    from dataclasses import dataclass
+
+    from dechaff import Cleaner, Reason, Title
+    from dechaff.filters import remove_block
+
+    @dataclass(frozen=True)
+    class LastLineTitle:
+        name: str = "last-line"
+
+        def __call__(self, page: Page) -> list[object]:
+            last = page.kept[-1]
+            return [Title(self.name, last.index), remove_block(self.name, last, Reason.HEADLINE)]
+
+    result = Cleaner([LastLineTitle()])("The town voted on Monday.\nA vote at last")
+    assert result.title == "A vote at last"
+    assert result.text == "The town voted on Monday."
+
+
+def test_facts_are_read_once_for_html() -> None:
+    from dechaff.reading import read_html, read_text
+
+    html = (
+        "<html><head><title>Storm hits coast | Bugle</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Storm hits coast</h1>"
+        + "<p>The storm reached the coast at noon, and the town was flooded by evening.</p>" * 4
+        + "</article></body></html>"
+    )
+    reading = read_html(html)
+    assert reading.facts.document_title == "Storm hits coast | Bugle"
+    assert reading.facts.heading is not None
+    assert reading.blocks[reading.facts.heading.block].text == "Storm hits coast"
+    assert reading.facts.main_share is not None and 0.8 < reading.facts.main_share <= 1
+    assert read_text("Just text.\nMore text.").facts.heading is None

@@ -17,9 +17,9 @@ from .blocks import Block, DomInfo, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError
 from .filters import Filter, default_filters
 from .invariant import problems
-from .page import Page, Settings
+from .page import Facts, Page, Settings
 from .pipeline import Cleaner, load_plugins
-from .report import Flag, PluginReason, Reason, Removal, Repair
+from .report import Flag, PluginReason, Reason, Removal, Repair, Title
 from .result import CleanResult
 
 __version__ = "0.1.0"
@@ -32,6 +32,7 @@ __all__ = [
     "ConfigError",
     "DechaffError",
     "DomInfo",
+    "Facts",
     "Filter",
     "FilterError",
     "Flag",
@@ -42,6 +43,7 @@ __all__ = [
     "Removal",
     "Repair",
     "Settings",
+    "Title",
     "clean",
     "clean_html",
     "clean_many",

@@ -1,4 +1,5 @@
-"""What a filter sees: the page, its blocks, and what is still kept."""
+"""What a filter sees: the page, its blocks, the facts read from it, and what
+earlier filters decided."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from functools import cached_property
 
 from .blocks import Block
 from .errors import ConfigError
-from .report import Removal, Repair
+from .report import Removal, Repair, Title
 
 FAVOURS = ("precision", "balanced", "recall")
 
@@ -42,6 +43,30 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class HeadingMatch:
+    """The heading of an HTML page that best matches its document title."""
+
+    block: int
+    score: float
+    """How well it matched (0–1)."""
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the reading stage (:mod:`dechaff.reading`) found about the page, once,
+    before any filter ran: evidence several filters weigh."""
+
+    document_title: str | None = None
+    """The HTML document's title (og:title or ``<title>``); ``None`` for text input."""
+    heading: HeadingMatch | None = None
+    """HTML: the heading that matches the document title, else the first ``<h1>``."""
+    main_share: float | None = None
+    """HTML: the share of the page's words inside its main content element;
+    ``None`` for text input, or when no element was chosen."""
+
+
+@dataclass(frozen=True)
 class Page:
     """The state a filter is called with. Immutable: filters return decisions."""
 
@@ -56,13 +81,25 @@ class Page:
     repairs: tuple[Repair, ...] = ()
     """What earlier filters repaired."""
     settings: Settings = field(default_factory=Settings)
-    document_title: str | None = None
-    """The HTML document's title (og:title or ``<title>``); ``None`` for text input."""
+    facts: Facts = field(default_factory=Facts)
+    """What the reading stage found, before any filter ran."""
+    title: Title | None = None
+    """The headline an earlier filter decided on, if any."""
+
+    @property
+    def document_title(self) -> str | None:
+        """The HTML document's title (og:title or ``<title>``); ``None`` for text input."""
+        return self.facts.document_title
 
     @property
     def has_dom(self) -> bool:
         """True for HTML input: its blocks carry DOM evidence."""
         return bool(self.blocks) and self.blocks[0].dom is not None
+
+    @cached_property
+    def kept_indices(self) -> frozenset[int]:
+        """The indices of :attr:`kept`."""
+        return frozenset(b.index for b in self.kept)
 
     @cached_property
     def removed_reasons(self) -> dict[int, str]:

@@ -9,13 +9,14 @@ from importlib.metadata import entry_points
 from itertools import pairwise
 from operator import attrgetter
 
-from .blocks import Block, segment
+from .blocks import Block
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
-from .html import decode_html, looks_like_html, parse
-from .page import Page, Settings
-from .report import Flag, Reason, Removal, Repair
+from .html import decode_html, looks_like_html
+from .page import Facts, Page, Settings
+from .reading import Reading, read_html, read_text
+from .report import Decision, Flag, Reason, Removal, Repair, Title
 from .result import CleanResult
 from .textutil import headline_of, joins_words, squash
 
@@ -125,7 +126,7 @@ class Cleaner:
         """Clean raw page text, never treating it as HTML."""
         text = to_text(raw)
         self._check_size(text)
-        return run(self.filters, text, segment(text), self.settings)
+        return run(self.filters, read_text(text), self.settings)
 
     def clean_html(self, html: str | bytes) -> CleanResult:
         """Clean an HTML page. Spans in the report point into its visible text."""
@@ -133,8 +134,7 @@ class Cleaner:
             html = decode_html(bytes(html))
         html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
-        page = parse(html)
-        return run(self.filters, page.text, page.blocks, self.settings, page.title)
+        return run(self.filters, read_html(html), self.settings)
 
     def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars
@@ -145,24 +145,25 @@ class Cleaner:
             )
 
 
-def run(
-    filters: Sequence[Filter],
-    raw: str,
-    blocks: tuple[Block, ...],
-    settings: Settings,
-    document_title: str | None = None,
-) -> CleanResult:
-    """Apply ``filters`` in order to the blocks of ``raw`` and assemble the result."""
-    ledger = _Ledger(raw, blocks, document_title)
+def run(filters: Sequence[Filter], reading: Reading, settings: Settings) -> CleanResult:
+    """Apply ``filters`` in order to a page as read (:mod:`dechaff.reading`) and
+    assemble the result.
+
+    Each filter is called with a :class:`Page`: the reading (input, blocks, facts)
+    and what the filters before it decided (what is still kept, the removals and
+    repairs so far, the title).
+    """
+    ledger = _Ledger(reading.raw, reading.blocks, reading.facts)
     for f in filters:
         page = Page(
-            raw=raw,
-            blocks=blocks,
+            raw=reading.raw,
+            blocks=reading.blocks,
             kept=ledger.kept_blocks(),
             removals=tuple(ledger.removals),
             repairs=tuple(ledger.repairs),
             settings=settings,
-            document_title=document_title,
+            facts=reading.facts,
+            title=ledger.title,
         )
         for decision in f(page):
             ledger.apply(decision)
@@ -172,10 +173,11 @@ def run(
 class _Ledger:
     """Applies decisions so that every character ends up in exactly one place."""
 
-    def __init__(self, raw: str, blocks: tuple[Block, ...], document_title: str | None) -> None:
+    def __init__(self, raw: str, blocks: tuple[Block, ...], facts: Facts) -> None:
         self.raw = raw
-        self.document_title = document_title
+        self.document_title = facts.document_title
         self.blocks = blocks
+        self.title: Title | None = None
         self.removed: set[int] = set()
         self._kept: tuple[Block, ...] | None = None
         self.repaired: set[int] = set()
@@ -196,7 +198,7 @@ class _Ledger:
             raise FilterError(f"decision names block {index}, but the page has {len(self.blocks)}")
         return self.blocks[index]
 
-    def apply(self, decision: Removal | Repair | Flag) -> None:
+    def apply(self, decision: Decision) -> None:
         if isinstance(decision, Removal):
             self._remove(decision)
         elif isinstance(decision, Repair):
@@ -205,6 +207,10 @@ class _Ledger:
             self._block(decision.block)
             if decision.block not in self.removed:
                 self.flags.append(decision)
+        elif isinstance(decision, Title):
+            self._block(decision.block)
+            if self.title is None:
+                self.title = decision
         else:
             raise FilterError(f"a filter returned {type(decision).__name__}, not a decision")
 
@@ -287,12 +293,16 @@ class _Ledger:
         )
 
     def _title(self, removals: list[Removal]) -> str | None:
-        """The headline the headline filter kept (the parts of its block left after
-        earlier cuts, closed up over invisible ones), else the document title's."""
-        parts = [r for r in removals if r.reason is Reason.HEADLINE and r.related is None]
+        """The headline of the title decision (what its filter removed of its block
+        as ``headline``, closed up over cuts of invisible characters), else the
+        document title's headline part."""
+        chosen = self.title
+        parts = [] if chosen is None else [
+            r for r in removals
+            if r.block == chosen.block and r.reason is Reason.HEADLINE and r.related is None
+        ]  # fmt: skip
         if not parts:
             return headline_of(self.document_title) if self.document_title else None
-        parts = [r for r in parts if r.block == parts[0].block]
         pieces = [parts[0].text]
         for before, after in pairwise(parts):
             gap = self.raw[before.end : after.start]

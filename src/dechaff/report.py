@@ -199,5 +199,27 @@ class Flag(_Record):
     xpath: str | None = None
 
 
-Decision = Removal | Repair | Flag
+@dataclass(frozen=True)
+class Title:
+    """The block that holds the page's headline, as a filter decided it.
+
+    The ledger makes the part of that block the filter removed as ``headline`` the
+    result's :attr:`~dechaff.CleanResult.title`, and later filters see the decision
+    as :attr:`dechaff.page.Page.title`. The first title decided stands.
+    """
+
+    filter: str
+    block: int
+    detail: str = ""
+    score: float | None = None
+    """How well the block matched the document title (0–1); ``None`` when it was
+    found another way (a line the page repeats, or the document title itself)."""
+
+    @property
+    def matched(self) -> bool:
+        """Found by matching the document title: evidence of where the article starts."""
+        return self.score is not None
+
+
+Decision = Removal | Repair | Flag | Title
 """What a filter may return."""

@@ -63,15 +63,6 @@ def remove_span(
     )
 
 
-def matched_headline(page: Page) -> int | None:
-    """The block kept as the title, when it was found by matching the document title
-    (a scored headline): a line that merely repeats is no anchor for the body."""
-    for r in page.removals:
-        if r.reason is Reason.HEADLINE and r.related is None and r.score is not None:
-            return r.block
-    return None
-
-
 INF = float("inf")
 
 

@@ -23,7 +23,7 @@ from ..language import function_share, page_language
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import WEB_ADDRESS
-from .base import INF, check_settings, matched_headline, remove_block
+from .base import INF, check_settings, remove_block
 
 # Removed lines that end an article when they stand alone: a comments header, a
 # "Related" header. Inside the body they are walls the region does not cross.
@@ -57,8 +57,10 @@ class BodyRegion:
     and ``gap_step`` per line (``gap_cost=None``: one run). A menu-like run is a
     wall no gap crosses, unless ``gap_crosses_menus``.
 
-    When the page's headline was found, the body is looked for after it first
-    (see :meth:`labels`).
+    When an earlier filter decided on the page's headline by matching the document
+    title (:attr:`dechaff.page.Page.title`, a :class:`~dechaff.report.Title` whose
+    score is set), the body is looked for after it first (see :meth:`labels`).
+    Other filters' removals weigh as the reasons they give (``page.removals``).
 
     >>> from dechaff import Cleaner
     >>> page = "Home\\nNews\\nSport\\n" + "The water board met and agreed to raise rates. " * 3
@@ -83,7 +85,7 @@ class BodyRegion:
     min_function_share: float = 0.15
     main_share: float = 0.05
     """On an HTML page, the filter steps aside when the main content element holds at
-    least this share of the kept words."""
+    least this share of the page's words (:attr:`dechaff.page.Facts.main_share`)."""
     gap_cost: float | None = 30.0
     """What a gap between two runs of the body costs (``None``: the body is one run)."""
     gap_step: float = 2.0
@@ -204,8 +206,8 @@ class BodyRegion:
         kept = page.kept
         if not kept:
             return
-        inside = sum(b.words for b in kept if b.dom is not None and b.dom.in_main)
-        if page.has_dom and inside >= self.main_share * sum(b.words for b in kept):
+        share = page.facts.main_share
+        if share is not None and share >= self.main_share:
             return  # the page's main content element is better evidence than line shapes
         labels = self.labels(page)
         body = [b.index for b in kept if labels[b.index]]
@@ -226,7 +228,8 @@ class BodyRegion:
     def labels(self, page: Page) -> list[bool]:
         """Per block of the page, whether it is body (see :func:`best_runs`).
 
-        When the page's headline was found, the body is looked for after it, before
+        When the page's headline was matched (:attr:`dechaff.page.Page.title`), the
+        body is looked for after it, before
         the first wall that follows it; that labelling is taken if its body scores at
         least ``anchor_share`` of the best labelling of the whole page (or
         ``anchor_min_score``).
@@ -243,7 +246,7 @@ class BodyRegion:
             walls = [s <= -_WALL for s in scores]
         gap = float("inf") if gap_cost is None else gap_cost
         labels = best_runs(scores, gap, walls, gap_step=gap_step)
-        anchor = matched_headline(page)
+        anchor = page.title.block if page.title is not None and page.title.matched else None
         if anchor is not None:
             wall_after = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
             after = best_runs(scores, gap, walls, anchor + 1, wall_after, gap_step=gap_step)

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..blocks import Block
 from ..page import Page
-from ..report import Decision, Reason, Removal
+from ..reading import headline_shaped
+from ..report import Decision, Reason, Removal, Title
 from ..textutil import SITE_SEPARATOR as _SITE_SEPARATOR
 from ..textutil import key
 from .base import INF, check_settings, remove_block
@@ -30,6 +31,13 @@ class Headline:
     taken as the headline. The site name split off such a title is reported as
     ``site-name``. Copies other than the one kept as the title point to it
     through ``related``.
+
+    On HTML pages the headline is the heading the reading stage matched to the
+    document title (:attr:`dechaff.page.Facts.heading`, found by
+    :func:`dechaff.reading.html_headline`), as long as no earlier filter removed
+    it; the settings here govern the other ways of finding it. The block kept as
+    the title is also a :class:`~dechaff.report.Title` decision, which later
+    filters see as :attr:`dechaff.page.Page.title`.
 
     >>> from dechaff import Cleaner
     >>> r = Cleaner([Headline()])("Storm hits coast - Daily Bugle\\nStorm hits coast\\nRain fell.")
@@ -54,7 +62,7 @@ class Headline:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if page.document_title is not None:
-            found = list(self._from_html(page, page.document_title))
+            found = list(self._from_html(page))
             if found:
                 yield from found
                 return
@@ -66,6 +74,7 @@ class Headline:
         copies = self._repeated(window)
         if copies:
             first = copies[0]
+            yield Title(self.name, first.index, "a line the page repeats")
             yield remove_block(self.name, first, Reason.HEADLINE, "repeated line kept as the title")
             for other in copies[1:]:
                 yield remove_block(
@@ -73,16 +82,15 @@ class Headline:
                     f"copy of the headline (block {first.index})", related=first.index,
                 )  # fmt: skip
 
-    def _from_html(self, page: Page, title: str) -> Iterator[Decision]:
-        """HTML: the ``<h1>`` that best matches the document title, and its copies."""
-        found = html_headline(
-            page, title, min_words=self.min_words, max_words=self.max_words,
-            search_blocks=self.search_blocks, similarity=self.similarity,
-        )  # fmt: skip
-        if found is None:
+    def _from_html(self, page: Page) -> Iterator[Decision]:
+        """HTML: the heading that matches the document title (the page's
+        :attr:`~dechaff.page.Facts.heading`), while still kept, and its copies."""
+        heading = page.facts.heading
+        if heading is None or heading.block not in page.kept_indices:
             return
-        best, score, detail = found
-        yield remove_block(self.name, best, Reason.HEADLINE, detail, score=score)
+        best = page.blocks[heading.block]
+        yield Title(self.name, best.index, heading.evidence, heading.score)
+        yield remove_block(self.name, best, Reason.HEADLINE, heading.evidence, score=heading.score)
         for other in page.kept:
             if other is not best and other.key == best.key:
                 yield remove_block(
@@ -91,7 +99,7 @@ class Headline:
                 )  # fmt: skip
 
     def _headline_like(self, block: Block) -> bool:
-        return _headline_shaped(block, self.min_words, self.max_words)
+        return headline_shaped(block, self.min_words, self.max_words)
 
     def _repeated(self, window: list[Block]) -> list[Block]:
         groups: dict[str, list[Block]] = {}
@@ -132,6 +140,7 @@ class Headline:
                         found = (score, rank, block, candidates[rank])
         if found is not None:
             score, _, block, headline_part = found
+            yield Title(self.name, block.index, "matches the document title", score / 100)
             yield remove_block(
                 self.name, block, Reason.HEADLINE, "matches the document title",
                 score=score / 100,
@@ -144,6 +153,7 @@ class Headline:
             return
         copies = [b for b in page.kept[1 : self.search_blocks] if b.key == first.key]
         if copies and self._headline_like(first):
+            yield Title(self.name, copies[0].index, "repeats the document title", 1.0)
             yield remove_block(
                 self.name, copies[0], Reason.HEADLINE, "repeats the document title", score=1.0
             )
@@ -156,6 +166,8 @@ class Headline:
     def _split_title(
         self, first: Block, headline_part: str, headline: int | None
     ) -> Iterator[Decision]:
+        if headline is None:
+            yield Title(self.name, first.index, "the document title")
         offset = first.text.find(headline_part)
         spans = [
             (first.start, first.start + offset),
@@ -192,58 +204,3 @@ def _prefer(
     mine = (len(candidates[rank].split()), score, -rank)
     theirs = (len(candidates[found[1]].split()), found[0], -found[1])
     return mine > theirs
-
-
-def _headline_shaped(block: Block, min_words: int, max_words: int) -> bool:
-    """Short enough for a headline, and not a sentence."""
-    return (
-        min_words <= block.words <= max_words
-        and not block.text.endswith((".", "。", ",", ":"))
-        and block.sentence_marks <= 1
-    )
-
-
-def html_headline(
-    page: Page,
-    title: str,
-    *,
-    min_words: int = 2,
-    max_words: int = 40,
-    search_blocks: int = 400,
-    similarity: float = 90.0,
-) -> tuple[Block, float, str] | None:
-    """HTML: the kept block that is the headline, its score (0–1) and the evidence.
-
-    The ``<h1>`` (or headline-shaped line) that best matches a part of the document
-    title wins, an ``<h1>`` by a small margin; when nothing matches well enough,
-    the first ``<h1>`` in the main content, else the page's first ``<h1>``.
-    """
-    parts = _SITE_SEPARATOR.split(title)
-    wanted = [key(p) for p in parts if len(p.split()) >= min_words] or [key(title)]
-    headings = [b for b in page.kept if b.dom is not None and b.dom.heading == 1]
-    shaped = [b for b in page.kept[:search_blocks] if _headline_shaped(b, min_words, max_words)]
-    first_level = {b.index for b in headings}
-    candidates = headings + [b for b in shaped if b.index not in first_level]
-    keys = [b.key for b in candidates]
-    scores = [0.0] * len(candidates)
-    for w in wanted:  # every candidate scored in one call per part, in C
-        for _, score, i in process.extract(w, keys, scorer=fuzz.ratio, limit=None):
-            scores[i] = max(scores[i], score)
-    long_parts = [w for w in wanted if len(w) >= 20]  # long enough to count when contained
-    for i, k in enumerate(keys):
-        if long_parts and any(w in k for w in long_parts):
-            scores[i] = max(scores[i], 95.0)
-    for i in range(len(headings)):
-        scores[i] += 5.0  # an <h1> wins a tie with a line shaped like a headline
-    best: Block | None = None
-    best_score = 0.0
-    if candidates:
-        top = max(range(len(candidates)), key=scores.__getitem__)  # the first of the best
-        if scores[top] > 0:
-            best, best_score = candidates[top], scores[top]
-    if best is None or best_score < similarity - 10:
-        in_main = [b for b in headings if b.dom is not None and b.dom.in_main]
-        if not (in_main or headings):
-            return None
-        return (in_main or headings)[0], min(1.0, best_score / 100), "the page's first <h1>"
-    return best, min(1.0, best_score / 100), "the heading that matches the document title"

@@ -9,7 +9,6 @@ from ..blocks import Block, DomInfo
 from ..page import Page
 from ..report import Decision, Reason
 from .base import INF, check_settings, remove_block
-from .headline import html_headline
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,8 +27,8 @@ class MainContent:
     ``<header>``, ``<footer>``, ``<aside>``, ``<form>``, or the ARIA role that
     stands for one) and the score of its own container.
 
-    The headline (the heading matched to the document title, see
-    :func:`~dechaff.filters.headline.html_headline`) is left for the headline
+    The headline (the heading matched to the document title, the page's
+    :attr:`~dechaff.page.Facts.heading`) is left for the headline
     filter, which runs later and makes it the title. It also outranks the scoring:
     when it stands in an ``<article>`` element that holds ``min_article_words`` or
     more words, and the scoring chose text wholly outside it, the article is the
@@ -71,8 +70,8 @@ class MainContent:
         kept = [b for b in page.kept if b.dom is not None and b.dom.in_main is not None]
         if not kept:
             return
-        found = html_headline(page, page.document_title) if page.document_title else None
-        headline = found[0] if found is not None else None
+        heading = page.facts.heading
+        headline = page.blocks[heading.block] if heading is not None else None
         # The headline often stands above the main content element; it is left for
         # the headline filter, which makes it the title.
         kept = [b for b in kept if b is not headline]
@@ -85,8 +84,8 @@ class MainContent:
                         f"outside the <article> that holds the headline ({article})",
                     )  # fmt: skip
             return
-        inside = sum(b.words for b in kept if b.dom and b.dom.in_main)
-        if inside < self.min_share * sum(b.words for b in kept):
+        share = page.facts.main_share
+        if share is None or share < self.min_share:
             return
         details: dict[tuple[str | None, float | None], str] = {}
         widened = self._leads(kept)
