@@ -308,14 +308,17 @@ def test_joiners_that_scripts_need_stay() -> None:
 
 
 def _table_lines() -> list[tuple[str, str, str]]:
-    from dechaff.filters.wording import TABLES
+    from dechaff.filters.wording import CHROME_TABLES, TABLES
 
     lines = []
-    for table in TABLES:
+    for table in (*TABLES, *CHROME_TABLES):
         for lang, phrases in table.phrases.items():
             for phrase in phrases:
-                line = phrase[0].upper() + phrase[1:]
-                if table.tail and not table.heading:
+                words = phrase.replace("*", "a")  # a stem, continued
+                line = words[0].upper() + words[1:]
+                if table.anywhere:
+                    line = f"We use {words} here"  # the phrase inside a short line
+                elif table.tail and not table.heading:
                     line += " and so on"  # what may follow the phrase on its line
                 lines.append((table.reason.value, lang, line))
     return lines
@@ -331,11 +334,55 @@ def test_every_phrase_of_every_table_is_caught_by_its_rule(
     assert found is not None and found[0].value == reason, f"{lang}: {line!r} -> {found}"
 
 
-def test_phrase_tables_cover_the_languages_of_the_shared_sets() -> None:
-    from dechaff.filters.wording import TABLES
+def _rule_examples() -> list[tuple[int, str]]:
+    from dechaff.filters.chrome import RULES
 
-    for table in TABLES:
-        assert {"en", "de", "fr", "es", "it", "pt", "pl", "nl"} <= set(table.phrases), table.reason
+    return [(i, line) for i, rule in enumerate(RULES) for line in rule.examples]
+
+
+@pytest.mark.parametrize(("rule", "line"), _rule_examples())
+def test_every_pattern_rule_catches_its_examples_under_its_own_cues(rule: int, line: str) -> None:
+    """Each rule alone: its cues must lead to its pattern for every example."""
+    from dechaff.blocks import segment
+    from dechaff.filters.chrome import RULES
+
+    found = PageChrome(rules=(RULES[rule],)).classify(segment(line)[0])
+    assert found is not None and found[0] is RULES[rule].reason, f"{line!r} -> {found}"
+
+
+def test_every_pattern_rule_has_examples_in_several_languages() -> None:
+    from dechaff.filters.chrome import RULES
+
+    pattern_rules = [r for r in RULES if r.examples or (not r.starts and not r.contains)]
+    assert len(pattern_rules) >= 9
+    assert all(len(r.examples) >= 2 for r in pattern_rules)
+
+
+def test_phrase_tables_cover_the_languages_of_the_shared_sets() -> None:
+    from dechaff.filters.wording import CHROME_TABLES, TABLES
+
+    for table in (*TABLES, *CHROME_TABLES):
+        if len(table.phrases) > 1:  # (English skip-link openers stand alone)
+            assert {"en", "de", "fr", "es", "it", "pt", "pl", "nl"} <= set(table.phrases), (
+                table.reason
+            )
+
+
+def test_a_phrase_does_not_match_inside_a_longer_word() -> None:
+    from dechaff.blocks import segment
+
+    assert PageChrome().classify(segment("Related stories")[0]) is not None
+    assert PageChrome().classify(segment("Relatedness of the two families")[0]) is None
+
+
+def test_variants_spell_out_a_compact_phrase() -> None:
+    from dechaff.filters.wording import variants
+
+    assert variants("(direkt )?zum inhalt( springen)?") == (
+        "direkt zum inhalt springen", "direkt zum inhalt", "zum inhalt springen", "zum inhalt",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="unbalanced"):
+        variants("zum (inhalt")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,11 @@
 """Navigation and page chrome recognised by what a line says.
 
-Each rule is a (reason, pattern) pair over one line. The patterns are
-deliberately anchored and bounded in length: a sentence of the article that
+Each rule is a (reason, pattern) pair over one line. Most rules are phrase tables
+(:mod:`dechaff.filters.wording`), whose patterns and cues are derived from their
+phrases; the rest describe a shape rather than a phrase (a dateline, a byline, a
+photo credit, a commenter's "says:"), are written as patterns with hand-picked
+cues, and carry examples in the languages they know that the tests hold them to.
+The patterns are anchored and bounded in length: a sentence of the article that
 merely mentions a newsletter or a cookie is long and does not match.
 """
 
@@ -17,16 +21,17 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
 from .base import INF, check_settings, remove_block
-from .wording import FIRST_WORD, TABLES, PhraseTable
-
-SKIP_LINK = (
-    r"(skip|jump) (to|navigation)\b.{0,30}|skip navigation|zum inhalt( springen)?|"
-    r"direkt zum inhalt|aller au (contenu|menu)|passer au contenu|saltar (al|a) (contenido|navegaci)\w*|"
-    r"ir (para|ao) (o )?conte[uú]do|vai al contenuto|salta al contenuto|"
-    r"перейти к (содержанию|основному|контенту)\w*|본문 바로가기|본문으로 바로가기|"
-    r"本文へ\w*|メインコンテンツへ\w*|跳到主要内容|跳至主要内容|langsung ke konten|loncat ke konten|"
-    r"przejdź do (treści|zawartości|menu)|przejdz do tresci|"
-    r"(naar|ga naar) (de )?(inhoud|hoofdinhoud)( springen| gaan)?|direct naar (de )?inhoud"
+from .wording import (
+    COOKIE_WORDS,
+    COPYRIGHT_LINES,
+    FIRST_WORD,
+    LEGAL_LINKS,
+    NEWSLETTER_WORDS,
+    RELATED_LINES,
+    SKIP_LINK_OPENERS,
+    SKIP_LINKS,
+    TABLES,
+    PhraseTable,
 )
 
 MENU_WORDS: frozenset[str] = frozenset(
@@ -86,13 +91,18 @@ class Rule:
     """Cue: the line holds a digit."""
     heading: bool = False
     """Only lines that do not end like a sentence (a heading, a label) match."""
+    examples: tuple[str, ...] = ()
+    """Lines the rule catches, in the languages it knows: a rule written as a pattern
+    (not a :class:`~dechaff.filters.wording.PhraseTable`) is held to them by the tests,
+    so that its cues cannot drift from its pattern."""
 
     @classmethod
     def from_table(cls, table: PhraseTable) -> Rule:
         """The rule of a phrase table: its pattern and its cues both come from the table."""
         return cls(
-            table.reason, table.pattern(), max_words=table.max_words,
-            starts=table.first_words(), heading=table.heading,
+            table.reason, table.pattern(), whole_line=not table.anywhere,
+            max_words=table.max_words, starts=table.first_words(),
+            contains=table.substrings(), heading=table.heading,
         )  # fmt: skip
 
 
@@ -100,26 +110,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_NEWSLETTER = (
-    r"\b(newsletters?|subscribe|subscription|sign up for|signup|unsubscribe|inbox|abonnieren"
-    r"|abonnez-vous|s'abonner|suscr[ií]b\w+|iscriviti|assine|inscreva-se|подпиш\w+|рассылк\w+"
-    r"|nieuwsbrief|aanmelden voor|abonneer|zapisz się|subskrybuj|prenumerat\w*"
-    r"|구독|購読|订阅|berlangganan)\b"
-)
-_RELATED = (
-    r"(related|related (stories|articles|content|posts|news|links|topics|coverage|reading)"
-    r"|read more|read next|read also|also read|see also|more from\b.{0,40}|more on\b.{0,40}"
-    r"|more stories|more news|recommended( for you)?|you (may|might) (also )?like.{0,20}"
-    r"|most (popular|read|viewed|shared)|trending( now)?|top stories|latest( news| stories)?"
-    r"|up next|what to read next|editor'?s picks|popular (now|stories)|lesen sie (auch|mehr)"
-    r"|mehr zum thema|das könnte sie auch interessieren|leia (também|mais)|veja também"
-    r"|lee también|te puede interesar|te puede gustar|también te puede interesar"
-    r"|você (também )?pode gostar|você também vai gostar|veja mais|saiba mais"
-    r"|vous aimerez aussi|à voir aussi|potrebbe interessarti|ti potrebbe interessare"
-    r"|das könnte dich auch interessieren|weitere artikel|вам также может быть интересно"
-    r"|похожие статьи|смотрите также|lire aussi|à lire aussi|a lire aussi|leggi anche"
-    r"|читайте также|по теме|관련 ?기사|関連記事|相关阅读|相关文章|baca juga)\b[:»›>\s-]{0,4}.{0,160}"
-)
 _MEDIA_WORDS = (
     r"video|photo|image|picture|pictured|gallery|graphic|illustration|watch|listen|audio"
     r"|foto|bild|фото|видео|사진|写真|图片"
@@ -144,15 +134,8 @@ _REPLY_BUTTONS = (
 
 RULES: tuple[Rule, ...] = (
     *(Rule.from_table(table) for table in TABLES),
-    Rule(
-        Reason.SKIP_LINK,
-        SKIP_LINK,
-        starts=_words(
-            "skip jump zum direkt aller passer saltar ir vai salta перейти 본문 본문으로 langsung loncat "
-            "przejdź przejdz naar ga direct"
-        ),
-        contains=("本文へ", "メインコンテンツへ", "跳到主要内容", "跳至主要内容"),
-    ),
+    Rule.from_table(SKIP_LINK_OPENERS),
+    Rule.from_table(SKIP_LINKS),
     Rule(
         Reason.SHARE_PROMPT,
         r"(share|follow|like)( (this|us|me|him|her|them))?( (article|story|post|page|on|via|with)\b.{0,60})?"
@@ -162,116 +145,62 @@ RULES: tuple[Rule, ...] = (
             "share follow like click teilen compartir partager condividi compartilhar поделиться "
             "udostępnij podziel delen deel"
         ),
+        examples=(
+            "Share this article",
+            "Follow us",
+            "Click to share on Facebook",
+            "Teilen",
+            "Compartir en Twitter",
+            "Partager",
+            "Condividi",
+            "Compartilhar",
+            "Udostępnij",
+            "Podziel się",
+            "Delen",
+            "Поделиться",
+        ),
     ),
     Rule(
         Reason.SHARE_PROMPT,
         # "Follow The Gleaner on Twitter and Instagram …", "Síguenos en Telegram …"
         r"(follow|folgen|folge|folgt|síguenos|siguenos|suivez|seguici|segui|siga|obserwuj|volg)"
         r"\b.{0,200}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|telegram|whatsapp"
-        r"|mastodon|threads|pinterest|x\.com)\b.{0,200}",
+        r"|mastodon|threads|pinterest|x\.com)\w{0,3}\b.{0,200}",  # "na Facebooku"
         max_words=40,
         starts=_words(
             "follow folgen folge folgt síguenos siguenos suivez seguici segui siga obserwuj volg"
         ),
-    ),
-    Rule(
-        Reason.NEWSLETTER_PROMPT,
-        _NEWSLETTER,
-        whole_line=False,
-        max_words=25,
-        contains=(
-            "newsletter",
-            "subscri",
-            "sign up for",
-            "signup",
-            "inbox",
-            "abonn",
-            "suscr",
-            "iscriviti",
-            "assine",
-            "inscreva",
-            "подпиш",
-            "рассылк",
-            "구독",
-            "購読",
-            "订阅",
-            "berlangganan",
-            "nieuwsbrief",
-            "aanmelden voor",
-            "abonneer",
-            "zapisz się",
-            "subskryb",
-            "prenumerat",
+        examples=(
+            "Follow The Gazette on Twitter and Instagram for more updates",
+            "Folgen Sie uns auf Facebook",
+            "Síguenos en Telegram",
+            "Suivez-nous sur Twitter",
+            "Seguici su Instagram",
+            "Siga-nos no Instagram",
+            "Obserwuj nas na Facebooku",
+            "Volg ons op LinkedIn",
         ),
     ),
-    Rule(
-        Reason.COOKIE_NOTICE,
-        r"\b(cookies?|куки|쿠키|クッキー)\b",
-        whole_line=False,
-        max_words=90,
-        contains=("cookie", "куки", "쿠키", "クッキー"),
-    ),
-    Rule(
-        Reason.COPYRIGHT,
-        r"(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés"
-        r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
-        r"|все права защищены|wszelkie prawa zastrzeżone|무단 ?전재|著作権|版权所有|hak cipta).{0,200}",
-        contains=(
-            "©",
-            "(c)",
-            "copyright",
-            "rights reserved",
-            "rechte vorbehalten",
-            "droits réservés",
-            "derechos reservados",
-            "diritti riservati",
-            "direitos reservados",
-            "права защищены",
-            "전재",
-            "著作権",
-            "版权所有",
-            "hak cipta",
-            "prawa zastrzeżone",
-        ),
-    ),
-    Rule(
-        Reason.COPYRIGHT,
-        r"\b(registered trademarks?|are trademarks of|terms of (use|service)|privacy policy"
-        r"|nutzungsbedingungen|datenschutzerklärung|termos de uso|política de privacidade"
-        r"|términos de uso|política de privacidad|conditions d'utilisation"
-        r"|politique de confidentialité|пользовательское соглашение)\b",
-        whole_line=False,
-        max_words=60,
-        contains=(
-            "trademark",
-            "terms of",
-            "privacy policy",
-            "nutzungsbedingungen",
-            "datenschutzerklärung",
-            "termos de uso",
-            "política de priva",
-            "términos de uso",
-            "conditions d'utilisation",
-            "politique de confidentialité",
-            "пользовательское соглашение",
-        ),
-    ),
-    Rule(
-        Reason.RELATED_LIST,
-        _RELATED,
-        starts=_words(
-            "related read see also more recommended you most trending top latest up what "
-            "editor's editors popular lesen mehr das leia veja lee te lire à a leggi "
-            "читайте по 관련 관련기사 baca você também saiba vous à potrebbe ti weitere "
-            "вам похожие смотрите"
-        ),
-        contains=("関連記事", "相关阅读", "相关文章"),
-    ),
+    Rule.from_table(NEWSLETTER_WORDS),
+    Rule.from_table(COOKIE_WORDS),
+    Rule.from_table(COPYRIGHT_LINES),
+    Rule.from_table(LEGAL_LINKS),
+    Rule.from_table(RELATED_LINES),
     Rule(
         Reason.MEDIA_CAPTION,
         rf"(({_MEDIA_WORDS})( (above|below|credit|caption|copyright|source|courtesy|by|\d+ of \d+))?\s*[:|].{{0,300}}"
         r"|media playback is unsupported.{0,60}|image (caption|copyright|source).{0,300})",
         starts=_words(_MEDIA_WORDS.replace("|", " ") + " media"),
+        examples=(
+            "Video above: the storm reaches the coast",
+            "Photo: Jane Doe",
+            "Watch: the moment the bridge fell",
+            "Foto: dpa",
+            "Bild: Stadtverwaltung",
+            "Image caption: protesters in the square",
+            "Media playback is unsupported on your device",
+            "Фото: ТАСС",
+        ),
     ),
     Rule(
         Reason.MEDIA_CAPTION,
@@ -305,6 +234,14 @@ RULES: tuple[Rule, ...] = (
             "picture",
             "bild",
         ),
+        examples=(
+            "The mayor at the meeting (Photo: City Hall)",
+            "Firefighters at the scene / Getty Images",
+            "© Reuters",
+            "Fotos: Stadt Köln",
+            "File photo",
+            "Photo courtesy of the family",
+        ),
     ),
     Rule(
         Reason.MEDIA_CAPTION,
@@ -313,6 +250,10 @@ RULES: tuple[Rule, ...] = (
         r"(photo|image|picture|photograph|frame grab)\b.{0,400}",
         max_words=90,
         starts=_words("in"),
+        examples=(
+            "In this Dec. 12, 2006, file photo, the ship leaves the harbour.",
+            "In this undated photo, the house stands empty.",
+        ),
     ),
     Rule(
         Reason.BYLINE_DATELINE,
@@ -331,6 +272,27 @@ RULES: tuple[Rule, ...] = (
             + _PUBLISHED_WORDS.replace("|", " ")
         ),
         digit=True,
+        examples=(
+            "By Jane Doe",
+            "Von Max Mustermann",
+            "Por María García",
+            "Par Jean Dupont",
+            "Di Mario Rossi",
+            "Door Jan de Vries",
+            "Published 3 hours ago",
+            "Veröffentlicht am 12.03.2024",
+            "Publicado el 5 de mayo de 2023",
+            "Publié le 3 mars 2024",
+            "Pubblicato il 3 marzo 2024",
+            "Opublikowano: 12.03.2024",
+            "Gepubliceerd op 12 maart 2024",
+            "5 min read",
+            "March 3, 2024",
+            "12.03.2024 10:15",
+            "An hour ago",
+            "3 days ago",
+            "10:15 PM EST",
+        ),
     ),
     Rule(
         Reason.COMMENTS,
@@ -341,6 +303,13 @@ RULES: tuple[Rule, ...] = (
         rf"|.{{0,60}}\d{{1,2}}[:.]\d{{2}}.{{0,20}}\s({_SAYS_WORDS})\s?:",
         max_words=16,
         contains=tuple(_SAYS_WORDS.replace(r"\w*", "").split("|")),
+        examples=(
+            "janedoe says:",
+            "Max sagt:",
+            "Jane Doe on May 3, 2019 at 4:47 pm said:",
+            "Marie dit :",
+            "Juan dice:",
+        ),
     ),
     Rule(
         Reason.COMMENTS,
@@ -355,6 +324,19 @@ RULES: tuple[Rule, ...] = (
         ),
         contains=("комментари",),
         digit=True,
+        examples=(
+            "12 responses to the storm story",
+            "Show comments (4)",
+            "Leave a comment",
+            "Kommentare",
+            "Comentarios (12)",
+            "Commentaires",
+            "Commenti",
+            "Komentarze (3)",
+            "Reacties",
+            "Комментарии",
+            "12 comments",
+        ),
     ),
     Rule(
         Reason.COMMENTS,
@@ -363,6 +345,17 @@ RULES: tuple[Rule, ...] = (
         rf"({_REPLY_BUTTONS})(\s*[|·/]?\s*({_REPLY_BUTTONS}))*",
         max_words=4,
         starts=_words(_REPLY_BUTTONS.replace("|", " ")),
+        examples=(
+            "Reply",
+            "Antworten",
+            "Responder",
+            "Répondre",
+            "Rispondi",
+            "Odpowiedz",
+            "Reageren",
+            "Ответить",
+            "Antworten | Zitieren",
+        ),
     ),
 )
 

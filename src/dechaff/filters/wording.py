@@ -1,10 +1,15 @@
 """Phrase tables: how pages in many languages word their furniture, kept as data.
 
-Each :class:`PhraseTable` lists, per language, the phrases a line of one kind
-starts with (case-folded); the rule's pattern and its cheap cues (the phrases'
-first words) are both derived from the table, so they cannot drift apart. A
-table's ``tail`` bounds what may follow the phrase on the line, so that an
-article sentence that merely begins the same way, and runs on, does not match.
+Each :class:`PhraseTable` lists, per language, the phrases of one kind of
+furniture (case-folded; a word ending in ``*`` is a stem). A table's phrases
+either open the line (``tail`` bounds what may follow, so that an article
+sentence that merely begins the same way, and runs on, does not match) or stand
+anywhere in it as whole words (``anywhere``). The rule's pattern and its cheap
+cues (the phrases' first words, or the phrases themselves) are both derived from
+the table, so they cannot drift apart; the tests try every phrase of every table.
+
+:data:`TABLES` are the specific tables the chrome filter tries first;
+:data:`CHROME_TABLES` hold the phrases of its general rules.
 """
 
 from __future__ import annotations
@@ -13,12 +18,16 @@ import re
 from dataclasses import dataclass
 
 from ..report import Reason
-from ..textutil import alternation
 
 
 @dataclass(frozen=True)
 class PhraseTable:
-    """Phrases that open a line of one kind of furniture, by language."""
+    """Phrases that make a line one kind of furniture, by language.
+
+    A phrase is literal, case-folded text; a word ending in ``*`` is a stem that
+    any word characters may continue (``"prenumerat*"``). :func:`variants` writes
+    many spellings of one phrase compactly.
+    """
 
     reason: Reason
     phrases: dict[str, tuple[str, ...]]
@@ -29,27 +38,110 @@ class PhraseTable:
     """Longest line the table applies to."""
     heading: bool = False
     """Only lines that do not end like a sentence (headings, labels) match."""
+    anywhere: bool = False
+    """The phrase may stand anywhere in the line, as whole words; else it opens it."""
 
     def all_phrases(self) -> tuple[str, ...]:
         return tuple(p for phrases in self.phrases.values() for p in phrases)
 
     def pattern(self) -> str:
-        """The regex a whole line (leading punctuation stripped) must match."""
+        """The regex a line must match: searched in it when the table's phrases stand
+        anywhere, else matching the whole line (leading punctuation stripped)."""
+        phrases = sorted(set(self.all_phrases()), key=len, reverse=True)  # longest wins
+        either = "|".join(_phrase_regex(p) for p in phrases)
+        if self.anywhere:
+            return rf"(?<!\w)(?:{either})"
         tail = rf"[\s:.!?»›>|*-]*(.{{0,{self.tail}}})" if self.tail else r"[\s:.!?»›>|*-]*"
-        return rf"(?:{alternation(self.all_phrases())}){tail}"
+        return rf"(?:{either}){tail}"
 
     def first_words(self) -> frozenset[str]:
-        """The phrases' first words: the cue under which the rule is tried."""
-        return frozenset(_first_word(p).casefold() for p in self.all_phrases())
+        """Cues of a table of line openers: the first words of its phrases (those that
+        open with a whole word)."""
+        if self.anywhere:
+            return frozenset()
+        return frozenset(w.casefold() for w in map(_opening_word, self.all_phrases()) if w)
+
+    def substrings(self) -> tuple[str, ...]:
+        """Cues the line must contain: every phrase of a table of phrases that stand
+        anywhere, and the other phrases of a table of openers (those that open with a
+        stem, or with no word); as few as cover them all."""
+        cues = {
+            _literal(p).casefold()
+            for p in self.all_phrases()
+            if self.anywhere or not _opening_word(p)
+        }
+        return tuple(sorted(c for c in cues if not any(o != c and o in c for o in cues)))
 
 
 FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
 """A line's first word, as the chrome filter reads it to pick the rules to try."""
 
 
-def _first_word(phrase: str) -> str:
-    found = FIRST_WORD.search(phrase)
-    return found.group() if found else ""
+def _opening_word(phrase: str) -> str:
+    """The whole word ``phrase`` opens with, or ``""`` (it opens with a stem, or with
+    no word character)."""
+    found = FIRST_WORD.match(phrase)
+    if found is None or phrase[found.end() : found.end() + 1] == "*":
+        return ""
+    return found.group()
+
+
+def _literal(phrase: str) -> str:
+    """The literal text ``phrase`` opens with (up to its first stem's end)."""
+    return phrase.split("*", 1)[0]
+
+
+def _phrase_regex(phrase: str) -> str:
+    """``phrase`` as a regex: literal, stems continued by word characters, and not
+    run on into a longer word."""
+    regex = r"\w*".join(re.escape(part) for part in phrase.split("*"))
+    return regex + r"(?!\w)" if phrase[-1:].isalnum() or phrase.endswith("*") else regex
+
+
+def variants(spec: str) -> tuple[str, ...]:
+    """Every phrase ``spec`` writes: ``(a|b)`` is either, ``(a)?`` is optional.
+
+    >>> variants("ir (para|ao) (o )?conteúdo")
+    ('ir para o conteúdo', 'ir para conteúdo', 'ir ao o conteúdo', 'ir ao conteúdo')
+    """
+    found, rest = _sequence(spec, 0)
+    if rest != len(spec):
+        raise ValueError(f"unbalanced parentheses in {spec!r}")
+    return tuple(dict.fromkeys(found))
+
+
+def _sequence(spec: str, at: int) -> tuple[list[str], int]:
+    """The phrases of the sequence that starts at ``at``, and where it ends (at a
+    ``|``, a ``)`` or the end)."""
+    found = [""]
+    while at < len(spec) and spec[at] not in "|)":
+        if spec[at] != "(":
+            found = [f + spec[at] for f in found]
+            at += 1
+            continue
+        options, at = _alternatives(spec, at + 1)
+        if spec[at : at + 1] == "?":
+            options, at = [*options, ""], at + 1
+        found = [f + o for f in found for o in options]
+    return found, at
+
+
+def _alternatives(spec: str, at: int) -> tuple[list[str], int]:
+    """The phrases of a group whose ``(`` stood before ``at``, and the place after its ``)``."""
+    options: list[str] = []
+    while True:
+        found, at = _sequence(spec, at)
+        options.extend(found)
+        if at >= len(spec):
+            raise ValueError(f"unbalanced parentheses in {spec!r}")
+        at += 1
+        if spec[at - 1] == ")":
+            return options, at
+
+
+def phrases_of(*specs: str) -> tuple[str, ...]:
+    """The phrases of several :func:`variants` specs, in order."""
+    return tuple(p for spec in specs for p in variants(spec))
 
 
 RELATED_HEADINGS = PhraseTable(
@@ -111,8 +203,8 @@ RELATED_HEADINGS = PhraseTable(
             "vorschau auf den nächsten artikel",
             "nächster artikel",
             "vorheriger artikel",
-            "meistgelesen",
-            "meist gelesen",
+            "meistgelesen*",
+            "meist gelesen*",
             "meistgelesene artikel",
             "meist-diskutiert",
             "meistdiskutiert",
@@ -475,3 +567,149 @@ TABLES: tuple[PhraseTable, ...] = (
 )  # fmt: skip
 """The phrase tables the chrome filter turns into rules, in the order they are tried
 (before its general rules: a table's phrase is the more specific evidence)."""
+
+
+SKIP_LINK_OPENERS = PhraseTable(
+    Reason.SKIP_LINK,
+    {"en": ("skip to", "jump to", "skip navigation", "jump navigation")},
+    tail=30,
+)
+"""Skip links in English: "Skip to content", "Jump to main navigation"."""
+
+SKIP_LINKS = PhraseTable(
+    Reason.SKIP_LINK,
+    {
+        "en": ("skip navigation", "skip to content", "skip to main content"),
+        "de": phrases_of("(direkt )?zum inhalt( springen)?"),
+        "fr": phrases_of("aller au (contenu|menu)", "passer au contenu"),
+        "es": phrases_of("saltar (al|a) (contenido|navegaci*)"),
+        "pt": phrases_of("ir (para|ao) (o )?(conteúdo|conteudo)"),
+        "it": ("vai al contenuto", "salta al contenuto"),
+        "pl": phrases_of("przejdź do (treści|zawartości|menu)", "przejdz do tresci"),
+        "nl": phrases_of(
+            "(naar|ga naar) (de )?(inhoud|hoofdinhoud)( springen| gaan)?",
+            "direct naar (de )?inhoud",
+        ),
+        "ru": phrases_of("перейти к (содержанию|основному|контенту)*"),
+        "ko": ("본문 바로가기", "본문으로 바로가기"),
+        "ja": ("本文へ*", "メインコンテンツへ*"),
+        "zh": ("跳到主要内容", "跳至主要内容"),
+        "id": ("langsung ke konten", "loncat ke konten"),
+    },
+)
+
+NEWSLETTER_WORDS = PhraseTable(
+    Reason.NEWSLETTER_PROMPT,
+    {
+        "en": ("newsletter", "newsletters", "subscribe", "subscription", "sign up for", "signup",
+               "unsubscribe", "inbox"),
+        "de": ("newsletter", "abonnieren"),
+        "fr": ("abonnez-vous", "s'abonner"),
+        "es": ("suscrib*", "suscríb*"),
+        "it": ("iscriviti",),
+        "pt": ("assine", "inscreva-se"),
+        "pl": ("zapisz się", "subskrybuj", "prenumerat*"),
+        "nl": ("nieuwsbrief", "aanmelden voor", "abonneer"),
+        "ru": ("подпиш*", "рассылк*"),
+        "ko": ("구독",),
+        "ja": ("購読",),
+        "zh": ("订阅",),
+        "id": ("berlangganan",),
+    },
+    max_words=25,
+    anywhere=True,
+)  # fmt: skip
+"""Words of a newsletter or subscription prompt, anywhere in a short line."""
+
+COOKIE_WORDS = PhraseTable(
+    Reason.COOKIE_NOTICE,
+    {lang: ("cookie", "cookies") for lang in ("en", "de", "fr", "es", "it", "pt", "pl", "nl")}
+    | {"ru": ("куки",), "ko": ("쿠키",), "ja": ("クッキー",)},
+    max_words=90,
+    anywhere=True,
+)
+"""The word "cookie", anywhere in a line (that also speaks of consent: see the filter)."""
+
+COPYRIGHT_LINES = PhraseTable(
+    Reason.COPYRIGHT,
+    {
+        "en": ("©", "copyright", "all rights reserved"),
+        "de": ("alle rechte vorbehalten",),
+        "fr": ("tous droits réservés",),
+        "es": ("todos los derechos reservados",),
+        "it": ("tutti i diritti riservati",),
+        "pt": ("todos os direitos reservados",),
+        "pl": ("wszelkie prawa zastrzeżone",),
+        "nl": ("alle rechten voorbehouden",),
+        "ru": ("все права защищены",),
+        "ko": ("무단 전재", "무단전재"),
+        "ja": ("著作権",),
+        "zh": ("版权所有",),
+        "id": ("hak cipta",),
+    },
+    tail=200,
+)
+"""Copyright lines: "© 2024 Example Media", "All rights reserved."."""
+
+LEGAL_LINKS = PhraseTable(
+    Reason.COPYRIGHT,
+    {
+        "en": ("registered trademark", "registered trademarks", "are trademarks of",
+               "terms of use", "terms of service", "privacy policy"),
+        "de": ("nutzungsbedingungen", "datenschutzerklärung"),
+        "fr": ("conditions d'utilisation", "politique de confidentialité"),
+        "es": ("términos de uso", "política de privacidad"),
+        "it": ("termini di utilizzo", "informativa sulla privacy"),
+        "pt": ("termos de uso", "política de privacidade"),
+        "pl": ("polityka prywatności", "regulamin serwisu"),
+        "nl": ("gebruiksvoorwaarden", "privacybeleid"),
+        "ru": ("пользовательское соглашение",),
+    },
+    max_words=60,
+    anywhere=True,
+)  # fmt: skip
+"""Legal links and trademark notices, anywhere in a line of the footer."""
+
+RELATED_LINES = PhraseTable(
+    Reason.RELATED_LIST,
+    {
+        "en": (
+            *phrases_of(
+                "related( (stories|articles|content|posts|news|links|topics|coverage|reading))?",
+                "read (more|next|also)", "also read", "see also", "more from", "more on",
+                "more (stories|news)", "recommended( for you)?",
+                "you (may|might) (also )?like", "most (popular|read|viewed|shared)",
+                "trending( now)?", "top stories", "latest( news| stories)?", "up next",
+                "what to read next", "(editor's|editors) picks", "popular (now|stories)",
+            ),
+        ),
+        "de": phrases_of(
+            "lesen sie (auch|mehr)", "mehr zum thema", "das könnte (sie|dich) auch interessieren",
+            "weitere artikel",
+        ),
+        "fr": phrases_of("vous aimerez aussi", "à voir aussi", "(à |a )?lire aussi"),
+        "es": phrases_of("lee también", "(también )?te puede (interesar|gustar)"),
+        "it": phrases_of("potrebbe interessarti", "ti potrebbe interessare", "leggi anche"),
+        "pt": phrases_of(
+            "leia (também|mais)", "veja (também|mais)", "você (também )?pode gostar",
+            "você também vai gostar", "saiba mais",
+        ),
+        "pl": ("czytaj także", "czytaj też", "zobacz też", "zobacz także"),
+        "nl": ("lees ook", "meer over dit onderwerp", "gerelateerde artikelen"),
+        "ru": ("вам также может быть интересно", "похожие статьи", "смотрите также",
+               "читайте также", "по теме"),
+        "ko": ("관련 기사", "관련기사"),
+        "ja": ("関連記事",),
+        "zh": ("相关阅读", "相关文章"),
+        "id": ("baca juga",),
+    },
+    tail=160,
+)  # fmt: skip
+"""Lines that open a list of other stories: "Related stories", "Lesen Sie auch: …"."""
+
+CHROME_TABLES: tuple[PhraseTable, ...] = (
+    SKIP_LINK_OPENERS, SKIP_LINKS, NEWSLETTER_WORDS, COOKIE_WORDS, COPYRIGHT_LINES, LEGAL_LINKS,
+    RELATED_LINES,
+)  # fmt: skip
+"""The tables of the chrome filter's general rules (tried after :data:`TABLES`, each
+in its place among the rules of :mod:`dechaff.filters.chrome`)."""
