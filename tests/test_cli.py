@@ -247,3 +247,38 @@ def test_folder_reports_beside_and_resume_needs_an_output(
     with pytest.raises(SystemExit):
         main(["--resume", str(pages)])
     assert "--resume continues a run into -o OUT" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_ctrl_c_with_workers_stops_quietly_and_resumes_exactly(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the workers leave it to the parent, which
+    says one line and exits 130; --resume then finishes to the same bytes as one run."""
+    import os
+    import signal
+    import time
+
+    page = "Skip to content\n" + "The council met on Monday and agreed to raise the rates. " * 40
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        "".join(json.dumps({"id": i, "text": page}) + "\n" for i in range(20_000)), "utf-8"
+    )
+    target, whole = tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
+    command = [sys.executable, "-m", "dechaff", "--jsonl", str(source), "--progress", "never"]
+    args = [*command, "-o", str(target), "--workers", "2"]
+    proc = subprocess.Popen(args, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 60
+    while (not partial.exists() or partial.stat().st_size < 100_000) and proc.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted")
+    os.killpg(proc.pid, signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130
+    assert err.strip() == "dechaff: interrupted", err
+    assert not target.exists()  # the output appears only when the run is over
+    resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    subprocess.run([*command, "-o", str(whole)], check=True, capture_output=True, timeout=300)
+    assert target.read_bytes() == whole.read_bytes()

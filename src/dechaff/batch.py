@@ -1,9 +1,15 @@
-"""Clean many pages: in order, in several processes if asked, with an optional progress bar."""
+"""Clean many pages: in order, in several processes if asked, with an optional progress bar.
+
+:func:`ordered_map` is the one worker pool of the package: :func:`clean_many`,
+the command line and the corpus runs (:mod:`dechaff.corpus`) all go through it.
+Workers start by :data:`START_METHOD`.
+"""
 
 from __future__ import annotations
 
 import functools
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
@@ -12,6 +18,13 @@ from .pipeline import Cleaner
 from .result import CleanResult
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+"""How worker processes start: ``"forkserver"`` where the platform has it (Linux,
+macOS), else ``"spawn"`` (Windows). Both are safe whatever threads the caller runs,
+which ``"fork"`` is not; the fork server imports dechaff once, so each worker
+starts from a process that has it loaded."""
 
 
 @dataclass(frozen=True)
@@ -74,8 +87,8 @@ def clean_many(
     instead of stopping. ``transform``, a picklable function, is applied to each
     result where it was made (in the worker): return only what you keep, such as
     ``lambda r: r.text`` written as a module-level function, and far less crosses
-    between processes. Workers start with ``start_method`` (default ``"spawn"``, safe
-    whatever threads the caller runs; ``"fork"`` starts faster where it is safe).
+    between processes. Workers start with ``start_method`` (default
+    :data:`START_METHOD`).
 
     >>> [r.text for r in clean_many(["Advertisement\\nThe vote passed on Monday.", ""])]
     ['The vote passed on Monday.', '']
@@ -87,13 +100,41 @@ def clean_many(
     work = functools.partial(
         _clean_one, cleaner or Cleaner.default(), on_error == "return", transform
     )
-    numbered = enumerate(pages)
+    yield from ordered_map(
+        work, enumerate(pages), workers=workers, chunksize=chunksize, progress=progress,
+        total=total, start_method=start_method,
+    )  # fmt: skip
+
+
+def ordered_map(
+    work: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    workers: int = 1,
+    chunksize: int = 16,
+    progress: bool = False,
+    total: int | None = None,
+    start_method: str | None = None,
+) -> Iterator[R]:
+    """``work`` applied to each of ``items``, results in input order: in this process,
+    or in a pool of ``workers`` processes (``work`` must then be picklable), with a
+    tqdm bar on stderr when ``progress`` (``total`` items, when known)."""
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
     if workers == 1:
-        yield from _with_progress(map(work, numbered), progress, total)
+        yield from _with_progress(map(work, items), progress, total)
         return
-    context = multiprocessing.get_context(start_method or "spawn")
-    with context.Pool(workers) as pool:
-        yield from _with_progress(pool.imap(work, numbered, chunksize), progress, total)
+    context = multiprocessing.get_context(start_method or START_METHOD)
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["dechaff"])
+    with context.Pool(workers, initializer=_leave_interrupts_to_the_parent) as pool:
+        yield from _with_progress(pool.imap(work, items, chunksize), progress, total)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """In a worker: ignore Ctrl-C, which the whole process group receives; the parent
+    stops the pool, and no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clean_one(

@@ -140,8 +140,8 @@ class Cleaner:
         limit = self.settings.max_chars
         if limit is not None and len(text) > limit:
             raise InputTooLargeError(
-                f"input has {len(text):,} characters, over the limit of {limit:,} "
-                "(raise it with Settings(max_chars=...) or Cleaner.with_settings)"
+                f"{len(text):,} characters, over the limit of {limit:,} "
+                "(Settings.max_chars; --max-chars on the command line)"
             )
 
 
