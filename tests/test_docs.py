@@ -45,3 +45,26 @@ def test_examples_run_as_written(
     finally:
         os.chdir(here)
     assert capsys.readouterr().out  # the examples print what they show
+
+
+def test_the_architecture_page_names_every_module_and_only_real_ones() -> None:
+    import importlib
+
+    package = ROOT / "src" / "dechaff"
+    modules = {
+        ".".join(("dechaff", *p.relative_to(package).with_suffix("").parts))
+        for p in package.rglob("*.py")
+        if p.name not in {"__init__.py", "__main__.py"}
+    }
+    modules |= {"dechaff.html", "dechaff.filters"}
+    page = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    named = set(re.findall(r"dechaff(?:\.\w+)+", page))
+    for name in named:  # a module, or a name inside one
+        module, _, attribute = name.rpartition(".") if name not in modules else (name, "", "")
+        assert module in modules or name in modules, name
+        if attribute:
+            assert hasattr(importlib.import_module(module), attribute), name
+    filters = {m for m in modules if m.startswith("dechaff.filters.")}
+    listed = {f"dechaff.filters.{w}" for w in re.findall(r"\b(\w+)\b", page)}
+    missing = {m for m in modules - filters if m not in named} | (filters - listed)
+    assert not missing, sorted(missing)
