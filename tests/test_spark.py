@@ -61,3 +61,42 @@ def test_clean_dataframe_matches_clean(spark: Any, tmp_path: Any) -> None:
         assert [r["reason"] for r in report["removals"]] == [
             r.reason.value for r in expected.removals
         ]
+
+
+def test_the_two_stages_equal_the_single_machine_path(spark: Any) -> None:
+    """Site profiles on Spark (group-by, join back) clean every page as a SiteProfile
+    learned on one machine does."""
+    from test_profile import FOOTER, _page
+
+    from dechaff import SiteProfile
+    from dechaff.spark import clean_across_pages, learn_sites
+
+    rows = [(f"c{n}", f"https://courier.example/{n}", _page(n)) for n in range(14)]
+    rows += [(f"o{n}", f"https://other.example/{n}", _page(n)) for n in range(4)]  # too few
+    rows += [
+        ("none", None, "A page without a site, and its lines are its own."),
+        ("x", "a.b", None),
+    ]
+    frame = spark.createDataFrame(rows, "id string, url string, text string").repartition(3)
+    sites = learn_sites(frame, "text", "url")
+    pages = {r["site"]: r["pages"] for r in sites.pages.collect()}
+    assert pages == {"courier.example": 14, "other.example": 4}  # no page, no count
+    out = {r["id"]: r for r in clean_across_pages(frame, "text", "url", sites=sites).collect()}
+    assert len(out) == len(rows)
+    profile = SiteProfile()
+    for _, url, text in rows:
+        if url and text:
+            profile.learn(text, site_of_url(url))
+    for name, url, text in rows:
+        if text is None:
+            assert out[name]["text_clean"] is None
+            continue
+        site = profile.evidence(site_of_url(url)) if url else None
+        assert out[name]["text_clean"] == clean(text, site=site).text, name
+    assert FOOTER not in out["c3"]["text_clean"] and FOOTER in out["o1"]["text_clean"]
+
+
+def site_of_url(url: str) -> str:
+    from dechaff.corpus import site_key
+
+    return site_key(url) or ""

@@ -19,6 +19,7 @@ from .filters import Filter, default_filters
 from .invariant import problems
 from .page import Facts, Page, Settings
 from .pipeline import Cleaner, load_plugins
+from .profile import SiteEvidence, SiteProfile
 from .report import Flag, PluginReason, Reason, Removal, Repair, Title
 from .result import CleanResult
 
@@ -43,6 +44,8 @@ __all__ = [
     "Removal",
     "Repair",
     "Settings",
+    "SiteEvidence",
+    "SiteProfile",
     "Title",
     "clean",
     "clean_html",
@@ -60,17 +63,18 @@ def _default_cleaner() -> Cleaner:
     return Cleaner.default()
 
 
-def clean_html(html: str | bytes) -> CleanResult:
+def clean_html(html: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
     """Clean one HTML page with the default pipeline (see :meth:`Cleaner.clean_html`)."""
-    return _default_cleaner().clean_html(html)
+    return _default_cleaner().clean_html(html, site=site)
 
 
-def clean(raw: str | bytes) -> CleanResult:
+def clean(raw: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
     """Clean one page of raw text with the default pipeline.
 
     ``raw`` is ``str`` or ``bytes`` (decoded with charset detection); an HTML
     document is recognised by its start and cleaned as HTML. Raises
     :class:`TypeError` for anything else and :class:`InputTooLargeError` past the
-    default size limit.
+    default size limit. ``site``: the page's site boilerplate, from a site profile
+    (:mod:`dechaff.profile`).
     """
-    return _default_cleaner()(raw)
+    return _default_cleaner()(raw, site=site)

@@ -5,14 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .corpus import Run, Tally, page_files, run_folder, run_jsonl
+from .corpus import (
+    RecordSites,
+    Run,
+    Tally,
+    learn_folder,
+    learn_jsonl,
+    page_files,
+    run_folder,
+    run_jsonl,
+)
+from .errors import ConfigError
 from .page import Settings
 from .pipeline import Cleaner
+from .profile import SiteProfile
 from .sniff import NotAPage, page_bytes
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -93,46 +106,157 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="progress bar on stderr: auto shows it when stderr is a terminal",
     )
+    sites = p.add_argument_group("site profiles (chaff that only shows across pages)")
+    sites.add_argument(
+        "--profile", metavar="FILE", help="clean each page with its site's boilerplate from "
+        "a profile 'dechaff learn' made",
+    )  # fmt: skip
+    sites.add_argument(
+        "--across-pages",
+        action="store_true",
+        help="learn the profile from the input first, then clean with it (two passes)",
+    )
+    _site_arguments(sites)
     p.add_argument("--version", action="version", version=f"dechaff {__version__}")
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def _site_arguments(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--site-field", default="url", metavar="NAME",
+        help="JSON lines: the field naming a record's site; a web address stands for its "
+        "host (url)",
+    )  # fmt: skip
+    group.add_argument(
+        "--site", metavar="NAME", help="folders: the site of every page (default: the "
+        "folder each page stands in)",
+    )  # fmt: skip
+
+
+LEARN_DESCRIPTION = """Learn a site profile: on how many of each site's pages each line stands.
+
+  dechaff learn --jsonl crawl.jsonl --field text --site-field url -o site.profile
+  dechaff learn pages/ -o site.profile      each page's site: the folder it stands in
+"""
+
+
+def build_learn_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dechaff learn", description=LEARN_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    p.add_argument("pages", nargs="*", help="files or folders of pages")
+    p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus ('-' for stdin)")
+    p.add_argument("--field", default="text", help="the record field holding the page (text)")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the profile to write")
+    p.add_argument("--workers", type=int, default=1, help="processes to read with (1)")
+    p.add_argument("--chunksize", type=int, default=64, help="pages handed to a worker at once")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
+    _site_arguments(p.add_argument_group("sites"))
+    return p
+
+
+def learn_main(argv: Sequence[str]) -> int:
+    """``dechaff learn``: write a site profile of a corpus."""
+    parser = build_learn_parser()
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
-    if args.resume and not args.output:
-        parser.error("--resume continues a run into -o OUT: give -o")
-    cleaner = Cleaner.default(
-        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
-        plugins=args.plugins,
-    )
-    progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    run = Run(
-        cleaner, workers=args.workers, chunksize=args.chunksize, progress=progress,
-        stop_on_error=args.on_error == "stop", resume=args.resume, say=_tell,
-    )  # fmt: skip
+    if not (args.jsonl or args.pages):
+        parser.error("give --jsonl IN or pages to learn from")
+    run = _run(args, Cleaner.default())
+
+    def learn_and_save() -> int:
+        profile, tally, _ = _learn(run, args)
+        profile.save(args.output)
+        return EXIT_FAILURES if tally.failures else EXIT_OK
+
+    return _guarded(learn_and_save)
+
+
+def _guarded(work: Callable[[], int]) -> int:
+    """A command's work, ended by Ctrl-C or an I/O error with their exit status."""
     try:
-        if args.jsonl:
-            return _finish(run_jsonl(run, args.jsonl, args.field, args.output))
-        if args.example:
-            text = files("dechaff").joinpath("examples").joinpath(EXAMPLE).read_text("utf-8")
-            return _print_pages([(EXAMPLE, text)], args, cleaner)
-        if not args.pages:
-            parser.error("give pages to clean, --jsonl, or --example")
-        if args.output:
-            tally = run_folder(
-                run, args.pages, Path(args.output), as_json=args.json, report=args.report
-            )
-            return _finish(tally)
-        return _print_pages(_read_pages(args.pages), args, cleaner)
+        return work()
     except KeyboardInterrupt:
         print("dechaff: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as error:
         print(f"dechaff: {error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _learn(run: Run, args: argparse.Namespace) -> tuple[SiteProfile, Tally, RecordSites | None]:
+    sites = None
+    if args.jsonl:
+        profile, tally, sites = learn_jsonl(run, args.jsonl, args.field)
+    else:
+        profile, tally = learn_folder(run, args.pages)
+    count = len(profile.sites)
+    print(
+        f"dechaff: learned {count:,} {'site' if count == 1 else 'sites'} from {tally.pages:,} "
+        f"{'page' if tally.pages == 1 else 'pages'}, {tally.failures:,} failed",
+        file=sys.stderr,
+    )
+    return profile, tally, sites
+
+
+def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
+    progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    return Run(
+        cleaner, workers=args.workers, chunksize=args.chunksize, progress=progress,
+        stop_on_error=getattr(args, "on_error", "skip") == "stop",
+        resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field,
+        site=args.site, **more,
+    )  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["learn"]:
+        return learn_main(argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.resume and not args.output:
+        parser.error("--resume continues a run into -o OUT: give -o")
+    if args.profile and args.across_pages:
+        parser.error("give --profile FILE or --across-pages, not both")
+    if (args.profile or args.across_pages) and not (args.jsonl or args.output):
+        parser.error("site profiles clean corpora: give --jsonl IN or -o DIR")
+    if args.across_pages and (args.jsonl == "-" or "-" in args.pages):
+        parser.error("--across-pages reads its input twice: give a file, not stdin")
+    cleaner = Cleaner.default(
+        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
+        plugins=args.plugins,
+    )
+    try:
+        profile = SiteProfile.load(args.profile) if args.profile else None
+    except ConfigError as error:
+        parser.error(str(error))
+    run = _run(args, cleaner, profile=profile)
+    return _guarded(lambda: _clean_command(parser, args, run))
+
+
+def _clean_command(parser: argparse.ArgumentParser, args: argparse.Namespace, run: Run) -> int:
+    """Clean what the arguments name: a JSON-lines corpus, folders, pages or the example."""
+    if args.across_pages:
+        profile, _, sites = _learn(run, args)
+        run = replace(run, profile=profile, record_sites=sites)
+    if args.jsonl:
+        return _finish(run_jsonl(run, args.jsonl, args.field, args.output))
+    if args.example:
+        text = files("dechaff").joinpath("examples").joinpath(EXAMPLE).read_text("utf-8")
+        return _print_pages([(EXAMPLE, text)], args, run.cleaner)
+    if not args.pages:
+        parser.error("give pages to clean, --jsonl, or --example")
+    if args.output:
+        tally = run_folder(
+            run, args.pages, Path(args.output), as_json=args.json, report=args.report
+        )
+        return _finish(tally)
+    return _print_pages(_read_pages(args.pages), args, run.cleaner)
 
 
 def _read_pages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:

@@ -15,14 +15,18 @@ import io
 import json
 import os
 import sys
+from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
-from .batch import CleanFailure, clean_many, ordered_map
+from .batch import CleanFailure, ordered_map
+from .decode import to_text
+from .html import decode_html, looks_like_html, parse
 from .pipeline import Cleaner
+from .profile import SiteEvidence, SiteProfile, page_hashes, site_of
 from .result import CleanResult
 from .sniff import GZIP_MAGIC, NotAPage, gunzip, page_bytes
 
@@ -45,6 +49,66 @@ class Run:
     say: Callable[[str], None] = print
     """Where a problem with a record or page is told, a line each (the command line
     tells stderr)."""
+    profile: SiteProfile | None = None
+    """Clean each page with its site's boilerplate from this profile."""
+    site_field: str = "url"
+    """JSON lines: the field that names a record's site (see :func:`site_key`)."""
+    site: str | None = None
+    """Folders: the site of every page; ``None``: each page's folder."""
+    record_sites: RecordSites | None = None
+    """JSON lines: each record's site as a first pass over the same input read it
+    (spares reading each record's site again)."""
+
+    def evidence_for(
+        self, site: str | None, cache: dict[str, SiteEvidence | None]
+    ) -> SiteEvidence | None:
+        """The boilerplate of ``site`` by the cleaner's thresholds (once per site)."""
+        if self.profile is None or not site:
+            return None
+        if site not in cache:
+            s = self.cleaner.settings
+            cache[site] = self.profile.evidence(
+                site, min_pages=s.site_min_pages, min_share=s.site_min_share,
+                min_site_pages=s.site_min_site_pages,
+            )  # fmt: skip
+        return cache[site]
+
+
+class RecordSites:
+    """The site of each record of a corpus, by its place among the records: a name
+    table and one 4-byte index per record."""
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._records = array("i")
+
+    def append(self, site: str | None) -> None:
+        if site is None:
+            self._records.append(-1)
+            return
+        found = self._ids.get(site)
+        if found is None:
+            found = self._ids[site] = len(self._names)
+            self._names.append(site)
+        self._records.append(found)
+
+    def __getitem__(self, record: int) -> str | None:
+        if record >= len(self._records):
+            return None
+        found = self._records[record]
+        return self._names[found] if found >= 0 else None
+
+
+def site_key(value: object) -> str | None:
+    """The site a record's field names: the host of a web address, else the value.
+
+    >>> site_key("https://www.example.com/a"), site_key("example-shard-7"), site_key(3)
+    ('example.com', 'example-shard-7', None)
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    return site_of(value) if "://" in value or value.startswith("www.") else value
 
 
 @dataclass(frozen=True)
@@ -117,14 +181,16 @@ class RecordDone:
     removed: dict[str, int] = field(default_factory=dict)
 
 
-def clean_record(cleaner: Cleaner, field_name: str, item: tuple[int, bytes]) -> RecordDone:
+def clean_record(
+    cleaner: Cleaner, field_name: str, item: tuple[int, bytes, SiteEvidence | None]
+) -> RecordDone:
     """Decode, parse, clean and format one record (in a worker): only short strings
     come back. A bad record becomes an error record that keeps what it held."""
-    number, raw = item
+    number, raw, site = item
     record, problem = parse_record(raw, field_name)
     if record is not None and problem is None:
         try:
-            done = cleaned(cleaner(record[field_name]))
+            done = cleaned(cleaner(record[field_name], site=site))
         except Exception as error:
             problem = f"{type(error).__name__}: {error}"
         else:
@@ -181,7 +247,8 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     stopped = False
     try:
         with source:
-            stopped = _clean_lines(run, _numbered_lines(source, done), field_name, out, tally)
+            lines = _numbered_lines(source, done)
+            stopped = _clean_lines(run, _with_sites(run, lines, done), field_name, out, tally)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -191,7 +258,11 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
 
 
 def _clean_lines(
-    run: Run, lines: Iterator[tuple[int, bytes]], field_name: str, out: TextIO, tally: Tally
+    run: Run,
+    lines: Iterator[tuple[int, bytes, SiteEvidence | None]],
+    field_name: str,
+    out: TextIO,
+    tally: Tally,
 ) -> bool:
     """Clean JSON lines in order, writing one line each; True if stopped on an error.
 
@@ -200,8 +271,9 @@ def _clean_lines(
     """
     work = functools.partial(clean_record, run.cleaner, field_name)
     results = ordered_map(
-        work, lines, workers=run.workers, chunksize=run.chunksize, progress=run.progress
-    )
+        work, lines, workers=run.workers, chunksize=run.chunksize,
+        progress=run.progress,
+    )  # fmt: skip
     for done in results:
         out.write(done.output)
         if done.problem is not None:
@@ -212,6 +284,70 @@ def _clean_lines(
             continue
         tally.add(done.source_length, done.chars_out, done.removed)
     return False
+
+
+def _with_sites(
+    run: Run, lines: Iterator[tuple[int, bytes]], first: int
+) -> Iterator[tuple[int, bytes, SiteEvidence | None]]:
+    """Each line with its site's boilerplate (read here, in the main process, so that
+    a worker receives only its own record's few lines of evidence); ``first``: the
+    place of the first line among the records."""
+    cache: dict[str, SiteEvidence | None] = {}
+    known = run.record_sites
+    for record, (number, raw) in enumerate(lines, first):
+        if run.profile is None:
+            yield number, raw, None
+            continue
+        site = known[record] if known is not None else _record_site(raw, run.site_field)
+        yield number, raw, run.evidence_for(site, cache)
+
+
+def _record_site(raw: bytes, site_field: str) -> str | None:
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None  # (the worker reports the record)
+    return site_key(record.get(site_field)) if isinstance(record, dict) else None
+
+
+def learn_jsonl(
+    run: Run, source_name: str, field_name: str
+) -> tuple[SiteProfile, Tally, RecordSites]:
+    """A site profile of the records of ``source_name``, each counted under the site
+    its ``run.site_field`` names (records that are no page count as failures), and
+    each record's site."""
+    profile, tally, sites = SiteProfile(), Tally(), RecordSites()
+    with _open_records(source_name) as source:
+        work = functools.partial(_record_lines, field_name, run.site_field)
+        found = ordered_map(
+            work, _numbered_lines(source, 0), workers=run.workers, chunksize=run.chunksize,
+            progress=run.progress,
+        )  # fmt: skip
+        for number, site, hashes, problem in found:
+            sites.append(site)
+            if problem is not None or site is None:
+                tally.failures += 1
+                run.say(f"dechaff: line {number}: {problem or f'no site in {run.site_field!r}'}")
+                continue
+            profile.learn_hashes(hashes, site)
+            tally.pages += 1
+    return profile, tally, sites
+
+
+def _record_lines(
+    field_name: str, site_field: str, item: tuple[int, bytes]
+) -> tuple[int, str | None, set[int], str | None]:
+    """One record's site and distinct line hashes (in a worker), or its problem."""
+    number, raw = item
+    record, problem = parse_record(raw, field_name)
+    if record is None or problem is not None:
+        return number, None, set(), problem
+    return number, site_key(record.get(site_field)), page_text_hashes(record[field_name]), None
+
+
+def page_text_hashes(page: str) -> set[int]:
+    """The line hashes of a page as the cleaner will read it (HTML: its visible text)."""
+    return page_hashes(parse(page).text if looks_like_html(page) else page)
 
 
 def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:
@@ -267,16 +403,21 @@ def run_folder(
     """Clean files and folders of pages into ``out_dir``, mirroring each folder's
     layout: one ``.txt`` body per page (its report beside it as ``.report.json``
     when ``report``), or one ``.json`` object per page when ``as_json``."""
-    jobs = _folder_jobs(inputs, out_dir, ".json" if as_json else ".txt", run.resume)
+    jobs = _folder_jobs(run, inputs, out_dir, ".json" if as_json else ".txt")
     tally = Tally()
-    accepted: deque[tuple[Path, Path]] = deque()  # the pages handed to the cleaner, in order
-    pages = _readable(run, jobs, accepted, tally)
-    results = clean_many(
-        pages, workers=run.workers, chunksize=run.chunksize, cleaner=run.cleaner,
-        progress=run.progress, total=len(jobs), on_error="return", transform=cleaned,
+    accepted: deque[_Job] = deque()  # the pages handed to the cleaner, in order
+    cache: dict[str, SiteEvidence | None] = {}
+    pages = (
+        (i, data, run.evidence_for(job.site, cache))
+        for i, (job, data) in enumerate(_readable(run, jobs, accepted, tally))
+    )
+    results = ordered_map(
+        functools.partial(_clean_page, run.cleaner), pages, workers=run.workers,
+        chunksize=run.chunksize, progress=run.progress, total=len(jobs),
     )  # fmt: skip
     for result in results:
-        source, target = accepted.popleft()
+        job = accepted.popleft()
+        source, target = job.source, job.target
         if isinstance(result, CleanFailure):
             tally.failures += 1
             run.say(f"dechaff: {source}: {result.error}")
@@ -288,37 +429,78 @@ def run_folder(
     return tally
 
 
-def _folder_jobs(
-    inputs: Sequence[str], out_dir: Path, suffix: str, resume: bool
-) -> list[tuple[Path, Path]]:
-    """Each page to clean and the file its output goes to."""
+@dataclass(frozen=True)
+class _Job:
+    source: Path
+    target: Path
+    site: str
+    """The folder the page stands in, or the site the run was given."""
+
+
+def _folder_jobs(run: Run, inputs: Sequence[str], out_dir: Path, suffix: str) -> list[_Job]:
+    """Each page to clean, the file its output goes to, and its site."""
     jobs = []
     for given in inputs:
         root = Path(given)
         for file in page_files(root) if root.is_dir() else [root]:
             relative = file.relative_to(root) if root.is_dir() else Path(file.name)
             target = out_dir / relative.with_suffix(suffix)
-            if not (resume and target.exists()):
-                jobs.append((file, target))
+            if not (run.resume and target.exists()):
+                site = run.site or file.resolve().parent.name
+                jobs.append(_Job(file, target, site))
     return jobs
 
 
 def _readable(
-    run: Run, jobs: list[tuple[Path, Path]], accepted: deque[tuple[Path, Path]], tally: Tally
-) -> Iterator[bytes]:
+    run: Run, jobs: list[_Job], accepted: deque[_Job], tally: Tally
+) -> Iterator[tuple[_Job, bytes]]:
     """The pages' bytes; a file that cannot be read, or is no page, is counted as a
     failure and said why, before any cleaning."""
-    for source, target in jobs:
+    for job in jobs:
         try:
-            data = page_bytes(source.read_bytes())
+            data = page_bytes(job.source.read_bytes())
         except (NotAPage, OSError) as error:
             tally.failures += 1
-            run.say(f"dechaff: {source}: {error}")
+            run.say(f"dechaff: {job.source}: {error}")
             if run.stop_on_error:
                 return
             continue
-        accepted.append((source, target))
-        yield data
+        accepted.append(job)
+        yield job, data
+
+
+def _clean_page(
+    cleaner: Cleaner, item: tuple[int, bytes, SiteEvidence | None]
+) -> Cleaned | CleanFailure:
+    """One page of a folder, cleaned in a worker; its failure, if it fails."""
+    index, data, site = item
+    try:
+        return cleaned(cleaner(data, site=site))
+    except Exception as error:
+        return CleanFailure(index, f"{type(error).__name__}: {error}")
+
+
+def learn_folder(run: Run, inputs: Sequence[str]) -> tuple[SiteProfile, Tally]:
+    """A site profile of the pages of files and folders, each counted under the
+    folder it stands in (or ``run.site``)."""
+    profile, tally = SiteProfile(), Tally()
+    jobs = _folder_jobs(run, inputs, Path(), "")
+    accepted: deque[_Job] = deque()
+    found = ordered_map(
+        _hashes_of_bytes, (data for _, data in _readable(run, jobs, accepted, tally)),
+        workers=run.workers, chunksize=run.chunksize, progress=run.progress, total=len(jobs),
+    )  # fmt: skip
+    for hashes in found:
+        profile.learn_hashes(hashes, accepted.popleft().site)
+        tally.pages += 1
+    return profile, tally
+
+
+def _hashes_of_bytes(data: bytes) -> set[int]:
+    """The line hashes of a page file, decoded as the cleaner decodes it."""
+    if looks_like_html(data[:2048].decode("latin-1")):
+        return page_hashes(parse(decode_html(data)).text)
+    return page_hashes(to_text(data))
 
 
 def _write_page(

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from .blocks import Block
 from .errors import ConfigError
+from .profile import SiteEvidence
 from .report import Removal, Repair, Title
 
 FAVOURS = ("precision", "balanced", "recall")
@@ -28,6 +29,15 @@ class Settings:
     mode: str = "auto"
     """How ``Cleaner.__call__`` reads its input: ``"auto"`` (HTML when it starts like
     an HTML document), ``"text"`` or ``"html"``."""
+
+    site_min_pages: int = 5
+    """A line is site boilerplate when it stands on at least this many of the site's
+    pages (see :meth:`dechaff.profile.SiteProfile.evidence`) …"""
+    site_min_share: float = 0.3
+    """… and on at least this share of them …"""
+    site_min_site_pages: int = 10
+    """… of a site the profile saw at least this many pages of (else too few to tell).
+    Their measured effect: docs/across-pages.md."""
 
     favour: str = "balanced"
     """Where the built-in pipeline (:meth:`Cleaner.default`) errs when unsure:
@@ -64,6 +74,9 @@ class Facts:
     main_share: float | None = None
     """HTML: the share of the page's words inside its main content element;
     ``None`` for text input, or when no element was chosen."""
+    site: SiteEvidence | None = None
+    """The lines the page's site repeats across its pages, when the caller gave a
+    site profile's evidence (see :mod:`dechaff.profile`)."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
 from .html import decode_html, looks_like_html
 from .page import Facts, Page, Settings
+from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title
 from .result import CleanResult
@@ -103,38 +104,40 @@ class Cleaner:
                 return i
         raise KeyError(f"no filter named {name!r}; filters: {', '.join(self.names)}")
 
-    def __call__(self, raw: str | bytes) -> CleanResult:
+    def __call__(self, raw: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
         """Clean one page: raw text or an HTML document, recognised by its start.
 
         ``bytes`` are decoded (BOM, HTML meta charset, UTF-8, then detection).
-        ``Settings.mode`` can force text or HTML.
+        ``Settings.mode`` can force text or HTML. ``site``: the lines the page's site
+        repeats across its pages (:meth:`dechaff.profile.SiteProfile.evidence`), for
+        the ``across-pages`` filter and the body model.
         """
         if self.settings.mode == "text":
-            return self.clean_text(raw)
+            return self.clean_text(raw, site=site)
         if self.settings.mode == "html":
-            return self.clean_html(raw)
+            return self.clean_html(raw, site=site)
         if isinstance(raw, (bytes, bytearray, memoryview)):
             data = bytes(raw)
             if looks_like_html(data[:2048].decode("latin-1")):
-                return self.clean_html(data)
+                return self.clean_html(data, site=site)
         text = to_text(raw)
         if looks_like_html(text):
-            return self.clean_html(text)
-        return self.clean_text(text)
+            return self.clean_html(text, site=site)
+        return self.clean_text(text, site=site)
 
-    def clean_text(self, raw: str | bytes) -> CleanResult:
+    def clean_text(self, raw: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
         """Clean raw page text, never treating it as HTML."""
         text = to_text(raw)
         self._check_size(text)
-        return run(self.filters, read_text(text), self.settings)
+        return run(self.filters, read_text(text, site), self.settings)
 
-    def clean_html(self, html: str | bytes) -> CleanResult:
+    def clean_html(self, html: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
         """Clean an HTML page. Spans in the report point into its visible text."""
         if isinstance(html, (bytes, bytearray, memoryview)):
             html = decode_html(bytes(html))
         html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
-        return run(self.filters, read_html(html), self.settings)
+        return run(self.filters, read_html(html, site), self.settings)
 
     def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars

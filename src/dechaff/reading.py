@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from .blocks import Block, segment
 from .html import parse
 from .page import Facts, HeadingMatch
+from .profile import SiteEvidence
 from .textutil import SITE_SEPARATOR, key
 
 HEADLINE_MIN_WORDS = 2
@@ -39,16 +40,16 @@ class Reading:
     facts: Facts
 
 
-def read_text(raw: str) -> Reading:
-    """Raw page text: its lines as blocks."""
-    return Reading(raw, segment(raw), Facts())
+def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
+    """Raw page text: its lines as blocks; ``site``: its site's boilerplate, if known."""
+    return Reading(raw, segment(raw), Facts(site=site))
 
 
-def read_html(html: str) -> Reading:
+def read_html(html: str, site: SiteEvidence | None = None) -> Reading:
     """An HTML document: its visible lines as blocks, and the facts the DOM gives."""
     page = parse(html)
     heading = html_headline(page.blocks, page.title) if page.title else None
-    facts = Facts(page.title, heading, _main_share(page.blocks))
+    facts = Facts(page.title, heading, _main_share(page.blocks), site)
     return Reading(page.text, page.blocks, facts)
 
 

@@ -57,6 +57,8 @@ class Reason(str, Enum):
     CALL_TO_ACTION = "call-to-action"
     FILED_UNDER = "filed-under"
     DISCLOSURE = "disclosure"
+    # chaff only other pages of the site show (a site profile, dechaff.profile)
+    SITE_BOILERPLATE = "site-boilerplate"
 
     def __str__(self) -> str:
         return self.value

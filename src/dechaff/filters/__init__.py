@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..page import check_favour
+from .across_pages import AcrossPages
 from .ad_markers import AdMarkers
 from .author_bio import AuthorBios
 from .base import Filter, remove_block, remove_span
@@ -20,6 +21,7 @@ from .transcript import Transcripts
 from .truncation import Truncation
 
 __all__ = [
+    "AcrossPages",
     "AdMarkers",
     "AuthorBios",
     "BodyRegion",
@@ -63,6 +65,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         main_content,
         PageChrome(),
         Headline(),
+        AcrossPages(),
         LinkDensity(),
         Transcripts(),
         InlineCaptions(),

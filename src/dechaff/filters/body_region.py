@@ -33,6 +33,7 @@ _CHROME = frozenset(
     for r in (
         Reason.MENU, Reason.SHARE_PROMPT, Reason.SKIP_LINK, Reason.RELATED_LIST,
         Reason.BYLINE_DATELINE, Reason.COMMENTS, Reason.COPYRIGHT, Reason.NEWSLETTER_PROMPT,
+        Reason.SITE_BOILERPLATE,
     )
 )  # fmt: skip
 _WALL = 1e6
@@ -48,7 +49,8 @@ class BodyRegion:
     scores its word count; a shorter block that ends like a sentence scores half
     its word count; any other kept block scores ``-short_penalty``. Blocks that
     earlier filters removed score nothing, except a short comments or "Related"
-    header, which scores ``-wall_penalty``: the body rarely runs on past one.
+    header, which scores ``-wall_penalty``: the body rarely runs on past one; so
+    does a line of the site's boilerplate (``site-boilerplate``), whatever its length.
     A run of ``wall_run`` or more lines of at most ``tiny_words`` words (a menu, a
     tag list) is a wall too, unless every line of it starts in lower case (a
     list of things inside the text).
@@ -153,6 +155,7 @@ class BodyRegion:
         scores = []
         walls = [False] * len(page.blocks)
         score, comments = self.score, Reason.COMMENTS.value
+        site_boilerplate = Reason.SITE_BOILERPLATE.value
         # the page's language weighs only long lines without a sentence mark
         unpunctuated = any(
             b.words >= 3 * self.prose_words and not (b.ends_sentence or b.sentence_marks)
@@ -168,7 +171,9 @@ class BodyRegion:
             if reason == comments:
                 scores.append(-_WALL)
                 walls[b.index] = True
-            elif reason in _WALLS and b.words <= self.wall_max_words:
+            elif (
+                reason in _WALLS and b.words <= self.wall_max_words
+            ) or reason == site_boilerplate:
                 scores.append(-self.wall_penalty)
             else:
                 scores.append(0.0)

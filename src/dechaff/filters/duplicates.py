@@ -305,10 +305,10 @@ class _Search:
 
 def _postings(
     blocks: Sequence[Block], shingles: dict[int, set[Shingle]]
-) -> dict[Shingle, list[int]]:
-    """The blocks each shingle shared by two or more blocks occurs in. Most shingles
-    occur once: the shared ones are found with set operations first, so that only
-    they are indexed."""
+) -> tuple[dict[Shingle, list[int]], set[Shingle]]:
+    """The shingles shared by two or more blocks, and the blocks each occurs in. Most
+    shingles occur once: the shared ones are found with set operations first, so
+    that only they are indexed."""
     seen: set[Shingle] = set()
     common: set[Shingle] = set()
     for own in shingles.values():
@@ -318,18 +318,22 @@ def _postings(
     for b in blocks:
         for s in shingles[b.index] & common:
             postings[s].append(b.index)
-    return postings
+    return postings, common
 
 
 def _shared(
-    index: int, own: set[Shingle], postings: dict[Shingle, list[int]], max_posting: int
+    index: int,
+    own: set[Shingle],
+    index_: tuple[dict[Shingle, list[int]], set[Shingle]],
+    max_posting: int,
 ) -> dict[int, int]:
     """Per other block, how many of ``own`` shingles it shares with block ``index``
     (through shingles in at most ``max_posting`` blocks)."""
+    postings, common = index_
     shared: dict[int, int] = {}
-    for s in own:
-        posting = postings.get(s)
-        if posting is not None and 1 < len(posting) <= max_posting:
+    for s in own & common:  # (most shingles are the block's own: skipped in C)
+        posting = postings[s]
+        if 1 < len(posting) <= max_posting:
             for i in posting:
                 shared[i] = shared.get(i, 0) + 1
     shared.pop(index, None)

@@ -1,0 +1,261 @@
+"""Cleaning with a site profile, measured on generated sites built from real pages.
+
+No public gold set here has many pages per site, so sites are built from the
+shared sets: a real page's raw lines outside its gold body, above and below it,
+are a site's template, wrapped around the bodies of other pages of the same
+language. Each page varies as a site's pages do: its own title line first, a
+dateline with its own date, a list of five related-story titles taken from other
+pages after the body, and each template line dropped with probability 0.1.
+
+- English sites: template and bodies from AEB (its gold is the whole body; AEB's
+  metric).
+- German sites: template and bodies from trafilatura-eval (its gold is snippets:
+  a body page's own snippets must be kept, and the template's lines of five
+  words or more must go; trafilatura's metric).
+
+For each set of sites the profile is learned from all the generated pages (as a
+corpus run learns it from the crawl it cleans), and every page is cleaned in text
+mode twice: alone, and with its site's evidence. Reported: F1 both ways, and the
+share of gold words each way loses: the words of the gold units (AEB's body
+paragraphs, trafilatura-eval's snippets to keep) that are not in the output
+whole. The profile must not lose more than cleaning alone.
+
+    python benchmarks/sites.py [--sites 6] [--pages 25] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sets import BenchmarkSet, Page, load
+
+from dechaff import SiteProfile, clean
+from dechaff.evaluation import SnippetScore, aggregate, aggregate_snippets, score_page
+from dechaff.textutil import headline_of, squash
+
+DROP = 0.1
+RELATED = 5
+MONTHS = "January February March April May June July August September October November December"
+
+
+@dataclass(frozen=True)
+class Generated:
+    site: str
+    text: str
+    gold: str | tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _lines(page: Page) -> list[str]:
+    return [line.strip() for line in page.raw().splitlines() if line.strip()]
+
+
+def _in_body(line: str, page: Page) -> bool:
+    """Whether a raw line belongs to the page's gold body."""
+    if isinstance(page.gold, str):
+        return squash(line).lower() in squash(page.gold).lower()
+    return any(snippet in line for snippet in page.gold[0])
+
+
+def _template(page: Page) -> tuple[list[str], list[str]] | None:
+    """The page's lines above and below its gold body (its title line left out)."""
+    lines = _lines(page)[1:]
+    body = [i for i, line in enumerate(lines) if _in_body(line, page)]
+    if not body:
+        return None
+    header, footer = lines[: body[0]], lines[body[-1] + 1 :]
+    return (header, footer) if len(header) + len(footer) >= 8 else None
+
+
+def _body(page: Page) -> list[str]:
+    if isinstance(page.gold, str):
+        return [p.strip() for p in page.gold.split("\n") if p.strip()]
+    lines = _lines(page)
+    body = [i for i, line in enumerate(lines) if _in_body(line, page)]
+    return lines[body[0] : body[-1] + 1] if body else []
+
+
+def generate(
+    bench: BenchmarkSet, lang: str, sites: int, pages: int, rng: random.Random
+) -> list[Generated]:
+    """``sites`` sites of ``pages`` pages each, from ``bench``'s pages in ``lang``."""
+    pool = [p for p in bench.pages if p.lang == lang and _body(p)]
+    templates = [(p, t) for p in pool if (t := _template(p)) is not None]
+    rng.shuffle(templates)
+    titles = [headline_of(_lines(p)[0]) for p in pool]
+    out = []
+    for page, (header, footer) in templates[:sites]:
+        site = f"site-{page.id[:12]}"
+        others = [p for p in pool if p is not page]
+        for body_page in rng.sample(others, min(pages, len(others))):
+            out.append(_page(site, header, footer, body_page, titles, rng))
+    return out
+
+
+def _page(
+    site: str, header: list[str], footer: list[str], body: Page, titles: list[str],
+    rng: random.Random,
+) -> Generated:  # fmt: skip
+    date = f"{rng.choice(MONTHS.split())} {rng.randint(1, 28)}, {rng.randint(2015, 2024)}"
+    related = ["Related stories", *rng.sample(titles, RELATED)]
+    lines = [
+        _lines(body)[0],
+        *[line for line in header if rng.random() >= DROP],
+        f"Published {date}",
+        *_body(body),
+        *related,
+        *[line for line in footer if rng.random() >= DROP],
+    ]
+    if isinstance(body.gold, str):
+        gold: str | tuple[tuple[str, ...], tuple[str, ...]] = body.gold
+    else:
+        text = " ".join(_body(body))
+        chaff = [
+            line for line in [*header, *footer]
+            if len(line.split()) >= 5 and line not in text
+        ]  # fmt: skip
+        gold = (body.gold[0], tuple(dict.fromkeys(chaff)))
+    return Generated(site, "\n".join(lines), gold)
+
+
+def _units(gold: str | tuple[tuple[str, ...], tuple[str, ...]]) -> list[str]:
+    """The gold's units: AEB's body paragraphs, or trafilatura-eval's snippets to keep."""
+    return (
+        [p.strip() for p in gold.split("\n") if p.strip()]
+        if isinstance(gold, str)
+        else list(gold[0])
+    )
+
+
+def _lost_words(output: str, gold: str | tuple[tuple[str, ...], tuple[str, ...]]) -> int:
+    """Words of the gold units that are not in ``output`` (spacing aside)."""
+    text = squash(output)
+    return sum(len(unit.split()) for unit in _units(gold) if squash(unit) not in text)
+
+
+def measure(generated: Sequence[Generated]) -> dict[str, float]:
+    profile = SiteProfile()
+    for page in generated:
+        profile.learn(page.text, page.site)
+    alone, profiled, lost_alone, lost_profiled, gold_words = [], [], 0, 0, 0
+    for page in generated:
+        plain = clean(page.text).text
+        with_site = clean(page.text, site=profile.evidence(page.site)).text
+        if isinstance(page.gold, str):
+            alone.append(score_page(plain, page.gold))
+            profiled.append(score_page(with_site, page.gold))
+        else:
+            alone.append(_snippets(plain, page.gold))
+            profiled.append(_snippets(with_site, page.gold))
+        lost_alone += _lost_words(plain, page.gold)
+        lost_profiled += _lost_words(with_site, page.gold)
+        gold_words += sum(len(unit.split()) for unit in _units(page.gold))
+    summarise = aggregate if isinstance(generated[0].gold, str) else aggregate_snippets
+    return {
+        "pages": len(generated),
+        "f1_alone": summarise(alone).f1,  # type: ignore[arg-type]
+        "f1_profiled": summarise(profiled).f1,  # type: ignore[arg-type]
+        "lost_alone": lost_alone / gold_words if gold_words else float("nan"),
+        "lost_profiled": lost_profiled / gold_words if gold_words else float("nan"),
+    }
+
+
+def _snippets(output: str, gold: tuple[tuple[str, ...], tuple[str, ...]]) -> SnippetScore:
+    from dechaff.evaluation import score_snippets
+
+    return score_snippets(output, *gold)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=6)
+    parser.add_argument("--pages", type=int, default=25)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--speed-pages", type=int, default=3000)
+    args = parser.parse_args(argv)
+    print(
+        "| sites (language, source) | pages | F1 alone | F1 with profile "
+        "| gold words lost alone | with profile |"
+    )
+    print("|---|---|---|---|---|---|")
+    all_pages: list[Generated] = []
+    for name, lang in (("aeb", "en"), ("trafilatura-eval", "de")):
+        rng = random.Random(args.seed)
+        generated = generate(load(name), lang, args.sites, args.pages, rng)
+        got = measure(generated)
+        print(
+            f"| {lang}, {name} | {got['pages']} | {got['f1_alone']:.3f} | "
+            f"{got['f1_profiled']:.3f} | {got['lost_alone']:.2%} | {got['lost_profiled']:.2%} |"
+        )
+        all_pages.extend(generated)
+    if args.speed_pages:
+        speed(all_pages, args.speed_pages)
+    return 0
+
+
+def speed(generated: Sequence[Generated], pages: int) -> None:
+    """The two-pass command (``--across-pages``) against cleaning alone, as commands
+    on a JSON-lines corpus of ``pages`` generated pages (one process each; the runs
+    take turns, best of three), and learning alone, from memory."""
+    import json
+    import subprocess
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as out:
+            for i in range(pages):
+                page = generated[i % len(generated)]
+                out.write(json.dumps({"url": f"https://{page.site}/{i}", "text": page.text}) + "\n")
+        command = [sys.executable, "-m", "dechaff", "--jsonl", str(corpus), "--progress", "never"]
+        runs = {"alone": [*command, "-o", f"{folder}/a.jsonl"]}
+        runs["two passes"] = [*command, "-o", f"{folder}/b.jsonl", "--across-pages"]
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(3):
+            for name, args in runs.items():
+                start = time.perf_counter()
+                subprocess.run(args, check=False, capture_output=True)
+                times[name].append(time.perf_counter() - start)
+    alone, both = min(times["alone"]), min(times["two passes"])
+    real = [p.raw() for name in ("aeb", "trafilatura-eval") for p in load(name).pages]
+    memory = min(_timed(lambda: _learn_in_memory(generated)) for _ in range(3))
+    typical = min(_timed(lambda: _learn_texts(real)) for _ in range(3))
+    print(
+        f"\nspeed: cleaning {pages:,} pages alone {pages / alone:,.0f} pages/s; with "
+        f"--across-pages (learning, then cleaning) {both / alone:.2f}x the time. Learning alone, "
+        f"one core, from memory: {len(generated) / memory:,.0f} pages/s on these pages, "
+        f"{len(real) / typical:,.0f} pages/s on the shared sets' raw pages"
+    )
+
+
+def _timed(work: Callable[[], object]) -> float:
+    import time
+
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def _learn_texts(texts: Sequence[str]) -> SiteProfile:
+    profile = SiteProfile()
+    for i, text in enumerate(texts):
+        profile.learn(text, f"site-{i % 20}")
+    return profile
+
+
+def _learn_in_memory(generated: Sequence[Generated]) -> SiteProfile:
+    profile = SiteProfile()
+    for page in generated:
+        profile.learn(page.text, page.site)
+    return profile
+
+
+if __name__ == "__main__":
+    sys.exit(main())
