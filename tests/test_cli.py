@@ -221,14 +221,14 @@ def test_files_that_are_no_pages_are_refused_and_gzip_is_read(
         b"of repairs, the city said.</p></body></html>"
     )
     page.write_bytes(gzip.compress(html))
-    image, crawl = tmp_path / "photo.png", tmp_path / "crawl.warc"
+    image, pdf = tmp_path / "photo.png", tmp_path / "paper.pdf"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    crawl.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n")
-    code, out, err = run([str(page), str(image), str(crawl)], capsys)
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(200))
+    code, out, err = run([str(page), str(image), str(pdf)], capsys)
     assert code == 1
     assert "The bridge reopened on Friday" in out and "Advertisement" not in out
     assert f"{image}: a PNG image, not a page" in err
-    assert f"{crawl}: a WARC crawl file" in err
+    assert f"{pdf}: a PDF document, not a page" in err
     code, _, err = run([str(image), "-o", str(tmp_path / "out")], capsys)
     assert code == 1 and "a PNG image, not a page" in err and "0 pages cleaned, 1 failed" in err
 
@@ -282,3 +282,57 @@ def test_ctrl_c_with_workers_stops_quietly_and_resumes_exactly(tmp_path: Path) -
     assert resumed.returncode == 0, resumed.stderr
     subprocess.run([*command, "-o", str(whole)], check=True, capture_output=True, timeout=300)
     assert target.read_bytes() == whole.read_bytes()
+
+
+def test_folder_outputs_never_collide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    (pages / "x.txt").write_text(text, "utf-8")
+    (pages / "x.html").write_text(f"<html><body><p>{text}</p></body></html>", "utf-8")
+    (pages / "y.txt").write_text(text, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run([str(pages), "-o", str(out), "--progress", "never"], capsys)
+    assert code == 0 and "3 pages cleaned" in err
+    assert sorted(p.name for p in out.iterdir()) == ["x.html.txt", "x.txt.txt", "y.txt"]
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "y.txt").write_text(text, "utf-8")  # the same path under a second input folder
+    with pytest.raises(SystemExit):
+        main([str(pages), str(other), "-o", str(tmp_path / "out2")])
+    assert "would both be written to" in capsys.readouterr().err
+    assert not (tmp_path / "out2").exists()  # refused before anything is written
+
+
+def test_zstd_in_and_out_and_compressed_pages_in_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+
+    import zstandard
+
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    records = "".join(
+        json.dumps({"id": i, "text": f"Skip to content\n{text}"}) + "\n" for i in range(5)
+    )
+    source = tmp_path / "in.jsonl"  # zstd by content, whatever the name
+    source.write_bytes(zstandard.ZstdCompressor().compress(records.encode()))
+    target = tmp_path / "out.jsonl.zst"
+    code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--progress", "never"], capsys)
+    assert code == 0
+    lines = (
+        zstandard.ZstdDecompressor().decompressobj().decompress(target.read_bytes()).splitlines()
+    )
+    assert [json.loads(line)["text_clean"] for line in lines] == [text] * 5
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html.gz").write_bytes(
+        gzip.compress(f"<html><body><p>{text}</p></body></html>".encode())
+    )
+    (pages / "b.txt.zst").write_bytes(zstandard.ZstdCompressor().compress(text.encode()))
+    (pages / "c.gz").write_bytes(gzip.compress(b"no page suffix under the compression"))
+    out = tmp_path / "out"
+    code, _, err = run([str(pages), "-o", str(out), "--progress", "never"], capsys)
+    assert code == 0 and "2 pages cleaned" in err
+    assert (out / "a.txt").read_text("utf-8").strip() == text
+    assert (out / "b.txt").read_text("utf-8").strip() == text

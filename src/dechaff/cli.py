@@ -13,6 +13,7 @@ from typing import Any
 
 from . import __version__
 from .corpus import (
+    Collision,
     RecordSites,
     Run,
     Tally,
@@ -21,12 +22,14 @@ from .corpus import (
     page_files,
     run_folder,
     run_jsonl,
+    run_warc,
 )
 from .errors import ConfigError
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteProfile
 from .sniff import NotAPage, page_bytes
+from .warc import is_warc
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXAMPLE = "news-north-korea-troops.txt"
@@ -117,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="learn the profile from the input first, then clean with it (two passes)",
     )
     _site_arguments(sites)
+    p.add_argument(
+        "--no-report",
+        action="store_true",
+        help="JSON lines and crawl files: write each record without its report",
+    )
     p.add_argument("--version", action="version", version=f"dechaff {__version__}")
     return p
 
@@ -207,7 +215,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
         cleaner, workers=args.workers, chunksize=args.chunksize, progress=progress,
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
         resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field,
-        site=args.site, **more,
+        site=args.site, with_report=not getattr(args, "no_report", False), **more,
     )  # fmt: skip
 
 
@@ -246,17 +254,33 @@ def _clean_command(parser: argparse.ArgumentParser, args: argparse.Namespace, ru
         run = replace(run, profile=profile, record_sites=sites)
     if args.jsonl:
         return _finish(run_jsonl(run, args.jsonl, args.field, args.output))
+    crawls = [p for p in args.pages if _is_crawl_file(p)]
+    if crawls:
+        if len(crawls) < len(args.pages):
+            parser.error("crawl files (WARC, WET) go alone: give them without other pages")
+        return _finish(run_warc(run, crawls, args.output))
     if args.example:
         text = files("dechaff").joinpath("examples").joinpath(EXAMPLE).read_text("utf-8")
         return _print_pages([(EXAMPLE, text)], args, run.cleaner)
     if not args.pages:
         parser.error("give pages to clean, --jsonl, or --example")
     if args.output:
-        tally = run_folder(
-            run, args.pages, Path(args.output), as_json=args.json, report=args.report
-        )
+        try:
+            tally = run_folder(
+                run, args.pages, Path(args.output), as_json=args.json, report=args.report
+            )
+        except Collision as error:
+            parser.error(f"{error}: give the folders one at a time, or to different -o")
         return _finish(tally)
     return _print_pages(_read_pages(args.pages), args, run.cleaner)
+
+
+def _is_crawl_file(path: str) -> bool:
+    """A WARC or WET file, by its first bytes."""
+    if path == "-" or not Path(path).is_file():
+        return False
+    with open(path, "rb") as stream:
+        return is_warc(stream.read(512))
 
 
 def _read_pages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:

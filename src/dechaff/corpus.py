@@ -10,7 +10,6 @@ and calls :func:`run_jsonl` or :func:`run_folder`.
 from __future__ import annotations
 
 import functools
-import gzip
 import io
 import json
 import os
@@ -23,12 +22,14 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
 from .batch import CleanFailure, ordered_map
+from .compression import SUFFIXES, compress, decompress, kind_for, open_reader, open_writer
 from .decode import to_text
 from .html import decode_html, looks_like_html, parse
 from .pipeline import Cleaner
 from .profile import SiteEvidence, SiteProfile, page_hashes, site_of
 from .result import CleanResult
-from .sniff import GZIP_MAGIC, NotAPage, gunzip, page_bytes
+from .sniff import NotAPage, page_bytes
+from .warc import DAMAGED, CrawlPage, read_warc
 
 PAGE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml"})
 """The files a folder run cleans."""
@@ -55,6 +56,8 @@ class Run:
     """JSON lines: the field that names a record's site (see :func:`site_key`)."""
     site: str | None = None
     """Folders: the site of every page; ``None``: each page's folder."""
+    with_report: bool = True
+    """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
     record_sites: RecordSites | None = None
     """JSON lines: each record's site as a first pass over the same input read it
     (spares reading each record's site again)."""
@@ -182,7 +185,10 @@ class RecordDone:
 
 
 def clean_record(
-    cleaner: Cleaner, field_name: str, item: tuple[int, bytes, SiteEvidence | None]
+    cleaner: Cleaner,
+    field_name: str,
+    with_report: bool,
+    item: tuple[int, bytes, SiteEvidence | None],
 ) -> RecordDone:
     """Decode, parse, clean and format one record (in a worker): only short strings
     come back. A bad record becomes an error record that keeps what it held."""
@@ -196,7 +202,8 @@ def clean_record(
         else:
             # dechaff's keys replace any of the same name already in the record
             record[f"{field_name}_clean"] = done.text
-            record["dechaff"] = json.loads(done.report)
+            if with_report:
+                record["dechaff"] = json.loads(done.report)
             output = json.dumps(record, ensure_ascii=False) + "\n"
             return RecordDone(
                 number, output, None, done.source_length, len(done.text), done.removed
@@ -238,11 +245,11 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     source = _open_records(source_name)
     target = Path(output) if output else None
     partial = target.with_name(f"{target.name}.partial") if target else None
-    compress = target is not None and target.suffix == ".gz"
+    kind = kind_for(target) if target is not None else None
     done = 0
     if run.resume and target is not None and partial is not None:
-        done = _resume_point(target, partial, compress)
-    out = _open_output(partial, bool(done), compress) if partial is not None else sys.stdout
+        done = _resume_point(target, partial, kind)
+    out = open_writer(partial, bool(done), kind) if partial is not None else sys.stdout
     tally = Tally()
     stopped = False
     try:
@@ -269,7 +276,7 @@ def _clean_lines(
     Each worker parses its records, cleans them and formats the output lines, so
     the main process only reads and writes.
     """
-    work = functools.partial(clean_record, run.cleaner, field_name)
+    work = functools.partial(clean_record, run.cleaner, field_name, run.with_report)
     results = ordered_map(
         work, lines, workers=run.workers, chunksize=run.chunksize,
         progress=run.progress,
@@ -361,31 +368,20 @@ def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:
 
 
 def _open_records(name: str) -> BinaryIO:
-    """The JSON-lines input as bytes: stdin for ``-``; gzip recognised by content."""
+    """The JSON-lines input as bytes: stdin for ``-``; gzip or zstd recognised by content."""
     stream = cast(io.BufferedReader, sys.stdin.buffer if name == "-" else open(name, "rb"))  # noqa: SIM115
-    if stream.peek(2)[:2] == GZIP_MAGIC:
-        return cast(BinaryIO, gzip.GzipFile(fileobj=stream))
-    return stream
+    return open_reader(stream)
 
 
-def _open_output(partial: Path, append: bool, compress: bool) -> TextIO:
-    mode = "at" if append else "wt"
-    if compress:  # appended gzip members read back as one stream
-        return cast(TextIO, gzip.open(partial, mode, encoding="utf-8"))
-    return cast(TextIO, open(partial, mode, encoding="utf-8"))
-
-
-def _resume_point(target: Path, partial: Path, compressed: bool = False) -> int:
+def _resume_point(target: Path, partial: Path, kind: str | None = None) -> int:
     """How many records an earlier, interrupted run wrote (complete lines only)."""
     if target.exists() and not partial.exists():
         os.replace(target, partial)
     if not partial.exists():
         return 0
-    data = partial.read_bytes()
-    if compressed:
-        data = gunzip(data)
+    data = decompress(partial.read_bytes()) if kind else partial.read_bytes()
     complete = data[: data.rfind(b"\n") + 1]
-    partial.write_bytes(gzip.compress(complete) if compressed else complete)
+    partial.write_bytes(compress(complete, kind))
     return complete.count(b"\n")
 
 
@@ -393,8 +389,22 @@ def _resume_point(target: Path, partial: Path, compressed: bool = False) -> int:
 
 
 def page_files(folder: Path) -> list[Path]:
-    """The pages under ``folder`` (by :data:`PAGE_SUFFIXES`), sorted."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+    """The pages under ``folder``, sorted: files named as :data:`PAGE_SUFFIXES` say,
+    also compressed (``page.html.gz``, ``page.txt.zst``)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and _page_suffix(p))
+
+
+def _page_suffix(path: Path) -> str | None:
+    """The page suffix of ``path``, under a compression suffix if it has one."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in SUFFIXES:
+        suffixes.pop()
+    return suffixes[-1] if suffixes and suffixes[-1] in PAGE_SUFFIXES else None
+
+
+def _uncompressed(relative: Path) -> Path:
+    """``relative`` without a compression suffix (``a.html.gz`` -> ``a.html``)."""
+    return relative.with_suffix("") if relative.suffix.lower() in SUFFIXES else relative
 
 
 def run_folder(
@@ -437,17 +447,38 @@ class _Job:
     """The folder the page stands in, or the site the run was given."""
 
 
+class Collision(ValueError):
+    """Two input pages would be written to one output file."""
+
+
 def _folder_jobs(run: Run, inputs: Sequence[str], out_dir: Path, suffix: str) -> list[_Job]:
-    """Each page to clean, the file its output goes to, and its site."""
-    jobs = []
+    """Each page to clean, the file its output goes to, and its site.
+
+    An output mirrors its input's path under ``out_dir``, its extension replaced by
+    ``suffix``; where two inputs would meet (``a.txt`` and ``a.html``), both keep
+    their extension (``a.txt.txt``, ``a.html.txt``). Two inputs that still meet (the
+    same path under two input folders) are a :class:`Collision`, raised before
+    anything is written.
+    """
+    found = []
     for given in inputs:
         root = Path(given)
         for file in page_files(root) if root.is_dir() else [root]:
             relative = file.relative_to(root) if root.is_dir() else Path(file.name)
-            target = out_dir / relative.with_suffix(suffix)
-            if not (run.resume and target.exists()):
-                site = run.site or file.resolve().parent.name
-                jobs.append(_Job(file, target, site))
+            found.append((file, _uncompressed(relative)))
+    plain = Counter(relative.with_suffix(suffix) for _, relative in found)
+    jobs: list[_Job] = []
+    taken: dict[Path, Path] = {}
+    for file, relative in found:
+        name = relative.with_suffix(suffix)
+        if plain[name] > 1:
+            name = relative.with_name(relative.name + suffix)
+        if name in taken:
+            raise Collision(f"{taken[name]} and {file} would both be written to {out_dir / name}")
+        taken[name] = file
+        target = out_dir / name
+        if not (run.resume and target.exists()):
+            jobs.append(_Job(file, target, run.site or file.resolve().parent.name))
     return jobs
 
 
@@ -523,3 +554,81 @@ def write_atomically(target: Path, text: str) -> None:
     temporary = target.with_name(f".{target.name}.partial")
     temporary.write_text(text, "utf-8")
     os.replace(temporary, target)
+
+
+# --- crawl files ----------------------------------------------------------------------
+
+
+def run_warc(run: Run, sources: Sequence[str], output: str | None) -> Tally:
+    """Clean the HTML pages of WARC files (and the text of WET files) into JSON lines:
+    ``url``, ``warc_record_id``, ``date``, ``charset``, ``title``, ``text`` and, unless
+    ``run.with_report`` is off, ``dechaff`` (the report). Records that are no page are counted and
+    told in one line; a file cut off mid-record ends with what it held."""
+    target = Path(output) if output else None
+    partial = target.with_name(f"{target.name}.partial") if target else None
+    kind = kind_for(target) if target is not None else None
+    out = open_writer(partial, False, kind) if partial is not None else sys.stdout
+    tally, skipped = Tally(), Counter[str]()
+    try:
+        pages = _crawl_pages(run, sources, skipped, tally)
+        work = functools.partial(clean_crawl_page, run.cleaner, run.with_report)
+        for done in ordered_map(
+            work, pages, workers=run.workers, chunksize=run.chunksize, progress=run.progress
+        ):
+            out.write(done.output)
+            if done.problem is not None:
+                tally.failures += 1
+                run.say(f"dechaff: record {done.number}: {done.problem}")
+                continue
+            tally.add(done.source_length, done.chars_out, done.removed)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if target is not None and partial is not None:
+        os.replace(partial, target)
+    tally.failures += skipped[DAMAGED]
+    if skipped:
+        listed = ", ".join(f"{n:,} {what}" for what, n in skipped.most_common())
+        run.say(f"dechaff: skipped records: {listed}")
+    return tally
+
+
+def _crawl_pages(
+    run: Run, sources: Sequence[str], skipped: Counter[str], tally: Tally
+) -> Iterator[tuple[int, CrawlPage]]:
+    """The pages of each crawl file in turn, numbered across them; a file that cannot
+    be read to its end is a failure, told with where it stopped."""
+    number = 0
+    for source in sources:
+        try:
+            with open(source, "rb") as stream:
+                for page in read_warc(stream, skipped):
+                    number += 1
+                    yield number, page
+        except Exception as error:  # a truncated or corrupt file: keep what it gave
+            tally.failures += 1
+            run.say(f"dechaff: {source}: stopped after record {number}: {error}")
+
+
+def clean_crawl_page(cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage]) -> RecordDone:
+    """Clean one crawl page (in a worker) into its output line."""
+    number, page = item
+    record: dict[str, Any] = {
+        "url": page.url, "warc_record_id": page.record_id, "date": page.date,
+        "charset": page.charset,
+    }  # fmt: skip
+    try:
+        result = (
+            cleaner.clean_html(page.text) if page.kind == "html" else cleaner.clean_text(page.text)
+        )
+    except Exception as error:
+        record["dechaff_error"] = f"{type(error).__name__}: {error}"
+        return RecordDone(
+            number, json.dumps(record, ensure_ascii=False) + "\n", record["dechaff_error"]
+        )
+    done = cleaned(result)
+    record |= {"title": result.title, "text": result.text}
+    if report:
+        record["dechaff"] = json.loads(done.report)
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    return RecordDone(number, line, None, done.source_length, len(done.text), done.removed)

@@ -31,8 +31,13 @@ def to_text(raw: object) -> str:
 def decode_bytes(data: bytes) -> str:
     """Decode bytes: a BOM wins, then UTF-8 (tolerating a few broken bytes, which become
     U+FFFD), then charset detection, then UTF-8 with U+FFFD."""
+    return decode_named(data)[0]
+
+
+def decode_named(data: bytes) -> tuple[str, str]:
+    """:func:`decode_bytes`, and the name of the encoding it used."""
     if data.startswith(codecs.BOM_UTF8):
-        return data.decode("utf-8-sig", errors="replace")
+        return data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
     # Bytes FF FE also open plenty of junk; a UTF-16/32 BOM counts when NULs show the width.
     nul_rich = data.count(0) >= len(data) // 8
     for bom, encoding in (
@@ -42,16 +47,16 @@ def decode_bytes(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom) and nul_rich:
-            return data.decode(encoding, errors="replace")
+            return data.decode(encoding, errors="replace"), encoding
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     lenient = data.decode("utf-8", errors="replace")
     damaged = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     if damaged <= max(1, len(data) // 1000):
-        return lenient  # UTF-8 with a few broken bytes, not another encoding
+        return lenient, "utf-8"  # UTF-8 with a few broken bytes, not another encoding
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("utf-8", errors="replace")
+        return data.decode(best.encoding, errors="replace"), best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..decode import decode_bytes
+from ..decode import decode_named
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
@@ -26,13 +26,21 @@ def looks_like_html(text: str) -> bool:
 
 def decode_html(data: bytes) -> str:
     """Decode HTML bytes: a BOM, then the meta charset, then UTF-8, then detection."""
+    return decode_html_named(data)[0]
+
+
+def decode_html_named(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """:func:`decode_html`, and the name of the encoding it used; ``declared``: a
+    charset the page came with (an HTTP header's), tried after a BOM."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode_bytes(data)
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
+        return decode_named(data)
+    meta = _META_CHARSET.search(data[:4096])
+    for name in (declared, meta.group(1).decode("ascii", "replace") if meta else None):
+        if not name:
+            continue
         try:
-            codec = codecs.lookup(declared.group(1).decode("ascii"))
-            return data.decode(codec.name, errors="replace")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data)
+            codec = codecs.lookup(name.strip().strip("\"'"))
+        except LookupError:
+            continue
+        return data.decode(codec.name, errors="replace"), codec.name
+    return decode_named(data)
