@@ -123,8 +123,9 @@ class Cleaned:
     """
 
     text: str
-    report: str
-    """JSON of the result without its text."""
+    report: dict[str, Any]
+    """The result's :meth:`~dechaff.CleanResult.to_dict` without its text (serialised
+    once, with the record it goes into)."""
     source_length: int
     removed: dict[str, int]
     """Characters removed, by reason."""
@@ -137,9 +138,7 @@ def cleaned(result: CleanResult) -> Cleaned:
     removed: Counter[str] = Counter()
     for r in result.removals:
         removed[r.reason.value] += len(r.text)
-    return Cleaned(
-        result.text, json.dumps(report, ensure_ascii=False), result.source_length, dict(removed)
-    )
+    return Cleaned(result.text, report, result.source_length, dict(removed))
 
 
 @dataclass
@@ -203,7 +202,7 @@ def clean_record(
             # dechaff's keys replace any of the same name already in the record
             record[f"{field_name}_clean"] = done.text
             if with_report:
-                record["dechaff"] = json.loads(done.report)
+                record["dechaff"] = done.report
             output = json.dumps(record, ensure_ascii=False) + "\n"
             return RecordDone(
                 number, output, None, done.source_length, len(done.text), done.removed
@@ -538,12 +537,13 @@ def _write_page(
     source: Path, target: Path, result: Cleaned, *, as_json: bool, report: bool
 ) -> None:
     if as_json:
-        page = {"page": str(source), "text": result.text, **json.loads(result.report)}
+        page = {"page": str(source), "text": result.text, **result.report}
         body = json.dumps(page, ensure_ascii=False) + "\n"
     else:
         body = result.text + "\n"
         if report:  # beside the body: the report, as JSON
-            write_atomically(target.with_suffix(".report.json"), result.report + "\n")
+            report_text = json.dumps(result.report, ensure_ascii=False)
+            write_atomically(target.with_suffix(".report.json"), report_text + "\n")
     write_atomically(target, body)
 
 
@@ -629,6 +629,6 @@ def clean_crawl_page(cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage]
     done = cleaned(result)
     record |= {"title": result.title, "text": result.text}
     if report:
-        record["dechaff"] = json.loads(done.report)
+        record["dechaff"] = done.report
     line = json.dumps(record, ensure_ascii=False) + "\n"
     return RecordDone(number, line, None, done.source_length, len(done.text), done.removed)

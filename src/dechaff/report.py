@@ -8,9 +8,9 @@ replayed against the page it came from. Built-in reasons are a closed set of slu
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeAlias, cast
+from typing import Any, TypeAlias
 
 from .errors import ConfigError
 
@@ -104,8 +104,10 @@ class _Record:
     reason: AnyReason
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as a dictionary of JSON types (the reason as its slug)."""
-        out = asdict(cast(Any, self))
+        """The record as a dictionary of JSON types (the reason as its slug). Its
+        fields are all plain values, so a shallow copy of them is the whole record
+        (``dataclasses.asdict`` would deep-copy each: a fifth of a corpus run's time)."""
+        out = dict(vars(self))
         out["reason"] = self.reason.value
         return out
 
