@@ -149,12 +149,56 @@ def throughput(pages: list[str], workers: int, rounds: int = 6) -> float:
         return len(pages) * rounds / best
 
 
+def _memory_table(rows: list[tuple[int, int, float, float]]) -> list[str]:
+    if not rows:
+        return []
+    return [
+        "## Memory against corpus size",
+        "",
+        "`dechaff --jsonl IN -o OUT --workers 2` over JSON-lines files of the benchmark's",
+        "raw pages repeated; the peak resident memory of the command and its workers",
+        "together, sampled every 0.2 s:",
+        "",
+        "| corpus | pages | seconds | peak memory |",
+        "|---|---|---|---|",
+        *(f"| {size / 1e6:,.0f} MB | {pages:,} | {seconds:,.0f} | {peak:,.0f} MB |"
+          for size, pages, seconds, peak in rows),
+        "",
+    ]  # fmt: skip
+
+
+def corpus_memory(pages: list[str], size: int) -> tuple[int, float, float]:
+    """Pages, seconds and peak resident MB (the command and its workers together) of
+    ``dechaff --jsonl … --workers 2`` over a JSON-lines file of about ``size`` bytes."""
+    from peak import PeakMemory
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "in.jsonl", Path(folder) / "out.jsonl"
+        count = written = 0
+        with source.open("w", encoding="utf-8") as out:
+            while written < size:
+                line = json.dumps({"id": count, "text": pages[count % len(pages)]}) + "\n"
+                written += out.write(line)
+                count += 1
+        command = [sys.executable, "-m", "dechaff", "--jsonl", str(source), "-o", str(target),
+                   "--workers", "2", "--progress", "never"]  # fmt: skip
+        with PeakMemory(every=0.2) as memory:
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            seconds = time.perf_counter() - start
+    return count, seconds, memory.peak / 2**20
+
+
 def main(argv: list[str] | None = None) -> int:
     import functools
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "scaling.md")
+    parser.add_argument(
+        "--corpus-sizes", type=int, nargs="*", default=[10_000_000, 1_000_000_000],
+        help="JSON-lines corpora to measure peak memory on, in bytes (none: skip)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     corpus = Pages(args.data)
     typical = corpus.typical_lines()
@@ -204,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         f"| 1 | {one:,.0f} |",
         f"| 2 | {two:,.0f} ({two / one:.2f}× one worker) |",
         "",
+        *_memory_table([(size, *corpus_memory(corpus.pages, size)) for size in args.corpus_sizes]),
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines_), "utf-8")

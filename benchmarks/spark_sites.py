@@ -23,12 +23,12 @@ import os
 import random
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from peak import PeakMemory
 from sets import load
 from sites import _template
 
@@ -65,40 +65,6 @@ def generate(path: Path, sites: int, pages: int, seed: int) -> int:
                 url = f"https://site{s}.example/{n}"
                 out.write(json.dumps({"url": url, "text": "\n".join(lines)}) + "\n")
     return path.stat().st_size
-
-
-class PeakMemory:
-    """The largest resident memory of this process and all its descendants, sampled."""
-
-    def __init__(self, every: float = 0.5) -> None:
-        import psutil
-
-        self.root = psutil.Process()
-        self.peak = 0
-        self.every = every
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        import psutil
-
-        while not self._stop.is_set():
-            total = 0
-            for proc in [self.root, *self.root.children(recursive=True)]:
-                try:
-                    total += proc.memory_info().rss
-                except psutil.Error:
-                    continue
-            self.peak = max(self.peak, total)
-            self._stop.wait(self.every)
 
 
 def main(argv: list[str] | None = None) -> int:
