@@ -202,7 +202,7 @@ def test_jsonl_gzipped_in_and_out(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert out[2]["text_clean"] == "Record 2: the vote passed."
     # an interrupted compressed run resumes: cut the output inside its last record
     whole = gzip.decompress(target.read_bytes())
-    cut = whole[: whole.index(b'"id": 2')]
+    cut = whole[: whole.index(b'"id":2')]
     (tmp_path / "out.jsonl.gz.partial").write_bytes(gzip.compress(cut))
     target.unlink()
     code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--resume"], capsys)
@@ -336,3 +336,33 @@ def test_zstd_in_and_out_and_compressed_pages_in_folders(
     assert code == 0 and "2 pages cleaned" in err
     assert (out / "a.txt").read_text("utf-8").strip() == text
     assert (out / "b.txt").read_text("utf-8").strip() == text
+
+
+def test_json_values_orjson_refuses_pass_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Integers past 64 bits and NaN are JSON the standard library reads: they stay."""
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": 123456789012345678901234567890, "score": NaN, "text": "' + text + '"}\n', "utf-8"
+    )
+    target = tmp_path / "out.jsonl"
+    code, _, _ = run(["--jsonl", str(source), "-o", str(target), "--progress", "never"], capsys)
+    assert code == 0
+    record = json.loads(target.read_text("utf-8"))
+    assert record["id"] == 123456789012345678901234567890 and record["text_clean"] == text
+
+
+def test_json_lines_progress_counts_bytes_to_a_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"text": text}) + "\n" for _ in range(20)), "utf-8")
+    size = source.stat().st_size
+    code, _, err = run(
+        ["--jsonl", str(source), "-o", str(tmp_path / "o"), "--progress", "always"], capsys
+    )
+    assert code == 0
+    assert f"{size}/{size}" in err.replace("\r", "\n") or "100%" in err

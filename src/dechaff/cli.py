@@ -332,7 +332,10 @@ def _print_pages(
 
 
 def _tell(line: str) -> None:
-    print(line, file=sys.stderr)
+    """A message on stderr, written above a progress bar when one is shown."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
 
 
 def _finish(tally: Tally) -> int:

@@ -21,8 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
+import orjson
+
 from .batch import CleanFailure, ordered_map
-from .compression import SUFFIXES, compress, decompress, kind_for, open_reader, open_writer
+from .compression import (
+    SUFFIXES,
+    compress,
+    decompress,
+    kind_for,
+    kind_of,
+    open_reader,
+    open_writer,
+)
 from .decode import to_text
 from .html import decode_html, looks_like_html, parse
 from .pipeline import Cleaner
@@ -103,6 +113,25 @@ class RecordSites:
         return self._names[found] if found >= 0 else None
 
 
+def loads(line: str | bytes) -> Any:
+    """One JSON value, by orjson (several times faster than the standard library);
+    what orjson refuses and the standard library takes (integers past 64 bits,
+    ``NaN``) by the latter, whose error is the one raised when neither takes it."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
+
+
+def dumps(value: Any) -> str:
+    """One JSON value on one line, non-ASCII text as it is (orjson, else the standard
+    library for what orjson cannot write)."""
+    try:
+        return orjson.dumps(value).decode("utf-8")
+    except TypeError:
+        return json.dumps(value, ensure_ascii=False)
+
+
 def site_key(value: object) -> str | None:
     """The site a record's field names: the host of a web address, else the value.
 
@@ -181,6 +210,8 @@ class RecordDone:
     source_length: int = 0
     chars_out: int = 0
     removed: dict[str, int] = field(default_factory=dict)
+    size: int = 0
+    """The record's bytes in the input (for progress by bytes)."""
 
 
 def clean_record(
@@ -203,15 +234,15 @@ def clean_record(
             record[f"{field_name}_clean"] = done.text
             if with_report:
                 record["dechaff"] = done.report
-            output = json.dumps(record, ensure_ascii=False) + "\n"
+            output = dumps(record) + "\n"
             return RecordDone(
-                number, output, None, done.source_length, len(done.text), done.removed
+                number, output, None, done.source_length, len(done.text), done.removed, len(raw)
             )
     kept: dict[str, Any] = record if record is not None else {"line": number}
     if record is None:
         kept["record"] = raw.decode("utf-8", errors="replace").rstrip("\r\n")
     kept["dechaff_error"] = problem
-    return RecordDone(number, json.dumps(kept, ensure_ascii=False) + "\n", problem)
+    return RecordDone(number, dumps(kept) + "\n", problem, size=len(raw))
 
 
 def parse_record(raw: bytes, field_name: str) -> tuple[dict[str, Any] | None, str | None]:
@@ -221,7 +252,7 @@ def parse_record(raw: bytes, field_name: str) -> tuple[dict[str, Any] | None, st
     except UnicodeDecodeError as error:
         return None, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
     try:
-        data = json.loads(line)
+        data = loads(line)
     except json.JSONDecodeError as error:
         return None, f"not JSON ({error.msg} at column {error.colno})"
     if not isinstance(data, dict):
@@ -254,7 +285,9 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     try:
         with source:
             lines = _numbered_lines(source, done)
-            stopped = _clean_lines(run, _with_sites(run, lines, done), field_name, out, tally)
+            with _byte_bar(run.progress, _plain_size(source_name)) as bar:
+                records = _with_sites(run, lines, done)
+                stopped = _clean_lines(run, records, field_name, out, tally, bar.update)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -269,18 +302,17 @@ def _clean_lines(
     field_name: str,
     out: TextIO,
     tally: Tally,
+    progress: Callable[[int], object],
 ) -> bool:
     """Clean JSON lines in order, writing one line each; True if stopped on an error.
 
     Each worker parses its records, cleans them and formats the output lines, so
-    the main process only reads and writes.
+    the main process only reads and writes. ``progress`` is told each record's bytes.
     """
     work = functools.partial(clean_record, run.cleaner, field_name, run.with_report)
-    results = ordered_map(
-        work, lines, workers=run.workers, chunksize=run.chunksize,
-        progress=run.progress,
-    )  # fmt: skip
+    results = ordered_map(work, lines, workers=run.workers, chunksize=run.chunksize)
     for done in results:
+        progress(done.size)
         out.write(done.output)
         if done.problem is not None:
             tally.failures += 1
@@ -290,6 +322,26 @@ def _clean_lines(
             continue
         tally.add(done.source_length, done.chars_out, done.removed)
     return False
+
+
+def _plain_size(source_name: str) -> int | None:
+    """The size of an uncompressed input file (``None`` for stdin or compressed input,
+    whose size in records is not known ahead)."""
+    if source_name == "-":
+        return None
+    with open(source_name, "rb") as stream:
+        compressed = kind_of(stream.read(4)) is not None
+    return None if compressed else os.path.getsize(source_name)
+
+
+def _byte_bar(shown: bool, total: int | None) -> Any:
+    """A tqdm bar by bytes of input (rate and, with a ``total``, ETA), or none."""
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total, unit="B", unit_scale=True, unit_divisor=1024, dynamic_ncols=True,
+        disable=not shown,
+    )  # fmt: skip
 
 
 def _with_sites(
@@ -310,7 +362,7 @@ def _with_sites(
 
 def _record_site(raw: bytes, site_field: str) -> str | None:
     try:
-        record = json.loads(raw)
+        record = loads(raw)
     except ValueError:
         return None  # (the worker reports the record)
     return site_key(record.get(site_field)) if isinstance(record, dict) else None
@@ -623,12 +675,10 @@ def clean_crawl_page(cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage]
         )
     except Exception as error:
         record["dechaff_error"] = f"{type(error).__name__}: {error}"
-        return RecordDone(
-            number, json.dumps(record, ensure_ascii=False) + "\n", record["dechaff_error"]
-        )
+        return RecordDone(number, dumps(record) + "\n", record["dechaff_error"])
     done = cleaned(result)
     record |= {"title": result.title, "text": result.text}
     if report:
         record["dechaff"] = done.report
-    line = json.dumps(record, ensure_ascii=False) + "\n"
+    line = dumps(record) + "\n"
     return RecordDone(number, line, None, done.source_length, len(done.text), done.removed)
