@@ -366,3 +366,23 @@ def test_json_lines_progress_counts_bytes_to_a_total(
     )
     assert code == 0
     assert f"{size}/{size}" in err.replace("\r", "\n") or "100%" in err
+
+
+def test_glob_chooses_the_files_a_folder_gives(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    pages = tmp_path / "pages"
+    (pages / "deep").mkdir(parents=True)
+    (pages / "a.md").write_text(text, "utf-8")
+    (pages / "deep" / "b.md").write_text(text, "utf-8")
+    (pages / "c.txt").write_text(text, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        [str(pages), "-o", str(out), "--glob", "**/*.md", "--progress", "never"], capsys
+    )
+    assert code == 0 and "2 pages cleaned" in err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == [
+        "a.txt",
+        "deep/b.txt",
+    ]

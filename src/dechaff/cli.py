@@ -58,7 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("pages", nargs="*", help="files or folders to clean; '-' reads stdin")
+    p.add_argument(
+        "pages", nargs="*", help="files or folders to clean ('-' reads stdin); a folder gives "
+        "its files named .txt .text .html .htm .xhtml, also compressed (.gz, .zst), at any "
+        "depth, or those --glob names",
+    )  # fmt: skip
+    p.add_argument(
+        "--glob", action="append", default=[], metavar="PATTERN",
+        help="folders: take the files matching PATTERN instead ('*.md', '**/*.page'); repeatable",
+    )  # fmt: skip
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--report", action="store_true", help="print the report after the body")
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
@@ -215,7 +223,8 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
         cleaner, workers=args.workers, chunksize=args.chunksize, progress=progress,
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
         resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field,
-        site=args.site, with_report=not getattr(args, "no_report", False), **more,
+        site=args.site, with_report=not getattr(args, "no_report", False),
+        globs=tuple(getattr(args, "glob", ())), **more,
     )  # fmt: skip
 
 
@@ -272,7 +281,7 @@ def _clean_command(parser: argparse.ArgumentParser, args: argparse.Namespace, ru
         except Collision as error:
             parser.error(f"{error}: give the folders one at a time, or to different -o")
         return _finish(tally)
-    return _print_pages(_read_pages(args.pages), args, run.cleaner)
+    return _print_pages(_read_pages(args.pages, args.glob), args, run.cleaner)
 
 
 def _is_crawl_file(path: str) -> bool:
@@ -283,12 +292,12 @@ def _is_crawl_file(path: str) -> bool:
         return is_warc(stream.read(512))
 
 
-def _read_pages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+def _read_pages(paths: Sequence[str], globs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     for path in paths:
         if path == "-":
             yield "<stdin>", sys.stdin.buffer.read()
         elif Path(path).is_dir():
-            for file in page_files(Path(path)):
+            for file in page_files(Path(path), globs):
                 yield str(file), file.read_bytes()
         else:
             yield path, Path(path).read_bytes()

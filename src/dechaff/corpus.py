@@ -66,6 +66,8 @@ class Run:
     """JSON lines: the field that names a record's site (see :func:`site_key`)."""
     site: str | None = None
     """Folders: the site of every page; ``None``: each page's folder."""
+    globs: tuple[str, ...] = ()
+    """Folders: take the files matching these patterns (default: by extension)."""
     with_report: bool = True
     """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
     record_sites: RecordSites | None = None
@@ -439,9 +441,12 @@ def _resume_point(target: Path, partial: Path, kind: str | None = None) -> int:
 # --- folders ------------------------------------------------------------------------
 
 
-def page_files(folder: Path) -> list[Path]:
+def page_files(folder: Path, globs: Sequence[str] = ()) -> list[Path]:
     """The pages under ``folder``, sorted: files named as :data:`PAGE_SUFFIXES` say,
-    also compressed (``page.html.gz``, ``page.txt.zst``)."""
+    also compressed (``page.html.gz``, ``page.txt.zst``); or, given ``globs``, the
+    files that match one of them (``"*.md"``, ``"2024/**/*.html"``)."""
+    if globs:
+        return sorted({p for g in globs for p in folder.glob(g) if p.is_file()})
     return sorted(p for p in folder.rglob("*") if p.is_file() and _page_suffix(p))
 
 
@@ -514,7 +519,7 @@ def _folder_jobs(run: Run, inputs: Sequence[str], out_dir: Path, suffix: str) ->
     found = []
     for given in inputs:
         root = Path(given)
-        for file in page_files(root) if root.is_dir() else [root]:
+        for file in page_files(root, run.globs) if root.is_dir() else [root]:
             relative = file.relative_to(root) if root.is_dir() else Path(file.name)
             found.append((file, _uncompressed(relative)))
     plain = Counter(relative.with_suffix(suffix) for _, relative in found)
