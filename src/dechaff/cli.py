@@ -43,6 +43,9 @@ Separate scraped articles from their chaff and report what was removed and why.
   dechaff --example --report       clean the bundled example page
   dechaff --jsonl in.jsonl --field text -o out.jsonl --workers 4
   dechaff pages/ -o clean/         a folder in, a folder out
+  dechaff crawl.warc.gz -o out.jsonl             a crawl file: one JSON line per page
+  dechaff --jsonl in.jsonl --across-pages -o out.jsonl   with the sites' repeated lines
+  dechaff learn --jsonl in.jsonl -o site.profile         (see dechaff learn --help)
 """
 
 EPILOG = """\
@@ -93,6 +96,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also run the installed plugin filters (entry points 'dechaff.filters')",
     )
+    _corpus_arguments(p)
+    sites = p.add_argument_group("site profiles (chaff that only shows across pages)")
+    sites.add_argument(
+        "--profile", metavar="FILE", help="clean each page with its site's boilerplate from "
+        "a profile 'dechaff learn' made",
+    )  # fmt: skip
+    sites.add_argument(
+        "--across-pages",
+        action="store_true",
+        help="learn the profile from the input first, then clean with it (two passes)",
+    )
+    _site_arguments(sites)
+    p.add_argument(
+        "--no-report",
+        action="store_true",
+        help="JSON lines and crawl files: write each record without its report",
+    )
+    p.add_argument("--version", action="version", version=f"dechaff {__version__}")
+    return p
+
+
+def _corpus_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of corpus runs: JSON lines, folders, workers, errors, resuming."""
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
     p.add_argument("--field", default="text", help="the record field holding the page (text)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
@@ -117,24 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="progress bar on stderr: auto shows it when stderr is a terminal",
     )
-    sites = p.add_argument_group("site profiles (chaff that only shows across pages)")
-    sites.add_argument(
-        "--profile", metavar="FILE", help="clean each page with its site's boilerplate from "
-        "a profile 'dechaff learn' made",
-    )  # fmt: skip
-    sites.add_argument(
-        "--across-pages",
-        action="store_true",
-        help="learn the profile from the input first, then clean with it (two passes)",
-    )
-    _site_arguments(sites)
-    p.add_argument(
-        "--no-report",
-        action="store_true",
-        help="JSON lines and crawl files: write each record without its report",
-    )
-    p.add_argument("--version", action="version", version=f"dechaff {__version__}")
-    return p
 
 
 def _site_arguments(group: argparse._ArgumentGroup) -> None:
