@@ -207,3 +207,14 @@ def test_site_profiles_need_a_corpus_run(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["page.txt", "--across-pages"])
     assert "give --jsonl IN or -o DIR" in capsys.readouterr().err
+
+
+@given(st.lists(lines, max_size=6))
+@settings(max_examples=100, deadline=None)
+def test_the_remembering_hasher_gives_what_page_hashes_gives(pages: list[list[str]]) -> None:
+    from dechaff.profile import LineHasher
+
+    hasher = LineHasher(capacity=5)  # small: it also starts afresh along the way
+    for page_lines in [*pages, *pages]:
+        text = "\n".join(page_lines)
+        assert hasher.page(text) == page_hashes(text)

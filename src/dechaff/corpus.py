@@ -36,7 +36,7 @@ from .compression import (
 from .decode import to_text
 from .html import decode_html, looks_like_html, parse
 from .pipeline import Cleaner
-from .profile import SiteEvidence, SiteProfile, page_hashes, site_of
+from .profile import LineHasher, SiteEvidence, SiteProfile, page_hashes, site_of
 from .result import CleanResult
 from .sniff import NotAPage, page_bytes
 from .warc import DAMAGED, CrawlPage, read_warc
@@ -378,7 +378,9 @@ def learn_jsonl(
     each record's site."""
     profile, tally, sites = SiteProfile(), Tally(), RecordSites()
     with _open_records(source_name) as source:
-        work = functools.partial(_record_lines, field_name, run.site_field)
+        # (one process: one hasher remembers the lines of all pages; with workers,
+        # each chunk's copy remembers those of its chunk)
+        work = functools.partial(_record_lines, field_name, run.site_field, LineHasher())
         found = ordered_map(
             work, _numbered_lines(source, 0), workers=run.workers, chunksize=run.chunksize,
             progress=run.progress,
@@ -395,19 +397,22 @@ def learn_jsonl(
 
 
 def _record_lines(
-    field_name: str, site_field: str, item: tuple[int, bytes]
+    field_name: str, site_field: str, hasher: LineHasher, item: tuple[int, bytes]
 ) -> tuple[int, str | None, set[int], str | None]:
     """One record's site and distinct line hashes (in a worker), or its problem."""
     number, raw = item
     record, problem = parse_record(raw, field_name)
     if record is None or problem is not None:
         return number, None, set(), problem
-    return number, site_key(record.get(site_field)), page_text_hashes(record[field_name]), None
+    hashes = page_text_hashes(record[field_name], hasher)
+    return number, site_key(record.get(site_field)), hashes, None
 
 
-def page_text_hashes(page: str) -> set[int]:
-    """The line hashes of a page as the cleaner will read it (HTML: its visible text)."""
-    return page_hashes(parse(page).text if looks_like_html(page) else page)
+def page_text_hashes(page: str, hasher: LineHasher | None = None) -> set[int]:
+    """The line hashes of a page as the cleaner will read it (HTML: its visible text),
+    by ``hasher`` when one remembers the lines of earlier pages."""
+    text = parse(page).text if looks_like_html(page) else page
+    return hasher.page(text) if hasher is not None else page_hashes(text)
 
 
 def _numbered_lines(stream: BinaryIO, skip: int) -> Iterator[tuple[int, bytes]]:

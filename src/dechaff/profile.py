@@ -21,6 +21,10 @@ Saved as gzip-compressed JSON (:data:`FORMAT`, version :data:`VERSION`)::
      "sites": {"example.com": {"pages": 240, "pruned": false,
                                "lines": {"<hash>": <pages>, ...}}}}
 
+Learning remembers the hash of each line it has seen verbatim
+(:class:`LineHasher`): a site's pages share most of their lines, so only each
+page's own are folded and hashed.
+
 For cleaning, :meth:`SiteProfile.evidence` gives one site's boilerplate: the lines
 that pass the thresholds of :class:`~dechaff.page.Settings`, which the
 ``across-pages`` filter removes and the body model treats as chaff.
@@ -98,6 +102,44 @@ def page_hashes(text: str) -> set[int]:
     return hashes
 
 
+class LineHasher:
+    """:func:`page_hashes` for page after page of a crawl, remembering the hash of
+    each line it has seen verbatim (a site's template repeats on its pages, so most
+    lines are found, not folded and hashed again); it remembers at most
+    ``capacity`` lines, starting afresh when full."""
+
+    def __init__(self, capacity: int = 200_000) -> None:
+        self.capacity = capacity
+        self.known: dict[str, int | None] = {}
+
+    def page(self, text: str) -> set[int]:
+        """The distinct line hashes of one page, as :func:`page_hashes` gives them."""
+        hashes: set[int] = set()
+        known = self.known
+        for line in set(text.splitlines()):
+            if line in known:
+                value = known[line]
+            else:
+                value = _line_hash(line)
+                if len(known) >= self.capacity:
+                    known.clear()
+                known[line] = value
+            if value is not None:
+                hashes.add(value)
+        return hashes
+
+
+def _line_hash(line: str) -> int | None:
+    """One raw line's hash, ``None`` when nothing is left of it."""
+    folded = " ".join(line.casefold().split()).strip(COMMON_EDGE)
+    if folded and not (folded[0].isalnum() and folded[-1].isalnum()):
+        folded = EDGES.sub("", folded)
+    if not folded:
+        return None
+    value = xxh3_64_intdigest(_NUMBERS.sub("0", folded).encode("utf-8", "surrogatepass"))
+    return value - _WRAP if value >= _HALF else value
+
+
 def site_of(url: str) -> str:
     """The site a URL belongs to: its host, lower-cased, without ``www.``.
 
@@ -141,10 +183,11 @@ class SiteProfile:
             raise ConfigError("max_lines_per_site must be at least 1")
         self.max_lines_per_site = max_lines_per_site
         self.sites: dict[str, SiteCounts] = {}
+        self._hasher = LineHasher()
 
     def learn(self, text: str, site: str) -> None:
         """Count the lines of one page (its text, or an HTML page's visible text)."""
-        self.learn_hashes(page_hashes(text), site)
+        self.learn_hashes(self._hasher.page(text), site)
 
     def learn_hashes(self, hashes: Iterable[int], site: str) -> None:
         """Count one page given by its distinct line hashes (:func:`page_hashes`)."""
