@@ -417,3 +417,23 @@ def test_inline_captions_go_and_the_prose_stays() -> None:
     assert_lossless(raw, result)
     german = "Die Stadt plant neu (Foto: dpa). Der Rat stimmte zu."
     assert Cleaner([InlineCaptions()])(german).text == "Die Stadt plant neu. Der Rat stimmte zu."
+
+
+def test_a_glued_copy_of_short_paragraphs_goes_and_the_paragraphs_stay() -> None:
+    """An article of mostly short paragraphs (under the filter's min_words) glued into
+    one block, and the same paragraphs on their own lines: the glued block goes."""
+    from dechaff.filters import Duplicates
+
+    paragraphs = [
+        "The mayor opened the new bridge on Monday morning, two years after the old one "
+        "was closed to all traffic.",
+        "Hundreds of people walked across it in the rain.",
+        "Traffic will use it from next week, the city said.",
+        "The old bridge will be closed for repairs until May.",
+    ]
+    page = "\n".join([" ".join(paragraphs), *paragraphs])
+    result = Cleaner([Duplicates()])(page)
+    assert result.text == "\n\n".join(paragraphs)
+    assert result.removals[0].reason.value == "duplicate-contained"
+    two = "\n".join([" ".join(paragraphs[:2]), *paragraphs[:2]])  # two lines: a repeat
+    assert not [r for r in Cleaner([Duplicates()])(two).removals if r.block == 0]

@@ -21,6 +21,10 @@ from ..page import Page
 from ..report import Decision, Reason, Repair
 from .base import INF, check_settings, remove_block
 
+_GLUED_MIN_PARTS = 3
+"""A block counts as a glued copy of short lines only when it holds at least this many
+lines of the page: a paragraph whose two sentences also stand as two lines is a
+repeated paragraph, not a page glued together."""
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
@@ -248,10 +252,37 @@ class _Search:
                 continue
             covered = set().union(*(self.shingles[i] for i in parts)) & self.shingles[big]
             coverage = len(covered) / len(self.shingles[big])
+            short: list[int] = []
+            if coverage < self.settings.container_coverage:
+                short, more = self._short_lines_inside(big)
+                if len(parts) + len(short) >= _GLUED_MIN_PARTS:
+                    coverage = len(covered | more) / len(self.shingles[big])
+                else:
+                    short = []
             if coverage >= self.settings.container_coverage:
-                yield from self._glued_copy(self.by_index[big], parts, coverage)
+                yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
             else:
                 yield from self._fragments(self.by_index[big], parts)
+
+    def _short_lines_inside(self, big: int) -> tuple[list[int], set[Shingle]]:
+        """The kept lines too short to compare on their own (list items, one-sentence
+        paragraphs) that stand inside ``big`` (``contained`` of their shingles), and
+        the shingles of ``big`` they hold: an article of short paragraphs glued into
+        one block is still its copy."""
+        own = self.shingles[big]
+        size = self.settings.shingle_size
+        lines: list[int] = []
+        found: set[Shingle] = set()
+        for block in self.kept:
+            if block.index == big or not size <= block.words < self.settings.min_words:
+                continue
+            theirs = _shingles(block.key, size)
+            inside = theirs & own
+            if theirs and len(inside) >= self.settings.contained * len(theirs):
+                lines.append(block.index)
+                found |= inside
+                self.by_index.setdefault(block.index, block)
+        return lines, found
 
     def _glued_copy(self, block: Block, parts: list[int], coverage: float) -> Iterator[Decision]:
         self.removed.add(block.index)
