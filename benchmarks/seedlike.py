@@ -69,7 +69,8 @@ def build(page: Page, strength: float, rng: random.Random) -> Built | None:
     for paragraph in paragraphs:
         stripped = paragraph
         for anchor in sorted(anchors, key=len, reverse=True):
-            at = stripped.find(anchor)
+            found = re.search(rf"(?<!\w){re.escape(anchor)}(?!\w)", stripped)  # whole words
+            at = found.start() if found else -1
             if at <= 0:
                 continue
             context = " ".join(stripped[:at].split()[-3:])
