@@ -437,3 +437,20 @@ def test_a_glued_copy_of_short_paragraphs_goes_and_the_paragraphs_stay() -> None
     assert result.removals[0].reason.value == "duplicate-contained"
     two = "\n".join([" ".join(paragraphs[:2]), *paragraphs[:2]])  # two lines: a repeat
     assert not [r for r in Cleaner([Duplicates()])(two).removals if r.block == 0]
+
+
+def test_holes_at_a_paragraphs_end_and_beside_a_cut_label_are_filled() -> None:
+    first = (
+        "The city said on Monday that the first crossing of the season was made early in the "
+        "morning by the ferry Nordlicht."
+    )
+    second = (
+        "The mayor thanked the crew and the harbour staff for a long winter of repairs to the "
+        "old ferry Nordlicht. The harbour reopened at noon, as planned."
+    )
+    holed_first = first.replace(" Nordlicht.", " .")  # a hole before the closing full stop
+    holed_second = second.replace(" Nordlicht. The", " . Advertisement The")  # and a label
+    page = f"{first} {second}\n{holed_first}\n{holed_second}"
+    result = Cleaner([AdMarkers(), Duplicates()])(page)
+    assert result.text == f"{first}\n\n{second}"
+    assert [p.inserted.strip() for p in result.repairs] == ["Nordlicht", "Nordlicht"]

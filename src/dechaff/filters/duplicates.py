@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -25,6 +26,7 @@ _GLUED_MIN_PARTS = 3
 """A block counts as a glued copy of short lines only when it holds at least this many
 lines of the page: a paragraph whose two sentences also stand as two lines is a
 repeated paragraph, not a page glued together."""
+_SENTENCE_ENDS = frozenset(".!?。！？")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
@@ -85,8 +87,13 @@ class Duplicates:
         yield from found.near_copies(near_pairs)
 
     def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
-        """Insert into ``target`` the short runs of words that only ``source`` has."""
-        mine = _tokens(target)
+        """Insert into ``target`` the short runs of words that only ``source`` has.
+
+        The words earlier filters cut from ``target`` (an ad label glued between two
+        sentences, a credit) are left out of the alignment: they are not the text's.
+        """
+        cut = [(r.start, r.end) for r in page.removals if r.block == target.index]
+        mine = [t for t in _tokens(target) if not any(s <= t[1] < e for s, e in cut)]
         theirs = source.window(mine)
         if not mine or not theirs:
             return
@@ -100,10 +107,10 @@ class Duplicates:
             before, after = listed[k - 1], listed[k + 1]
             if op.tag != "insert" or before.tag != "equal" or after.tag != "equal":
                 continue
-            if min(before.src_end - before.src_start, after.src_end - after.src_start) < 2:
-                continue  # a hole needs matching words on both sides
             size = op.dest_end - op.dest_start
             inserted_tokens = theirs[op.dest_start : op.dest_end]
+            if not _flanked(before, after, mine, inserted_tokens):
+                continue  # a hole needs matching words on both sides
             if size > self.max_hole_tokens or not any(t[0][0].isalnum() for t in inserted_tokens):
                 continue
             start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
@@ -123,6 +130,26 @@ class Duplicates:
                     f"{source.block.index}"
                 ),
             )
+
+
+def _flanked(
+    before: Any,
+    after: Any,
+    mine: Sequence[tuple[str, int, int]],
+    run: Sequence[tuple[str, int, int]],
+) -> bool:
+    """Whether ``run``, missing between two matching runs, is a hole: two matching
+    tokens on each side; or, at the end of the paragraph, three before it and only
+    the closing punctuation after it ("… the entertainment giant [launched Disney+]."),
+    when the run holds no sentence end (else it is the next sentence of the copy)."""
+    ahead, behind = before.src_end - before.src_start, after.src_end - after.src_start
+    if min(ahead, behind) >= 2:
+        return True
+    closing = after.src_end == len(mine) and all(
+        not t[0][0].isalnum() for t in mine[after.src_start : after.src_end]
+    )
+    whole_sentence = any(t[0] in _SENTENCE_ENDS for t in run)
+    return ahead >= 3 and behind >= 1 and closing and not whole_sentence
 
 
 def _tokens(block: Block) -> list[tuple[str, int, int]]:
