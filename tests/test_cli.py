@@ -386,3 +386,28 @@ def test_glob_chooses_the_files_a_folder_gives(
         "a.txt",
         "deep/b.txt",
     ]
+
+
+def test_reports_can_go_to_a_file_of_their_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "The ferry resumed service on Monday after a week of storms, officials said."
+    source = tmp_path / "in.jsonl"
+    records = [{"id": "a", "url": "https://x.example/a", "text": f"Advertisement\n{text}"},
+               {"id": "b", "text": 5}]  # fmt: skip
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    out, reports = tmp_path / "out.jsonl", tmp_path / "reports.jsonl.gz"
+    args = ["--jsonl", str(source), "-o", str(out), "--reports", str(reports)]
+    code, _, _ = run([*args, "--progress", "never"], capsys)
+    assert code == 1  # the second record fails, and says so in both files
+    written = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert written[0]["text_clean"] == text and "dechaff" not in written[0]
+    import gzip
+
+    apart = [json.loads(line) for line in gzip.decompress(reports.read_bytes()).splitlines()]
+    assert [r["line"] for r in apart] == [1, 2] and apart[0]["id"] == "a"
+    assert apart[0]["url"] == "https://x.example/a"
+    assert apart[0]["dechaff"]["removals"][0]["reason"] == "ad-marker"
+    assert "dechaff_error" in apart[1] and apart[1]["id"] == "b"
+    with pytest.raises(SystemExit):
+        main([*args, "--resume"])

@@ -113,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="JSON lines and crawl files: write each record without its report",
     )
+    p.add_argument(
+        "--reports", metavar="FILE",
+        help="JSON lines: write the reports to FILE (a line per record, in order: line, "
+        "id and url, dechaff) instead of into the records",
+    )  # fmt: skip
     p.add_argument("--version", action="version", version=f"dechaff {__version__}")
     return p
 
@@ -232,7 +237,8 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
         resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field,
         site=args.site, with_report=not getattr(args, "no_report", False),
-        globs=tuple(getattr(args, "glob", ())), **more,
+        globs=tuple(getattr(args, "glob", ())),
+        reports_to=Path(args.reports) if getattr(args, "reports", None) else None, **more,
     )  # fmt: skip
 
 
@@ -246,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--workers must be at least 1")
     if args.resume and not args.output:
         parser.error("--resume continues a run into -o OUT: give -o")
+    if args.reports and (args.resume or not args.jsonl or args.no_report):
+        parser.error("--reports goes with --jsonl, and without --resume or --no-report")
     if args.profile and args.across_pages:
         parser.error("give --profile FILE or --across-pages, not both")
     if (args.profile or args.across_pages) and not (args.jsonl or args.output):

@@ -9,6 +9,7 @@ and calls :func:`run_jsonl` or :func:`run_folder`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -70,6 +71,10 @@ class Run:
     """Folders: take the files matching these patterns (default: by extension)."""
     with_report: bool = True
     """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
+    reports_to: Path | None = None
+    """JSON lines: write the reports to this file instead, a line per record in the
+    same order (``line``, the record's ``id`` and ``url`` when it has them, and
+    ``dechaff`` or ``dechaff_error``)."""
     record_sites: RecordSites | None = None
     """JSON lines: each record's site as a first pass over the same input read it
     (spares reading each record's site again)."""
@@ -214,16 +219,20 @@ class RecordDone:
     removed: dict[str, int] = field(default_factory=dict)
     size: int = 0
     """The record's bytes in the input (for progress by bytes)."""
+    report_line: str = ""
+    """Its line in a reports file, when reports go apart."""
 
 
 def clean_record(
     cleaner: Cleaner,
     field_name: str,
-    with_report: bool,
+    report: str,
     item: tuple[int, bytes, SiteEvidence | None],
 ) -> RecordDone:
     """Decode, parse, clean and format one record (in a worker): only short strings
-    come back. A bad record becomes an error record that keeps what it held."""
+    come back. A bad record becomes an error record that keeps what it held.
+    ``report``: ``"inline"`` (the record's ``dechaff`` key), ``"none"``, or
+    ``"apart"`` (in :attr:`RecordDone.report_line`)."""
     number, raw, site = item
     record, problem = parse_record(raw, field_name)
     if record is not None and problem is None:
@@ -234,17 +243,30 @@ def clean_record(
         else:
             # dechaff's keys replace any of the same name already in the record
             record[f"{field_name}_clean"] = done.text
-            if with_report:
+            if report == "inline":
                 record["dechaff"] = done.report
+            apart = _report_line(number, record, "dechaff", done.report, report)
             output = dumps(record) + "\n"
             return RecordDone(
-                number, output, None, done.source_length, len(done.text), done.removed, len(raw)
-            )
+                number, output, None, done.source_length, len(done.text), done.removed, len(raw),
+                apart,
+            )  # fmt: skip
     kept: dict[str, Any] = record if record is not None else {"line": number}
     if record is None:
         kept["record"] = raw.decode("utf-8", errors="replace").rstrip("\r\n")
     kept["dechaff_error"] = problem
-    return RecordDone(number, dumps(kept) + "\n", problem, size=len(raw))
+    apart = _report_line(number, record or {}, "dechaff_error", problem, report)
+    return RecordDone(number, dumps(kept) + "\n", problem, size=len(raw), report_line=apart)
+
+
+def _report_line(number: int, record: dict[str, Any], key: str, value: Any, report: str) -> str:
+    """A record's line in a reports file (``""`` unless reports go apart)."""
+    if report != "apart":
+        return ""
+    line: dict[str, Any] = {"line": number}
+    line |= {k: record[k] for k in ("id", "url") if k in record}
+    line[key] = value
+    return dumps(line) + "\n"
 
 
 def parse_record(raw: bytes, field_name: str) -> tuple[dict[str, Any] | None, str | None]:
@@ -287,9 +309,9 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     try:
         with source:
             lines = _numbered_lines(source, done)
-            with _byte_bar(run.progress, _plain_size(source_name)) as bar:
+            with _byte_bar(run.progress, _plain_size(source_name)) as bar, _reports(run) as apart:
                 records = _with_sites(run, lines, done)
-                stopped = _clean_lines(run, records, field_name, out, tally, bar.update)
+                stopped = _clean_lines(run, records, field_name, out, tally, bar.update, apart)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -305,17 +327,21 @@ def _clean_lines(
     out: TextIO,
     tally: Tally,
     progress: Callable[[int], object],
+    reports: TextIO | None = None,
 ) -> bool:
     """Clean JSON lines in order, writing one line each; True if stopped on an error.
 
     Each worker parses its records, cleans them and formats the output lines, so
     the main process only reads and writes. ``progress`` is told each record's bytes.
     """
-    work = functools.partial(clean_record, run.cleaner, field_name, run.with_report)
+    report = "apart" if run.reports_to else "inline" if run.with_report else "none"
+    work = functools.partial(clean_record, run.cleaner, field_name, report)
     results = ordered_map(work, lines, workers=run.workers, chunksize=run.chunksize)
     for done in results:
         progress(done.size)
         out.write(done.output)
+        if reports is not None:
+            reports.write(done.report_line)
         if done.problem is not None:
             tally.failures += 1
             run.say(f"dechaff: line {done.number}: {done.problem}")
@@ -324,6 +350,17 @@ def _clean_lines(
             continue
         tally.add(done.source_length, done.chars_out, done.removed)
     return False
+
+
+@contextlib.contextmanager
+def _reports(run: Run) -> Iterator[TextIO | None]:
+    """The reports file of a run that writes its reports apart (compressed as its
+    name asks), or ``None``."""
+    if run.reports_to is None:
+        yield None
+        return
+    with open_writer(run.reports_to, False, kind_for(run.reports_to)) as out:
+        yield out
 
 
 def _plain_size(source_name: str) -> int | None:
