@@ -84,6 +84,7 @@ class Duplicates:
         yield from found.exact_copies()
         contained_in, near_pairs = found.pairs()
         yield from found.glued(contained_in)
+        yield from found.glued_of_short_lines(contained_in)
         yield from found.near_copies(near_pairs)
 
     def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
@@ -157,6 +158,17 @@ def _tokens(block: Block) -> list[tuple[str, int, int]]:
         (m.group().casefold(), block.start + m.start(), block.start + m.end())
         for m in _TOKEN.finditer(block.text)
     ]
+
+
+def _word_coverage(words: list[str], shingles: set[Shingle], size: int) -> float:
+    """The share of ``words`` inside one of ``shingles``: measured by words, not by
+    shingles, so that the shingles spanning two glued paragraphs (which neither
+    paragraph holds) leave no gap of their own."""
+    covered = [False] * len(words)
+    for i in range(len(words) - size + 1):
+        if tuple(words[i : i + size]) in shingles:
+            covered[i : i + size] = [True] * size
+    return sum(covered) / max(1, len(words))
 
 
 def _shingles(folded: str, size: int) -> set[Shingle]:
@@ -283,13 +295,35 @@ class _Search:
             if coverage < self.settings.container_coverage:
                 short, more = self._short_lines_inside(big)
                 if len(parts) + len(short) >= _GLUED_MIN_PARTS:
-                    coverage = len(covered | more) / len(self.shingles[big])
+                    words = _WORD.findall(self.by_index[big].key)
+                    coverage = _word_coverage(words, covered | more, self.settings.shingle_size)
                 else:
                     short = []
             if coverage >= self.settings.container_coverage:
                 yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
             else:
                 yield from self._fragments(self.by_index[big], parts)
+
+    def glued_of_short_lines(self, handled: dict[int, list[int]]) -> Iterator[Decision]:
+        """3b. Glued blocks whose paragraphs are all too short to compare on their own
+        (a list, a page of one-sentence paragraphs): looked for only in blocks most
+        of whose shingles the page's short lines hold (one set of those first)."""
+        size = self.settings.shingle_size
+        short_lines = [b for b in self.kept if size <= b.words < self.settings.min_words]
+        if len(short_lines) < _GLUED_MIN_PARTS:
+            return
+        held: set[Shingle] = set().union(*(_shingles(b.key, size) for b in short_lines))
+        need = self.settings.container_coverage
+        for big, own in self.shingles.items():
+            if big in handled or big in self.removed or not own:
+                continue
+            words = _WORD.findall(self.by_index[big].key)
+            if _word_coverage(words, held, size) < need:
+                continue
+            short, covered = self._short_lines_inside(big)
+            coverage = _word_coverage(words, covered, size)
+            if len(short) >= _GLUED_MIN_PARTS and coverage >= need:
+                yield from self._glued_copy(self.by_index[big], short, coverage)
 
     def _short_lines_inside(self, big: int) -> tuple[list[int], set[Shingle]]:
         """The kept lines too short to compare on their own (list items, one-sentence
