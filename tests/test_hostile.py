@@ -50,6 +50,15 @@ def test_100k_near_identical_lines(measured: Measure) -> None:
     lossless_text(raw, measured)
 
 
+def test_many_short_and_long_lines_of_one_vocabulary(measured: Measure) -> None:
+    """Long lines made of the words the short lines hold, 40,000 lines in all: the search
+    for glued copies of short lines stays bounded (a few blocks a page at most)."""
+    words = SENTENCE.replace(",", "").replace(".", "").split()
+    short = [" ".join(words[i % 5 : i % 5 + 6]) + f" {i}." for i in range(20_000)]
+    long = [" ".join(words * 2) + f" {i}." for i in range(20_000)]
+    lossless_text("\n".join(x for pair in zip(short, long, strict=True) for x in pair), measured)
+
+
 def test_nul_and_control_characters(measured: Measure) -> None:
     raw = "\x00\x01\x02Skip to content\x07\n" + SENTENCE + "\x00\x1b[31m\x7f\n\x0c\x0b" + SENTENCE
     result = lossless_text(raw, measured)

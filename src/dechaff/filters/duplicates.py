@@ -26,6 +26,9 @@ _GLUED_MIN_PARTS = 3
 """A block counts as a glued copy of short lines only when it holds at least this many
 lines of the page: a paragraph whose two sentences also stand as two lines is a
 repeated paragraph, not a page glued together."""
+_SHORT_SEARCHES = 16
+"""How many blocks of a page are searched for the short lines inside them: a page has
+a glued copy or two, and each search reads the whole page."""
 _SENTENCE_ENDS = frozenset(".!?。！？")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
@@ -216,6 +219,7 @@ class _Search:
         self.position = {b.index: i for i, b in enumerate(page.kept)}
         self.candidates = [b for b in page.kept if b.words >= settings.min_words]
         self.removed: set[int] = set()
+        self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
         self.by_index: dict[int, Block] = {}
 
@@ -334,6 +338,9 @@ class _Search:
         size = self.settings.shingle_size
         lines: list[int] = []
         found: set[Shingle] = set()
+        self.short_searches += 1
+        if self.short_searches > _SHORT_SEARCHES:
+            return lines, found  # (each search reads the page: a few per page at most)
         for block in self.kept:
             if block.index == big or not size <= block.words < self.settings.min_words:
                 continue
