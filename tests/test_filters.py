@@ -454,18 +454,3 @@ def test_holes_at_a_paragraphs_end_and_beside_a_cut_label_are_filled() -> None:
     result = Cleaner([AdMarkers(), Duplicates()])(page)
     assert result.text == f"{first}\n\n{second}"
     assert [p.inserted.strip() for p in result.repairs] == ["Nordlicht", "Nordlicht"]
-
-
-def test_a_glued_copy_of_only_short_paragraphs_goes_too() -> None:
-    from dechaff.filters import Duplicates
-
-    paragraphs = [
-        "The mayor opened the new bridge on Monday morning.",
-        "Hundreds of people walked across it in the rain.",
-        "Traffic will use it from next week, the city said.",
-        "The old bridge will be closed for repairs until May.",
-    ]
-    for glue in (" ", ""):  # with and without a space between the paragraphs
-        result = Cleaner([Duplicates()])("\n".join([glue.join(paragraphs), *paragraphs]))
-        assert result.text == "\n\n".join(paragraphs)
-        assert result.removals[0].block == 0

@@ -87,7 +87,6 @@ class Duplicates:
         yield from found.exact_copies()
         contained_in, near_pairs = found.pairs()
         yield from found.glued(contained_in)
-        yield from found.glued_of_short_lines(contained_in)
         yield from found.near_copies(near_pairs)
 
     def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
@@ -307,27 +306,6 @@ class _Search:
                 yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
             else:
                 yield from self._fragments(self.by_index[big], parts)
-
-    def glued_of_short_lines(self, handled: dict[int, list[int]]) -> Iterator[Decision]:
-        """3b. Glued blocks whose paragraphs are all too short to compare on their own
-        (a list, a page of one-sentence paragraphs): looked for only in blocks most
-        of whose shingles the page's short lines hold (one set of those first)."""
-        size = self.settings.shingle_size
-        short_lines = [b for b in self.kept if size <= b.words < self.settings.min_words]
-        if len(short_lines) < _GLUED_MIN_PARTS:
-            return
-        held: set[Shingle] = set().union(*(_shingles(b.key, size) for b in short_lines))
-        need = self.settings.container_coverage
-        for big, own in self.shingles.items():
-            if big in handled or big in self.removed or not own:
-                continue
-            words = _WORD.findall(self.by_index[big].key)
-            if _word_coverage(words, held, size) < need:
-                continue
-            short, covered = self._short_lines_inside(big)
-            coverage = _word_coverage(words, covered, size)
-            if len(short) >= _GLUED_MIN_PARTS and coverage >= need:
-                yield from self._glued_copy(self.by_index[big], short, coverage)
 
     def _short_lines_inside(self, big: int) -> tuple[list[int], set[Shingle]]:
         """The kept lines too short to compare on their own (list items, one-sentence
