@@ -297,27 +297,53 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     into ``output`` (stdout when ``None``; gzip when it ends in ``.gz``), one line per
     record, in order; the output appears under its name only when the run is over."""
     source = _open_records(source_name)
-    target = Path(output) if output else None
-    partial = target.with_name(f"{target.name}.partial") if target else None
-    kind = kind_for(target) if target is not None else None
-    done = 0
-    if run.resume and target is not None and partial is not None:
-        done = _resume_point(target, partial, kind)
-    out = open_writer(partial, bool(done), kind) if partial is not None else sys.stdout
+    target = _Output(output, run.resume)
     tally = Tally()
-    stopped = False
-    try:
-        with source:
-            lines = _numbered_lines(source, done)
-            with _byte_bar(run.progress, _plain_size(source_name)) as bar, _reports(run) as apart:
-                records = _with_sites(run, lines, done)
-                stopped = _clean_lines(run, records, field_name, out, tally, bar.update, apart)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if target is not None and partial is not None and not stopped:
-        os.replace(partial, target)
+    with target.open() as out, source:
+        lines = _numbered_lines(source, target.done)
+        with _byte_bar(run.progress, _plain_size(source_name)) as bar, _reports(run) as apart:
+            records = _with_sites(run, lines, target.done)
+            stopped = _clean_lines(run, records, field_name, out, tally, bar.update, apart)
+    if not stopped:
+        target.finish()
     return tally
+
+
+class _Output:
+    """Where a corpus run writes its lines: stdout, or ``OUT`` by way of
+    ``OUT.partial`` (compressed as its name asks), which becomes ``OUT`` only when the
+    run is over; resuming keeps what an interrupted run wrote (:attr:`done` lines)."""
+
+    def __init__(self, output: str | None, resume: bool = False) -> None:
+        self.target = Path(output) if output else None
+        self.partial = self.target.with_name(f"{self.target.name}.partial") if self.target else None
+        self.kind = kind_for(self.target) if self.target is not None else None
+        self.done = 0
+        if resume and self.target is not None and self.partial is not None:
+            self.done = _resume_point(self.target, self.partial, self.kind)
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[TextIO]:
+        if self.partial is None:
+            yield sys.stdout
+            return
+        with open_writer(self.partial, bool(self.done), self.kind) as out:
+            yield out
+
+    def finish(self) -> None:
+        """The output under its name (the run is over)."""
+        if self.target is not None and self.partial is not None:
+            os.replace(self.partial, self.target)
+
+
+def _account(run: Run, done: RecordDone, tally: Tally, what: str) -> bool:
+    """Count one record in ``tally``, telling its problem; whether it failed."""
+    if done.problem is not None:
+        tally.failures += 1
+        run.say(f"dechaff: {what} {done.number}: {done.problem}")
+        return True
+    tally.add(done.source_length, done.chars_out, done.removed)
+    return False
 
 
 def _clean_lines(
@@ -342,13 +368,8 @@ def _clean_lines(
         out.write(done.output)
         if reports is not None:
             reports.write(done.report_line)
-        if done.problem is not None:
-            tally.failures += 1
-            run.say(f"dechaff: line {done.number}: {done.problem}")
-            if run.stop_on_error:
-                return True
-            continue
-        tally.add(done.source_length, done.chars_out, done.removed)
+        if _account(run, done, tally, "line") and run.stop_on_error:
+            return True
     return False
 
 
@@ -663,28 +684,17 @@ def run_warc(run: Run, sources: Sequence[str], output: str | None) -> Tally:
     ``url``, ``warc_record_id``, ``date``, ``charset``, ``title``, ``text`` and, unless
     ``run.with_report`` is off, ``dechaff`` (the report). Records that are no page are counted and
     told in one line; a file cut off mid-record ends with what it held."""
-    target = Path(output) if output else None
-    partial = target.with_name(f"{target.name}.partial") if target else None
-    kind = kind_for(target) if target is not None else None
-    out = open_writer(partial, False, kind) if partial is not None else sys.stdout
+    target = _Output(output)
     tally, skipped = Tally(), Counter[str]()
-    try:
+    with target.open() as out:
         pages = _crawl_pages(run, sources, skipped, tally)
         work = functools.partial(clean_crawl_page, run.cleaner, run.with_report)
         for done in ordered_map(
             work, pages, workers=run.workers, chunksize=run.chunksize, progress=run.progress
         ):
             out.write(done.output)
-            if done.problem is not None:
-                tally.failures += 1
-                run.say(f"dechaff: record {done.number}: {done.problem}")
-                continue
-            tally.add(done.source_length, done.chars_out, done.removed)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    if target is not None and partial is not None:
-        os.replace(partial, target)
+            _account(run, done, tally, "record")
+    target.finish()
     tally.failures += skipped[DAMAGED]
     if skipped:
         listed = ", ".join(f"{n:,} {what}" for what, n in skipped.most_common())
