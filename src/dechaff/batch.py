@@ -8,6 +8,7 @@ Workers start by :data:`START_METHOD`.
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
 from .pipeline import Cleaner
+from .profile import SiteEvidence
 from .result import CleanResult
 
 T = TypeVar("T")
@@ -135,6 +137,25 @@ def _leave_interrupts_to_the_parent() -> None:
     """In a worker: ignore Ctrl-C, which the whole process group receives; the parent
     stops the pool, and no worker prints a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def clean_cell(
+    cleaner: Cleaner, value: object, html: bool | None = None, site: SiteEvidence | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """One table cell cleaned: its body, its title and its report as JSON text; nulls
+    for a cell that is no ``str`` or ``bytes``, and a report ``{"error": …}`` for a page
+    that fails (one bad row never stops a job). ``html`` forces a mode; ``site``: the
+    page's site boilerplate (:mod:`dechaff.profile`)."""
+    if not isinstance(value, (str, bytes)):
+        return None, None, None
+    clean: Callable[..., CleanResult] = (
+        cleaner if html is None else cleaner.clean_html if html else cleaner.clean_text
+    )
+    try:
+        result = clean(value, site=site)
+    except Exception as error:
+        return None, None, json.dumps({"error": f"{type(error).__name__}: {error}"})
+    return result.text, result.title, json.dumps(result.report_dict(), ensure_ascii=False)
 
 
 def _clean_one(

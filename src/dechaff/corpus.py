@@ -169,8 +169,7 @@ class Cleaned:
 
 def cleaned(result: CleanResult) -> Cleaned:
     """The compact form of a result (runs in the worker)."""
-    report = result.to_dict()
-    report.pop("text")
+    report = result.report_dict()
     removed: Counter[str] = Counter()
     for r in result.removals:
         removed[r.reason.value] += len(r.text)

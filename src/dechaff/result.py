@@ -62,6 +62,12 @@ class CleanResult:
             "source_length": self.source_length,
         }
 
+    def report_dict(self) -> dict[str, Any]:
+        """:meth:`to_dict` without the text: the report alone, to store beside a body."""
+        report = self.to_dict()
+        report.pop("text")
+        return report
+
     def report(self) -> str:
         """The report as readable lines: one per removal, repair and flag."""
         lines = []

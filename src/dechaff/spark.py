@@ -27,11 +27,10 @@ boilerplate (stage two). The result equals the single-machine path
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .batch import clean_cell
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteEvidence
@@ -55,7 +54,7 @@ def clean_dataframe(
     from pyspark.sql import functions as F
 
     chosen = cleaner or Cleaner.default()
-    udf = F.udf(lambda page: _clean_cell(chosen, page, html, None), _result_type(), useArrow=False)
+    udf = F.udf(lambda page: clean_cell(chosen, page, html, None), _result_type(), useArrow=False)
     return _with_result(frame, column, udf(F.col(column)))
 
 
@@ -116,7 +115,7 @@ def clean_across_pages(
 
     def clean(page: object, name: str | None, pages: int | None, lines: Any) -> Any:
         evidence = SiteEvidence(name, pages, dict(lines)) if name and pages and lines else None
-        return _clean_cell(chosen, page, html, evidence)
+        return clean_cell(chosen, page, html, evidence)
 
     udf = F.udf(clean, _result_type(), useArrow=False)
     result = udf(F.col(column), F.col("__site"), F.col("__pages"), F.col("__lines"))
@@ -166,20 +165,3 @@ def _hashes(page: object) -> list[int] | None:
     from .corpus import page_text_hashes
 
     return sorted(page_text_hashes(page)) if isinstance(page, str) else None
-
-
-def _clean_cell(
-    cleaner: Cleaner, value: object, html: bool | None, site: SiteEvidence | None
-) -> tuple[str | None, str | None, str | None]:
-    if not isinstance(value, (str, bytes)):
-        return None, None, None
-    clean: Callable[..., Any] = (
-        cleaner if html is None else cleaner.clean_html if html else cleaner.clean_text
-    )
-    try:
-        result = clean(value, site=site)
-    except Exception as error:  # one bad page must not fail the job
-        return None, None, json.dumps({"error": f"{type(error).__name__}: {error}"})
-    report = result.to_dict()
-    report.pop("text")
-    return result.text, result.title, json.dumps(report, ensure_ascii=False)

@@ -76,10 +76,9 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         doc.text = result.text
         doc.metadata["title"] = result.title
         if self.report != "none":
-            doc.metadata["dechaff"] = _report(result.to_dict(), self.report)
+            doc.metadata["dechaff"] = _report(result.report_dict(), self.report)
         return doc
 
 
 def _report(report: dict[str, Any], kind: str) -> dict[str, Any]:
-    report.pop("text")
     return {"summary": report["summary"]} if kind == "summary" else report

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..batch import clean_cell
 from ..pipeline import Cleaner
 
 
@@ -27,7 +28,7 @@ def clean_batch(
     chosen = cleaner or Cleaner.default()
     bodies: list[str | None] = []
     titles: list[str | None] = []
-    reports: list[str] = []
+    reports: list[str | None] = []
     for page in batch[column]:
         body, title, report = _clean_cell(chosen, page)
         bodies.append(body)
@@ -36,13 +37,7 @@ def clean_batch(
     return {f"{column}_clean": bodies, f"{column}_title": titles, f"{column}_report": reports}
 
 
-def _clean_cell(cleaner: Cleaner, page: object) -> tuple[str | None, str | None, str]:
-    if not isinstance(page, (str, bytes)):
+def _clean_cell(cleaner: Cleaner, page: object) -> tuple[str | None, str | None, str | None]:
+    if not isinstance(page, (str, bytes)):  # (a report that says so, in a dataset)
         return None, None, json.dumps({"error": f"not a page: {type(page).__name__}"})
-    try:
-        result = cleaner(page)
-    except Exception as error:  # one bad row never stops the map
-        return None, None, json.dumps({"error": f"{type(error).__name__}: {error}"})
-    report = result.to_dict()
-    report.pop("text")
-    return result.text, result.title, json.dumps(report, ensure_ascii=False)
+    return clean_cell(cleaner, page)
