@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 from xxhash import xxh3_64_intdigest
 
 from .errors import ConfigError
-from .textutil import COMMON_EDGE, EDGES, key
+from .textutil import key
 
 FORMAT = "dechaff-site-profile"
 VERSION = 1
@@ -84,22 +84,8 @@ _HALF, _WRAP = 1 << 63, 1 << 64
 
 
 def page_hashes(text: str) -> set[int]:
-    """The distinct line hashes of a page's text (its visible text, for HTML).
-
-    The steps of :func:`line_key`, written out for the whole of a learning pass:
-    the page case-folded at once, each distinct line folded and hashed once (the
-    tests hold the two to each other).
-    """
-    hashes: set[int] = set()
-    add, digest, strip_edges, zero = hashes.add, xxh3_64_intdigest, EDGES.sub, _NUMBERS.sub
-    for line in set(text.casefold().splitlines()):
-        line = " ".join(line.split()).strip(COMMON_EDGE)
-        if line and not (line[0].isalnum() and line[-1].isalnum()):
-            line = strip_edges("", line)
-        if line:
-            value = digest(zero("0", line).encode("utf-8", "surrogatepass"))
-            add(value - _WRAP if value >= _HALF else value)
-    return hashes
+    """The distinct line hashes of a page's text (its visible text, for HTML)."""
+    return {h for line in set(text.splitlines()) if (h := _line_hash(line)) is not None}
 
 
 class LineHasher:
@@ -131,13 +117,8 @@ class LineHasher:
 
 def _line_hash(line: str) -> int | None:
     """One raw line's hash, ``None`` when nothing is left of it."""
-    folded = " ".join(line.casefold().split()).strip(COMMON_EDGE)
-    if folded and not (folded[0].isalnum() and folded[-1].isalnum()):
-        folded = EDGES.sub("", folded)
-    if not folded:
-        return None
-    value = xxh3_64_intdigest(_NUMBERS.sub("0", folded).encode("utf-8", "surrogatepass"))
-    return value - _WRAP if value >= _HALF else value
+    folded = key(line)
+    return hash_of_key(folded) if folded else None
 
 
 def site_of(url: str) -> str:

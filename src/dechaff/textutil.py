@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 """Punctuation and spaces at either end of a text."""
-COMMON_EDGE = " .,:;!?-–—\"'“”‘’«»()[]{}…·•|/*#>_"
+_COMMON_EDGE = " .,:;!?-–—\"'“”‘’«»()[]{}…·•|/*#>_"
 """The characters :func:`key` strips from the ends without a regex (the common case)."""
 
 
@@ -26,10 +26,10 @@ def key(text: str) -> str:
     >>> key("  — ADVERTISEMENT: ")
     'advertisement'
     """
-    folded = " ".join(text.casefold().split()).strip(COMMON_EDGE)
+    folded = " ".join(text.casefold().split()).strip(_COMMON_EDGE)
     if folded[:1].isalnum() and folded[-1:].isalnum():
         return folded  # the common case: at most common punctuation to strip
-    return EDGES.sub("", folded)
+    return _EDGE.sub("", folded)
 
 
 WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")
