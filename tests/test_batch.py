@@ -44,3 +44,38 @@ def test_bad_arguments() -> None:
         list(clean_many([], workers=0))
     with pytest.raises(ValueError, match="on_error"):
         list(clean_many([], on_error="ignore"))
+
+
+class _PressedWhileWaiting:
+    """Pool results whose wait is interrupted by Ctrl-C once, then hold one result."""
+
+    def __init__(self) -> None:
+        self.waits = 0
+
+    def next(self, timeout: float | None = None) -> str:
+        import multiprocessing
+        import signal
+
+        self.waits += 1
+        if self.waits == 1:
+            signal.raise_signal(signal.SIGINT)  # lands inside the pool's wait
+            raise multiprocessing.TimeoutError
+        return "result"
+
+
+def test_ctrl_c_inside_the_pool_is_raised_between_results() -> None:
+    import signal
+
+    from dechaff.batch import _interruptible
+
+    results = _PressedWhileWaiting()
+    with pytest.raises(KeyboardInterrupt):
+        next(_interruptible(results))
+    assert results.waits == 1  # raised after the wait, not by waiting on for a result
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_chunked_workers_keep_order_across_chunks() -> None:
+    pages = [f"Advertisement\nStory number {i} ran on Monday." for i in range(37)]
+    texts = [r.text for r in clean_many(pages, workers=2, chunksize=5)]  # type: ignore[union-attr]
+    assert texts == [f"Story number {i} ran on Monday." for i in range(37)]

@@ -7,10 +7,13 @@ Workers start by :data:`START_METHOD`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import itertools
 import json
 import multiprocessing
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
@@ -130,7 +133,72 @@ def ordered_map(
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["dechaff"])
     with context.Pool(workers, initializer=_leave_interrupts_to_the_parent) as pool:
-        yield from _with_progress(pool.imap(work, items, chunksize), progress, total)
+        chunks = pool.imap(functools.partial(_map_chunk, work), _chunked(items, chunksize))
+        results = (result for chunk in _interruptible(chunks) for result in chunk)
+        yield from _with_progress(results, progress, total)
+
+
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last shorter)."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _map_chunk(work: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [work(item) for item in chunk]
+
+
+_END = object()
+_POLL_SECONDS = 0.2
+
+
+def _interruptible(results: Any) -> Iterator[Any]:
+    """The pool's results, with Ctrl-C held while the main thread waits inside the
+    pool and raised as ``KeyboardInterrupt`` once it is out (within ``_POLL_SECONDS``).
+
+    An interrupt raised at an arbitrary point inside the pool's code can leave one of
+    its locks held, and the pool's shutdown then waits for it forever; raised between
+    results, it leaves the pool in a state its shutdown handles.
+    """
+    pressed: list[int] = []
+    while True:
+        with _sigint_handler(lambda signum, _frame: pressed.append(signum)):
+            item = _next_result(results, pressed)
+        if pressed:
+            raise KeyboardInterrupt
+        if item is _END:
+            return
+        yield item
+
+
+def _next_result(results: Any, pressed: list[int]) -> Any:
+    """The next result, ``_END`` after the last, or ``None`` once Ctrl-C is pressed."""
+    while not pressed:
+        try:
+            return results.next(timeout=_POLL_SECONDS)
+        except StopIteration:
+            return _END
+        except multiprocessing.TimeoutError:
+            continue
+    return None
+
+
+@contextlib.contextmanager
+def _sigint_handler(handler: Callable[[int, Any], object]) -> Iterator[None]:
+    """``handler`` for SIGINT inside the block, where Python's own handler was in
+    place (in the main thread, and not replaced by the caller); elsewhere nothing."""
+    own = threading.current_thread() is threading.main_thread() and (
+        signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    )
+    if not own:
+        yield
+        return
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _leave_interrupts_to_the_parent() -> None:
