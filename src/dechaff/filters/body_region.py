@@ -51,6 +51,8 @@ class BodyRegion:
     earlier filters removed score nothing, except a short comments or "Related"
     header, which scores ``-wall_penalty``: the body rarely runs on past one; so
     does a line of the site's boilerplate (``site-boilerplate``), whatever its length.
+    Prose after a comments header weighs ``after_comments`` of its score once a body's
+    worth of prose stands before it.
     A run of ``wall_run`` or more lines of at most ``tiny_words`` words (a menu, a
     tag list) is a wall too, unless every line of it starts in lower case (a
     list of things inside the text).
@@ -101,6 +103,10 @@ class BodyRegion:
     taken out the menus and link lists already. ``None``: as on text."""
     dom_gap_step: float = 0.5
     """What each line of such a gap costs besides, on an HTML page."""
+    after_comments: float = 0.5
+    """What prose after a comments header weighs, when at least ``anchor_min_score``
+    of prose stands before it: the article comes before its comments, and what
+    follows them is comments, a sidebar or the footer."""
 
     def __post_init__(self) -> None:
         check_settings(
@@ -121,6 +127,7 @@ class BodyRegion:
             dom_gap_cost=(0, INF),
             dom_gap_step=(0, INF),
             gap_step=(0, INF),
+            after_comments=(0, 1),
         )
 
     def score(self, block: Block, language: str | None = None) -> float:
@@ -205,7 +212,7 @@ class BodyRegion:
                     scores[i] = max(scores[i], 0.0) if listed else min(scores[i], -_WALL / len(run))
                     walls[i] = not listed
             run = []
-        return scores, walls
+        return _discount_after_comments(scores, self.after_comments, self.anchor_min_score), walls
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         kept = page.kept
@@ -260,6 +267,22 @@ class BodyRegion:
                 labels = after
         # a body of nothing but blocks that score nothing is no body
         return labels if _total(scores, labels) > 0 else [False] * len(labels)
+
+
+def _discount_after_comments(scores: list[float], weight: float, before: float) -> list[float]:
+    """``scores`` with each positive score after the first comments header times
+    ``weight``, when the positive scores before it add up to ``before`` or more.
+
+    >>> _discount_after_comments([50.0, 40.0, -_WALL, 60.0, -12.0], 0.5, 80.0)
+    [50.0, 40.0, -1000000.0, 30.0, -12.0]
+    >>> _discount_after_comments([50.0, -_WALL, 60.0], 0.5, 80.0)
+    [50.0, -1000000.0, 60.0]
+    """
+    wall = next((i for i, score in enumerate(scores) if score <= -_WALL), None)
+    if wall is None or sum(score for score in scores[:wall] if score > 0) < before:
+        return scores
+    after = [score * weight if score > 0 else score for score in scores[wall:]]
+    return scores[:wall] + after
 
 
 def _total(scores: Sequence[float], labels: Sequence[bool]) -> float:
