@@ -34,10 +34,12 @@ SCRIPT = textwrap.dedent(
     spark = SparkSession.builder.remote("local[2]").getOrCreate()
     assert type(spark).__module__.startswith("pyspark.sql.connect")
     frame = spark.createDataFrame(pages, "name string, text string")
-    cleaned = {r["name"]: [r["text_clean"], r["text_title"]] for r in clean_dataframe(frame, "text").collect()}
+    rows = clean_dataframe(frame, "text").collect()
+    cleaned = {r["name"]: [r["text_clean"], r["text_title"]] for r in rows}
     frame = spark.createDataFrame(sites, "name string, url string, text string")
     learned = learn_sites(frame, "text", "url")
-    across = {r["name"]: r["text_clean"] for r in clean_across_pages(frame, "text", "url", sites=learned).collect()}
+    rows = clean_across_pages(frame, "text", "url", sites=learned).collect()
+    across = {r["name"]: r["text_clean"] for r in rows}
     spark.stop()
     print(json.dumps([cleaned, across]))
     """
