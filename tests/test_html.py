@@ -195,3 +195,29 @@ def test_link_lists_go_but_pasted_addresses_stay() -> None:
     assert "http://amzn.to/x1" in result.text
     links = next(r for r in result.removals if r.text.startswith("Sports"))
     assert links.reason is Reason.LINK_LIST and links.score is not None
+
+
+def test_article_sections_between_headline_and_main_element_are_kept() -> None:
+    """An article in section containers of their own: the scoring chooses a deep later
+    one, and the sections between the headline and it are the article's too."""
+    first = (
+        "The new government met for the first time on Monday, and the prime minister, "
+        "the first woman in the office, set out her plans for the coming year."
+    )
+    later = "".join(
+        f"<p>Part {i} of the interview, with its commas, clauses, and more commas, runs on "
+        f"at length, as interviews do, and answers every question put to it.</p>"
+        for i in range(8)
+    )
+    html = f"""<html><head><title>Big tasks for the new government</title></head><body>
+    <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Economy</a></li></ul></nav>
+    <div class="page"><div class="story"><h1>Big tasks for the new government</h1>
+    <div class="part"><p>{first}</p></div>
+    <div class="accordion"><div><div><div><div>{later}</div></div></div></div></div>
+    </div></div></body></html>"""
+    page = parse(html)
+    assert not any(b.dom.in_main for b in page.blocks if b.text == first and b.dom)
+    result = clean_html(html)
+    assert result.title == "Big tasks for the new government"
+    assert result.text.startswith(first)
+    assert "Politics" not in result.text

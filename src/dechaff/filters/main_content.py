@@ -35,7 +35,9 @@ class MainContent:
     main content.
 
     Prose that stands before the element and its end, under an ancestor at most
-    ``lead_levels`` above it, is kept too (see :meth:`_leads`).
+    ``lead_levels`` above it, is kept too (see :meth:`_leads`); so are paragraphs
+    between the headline and the element, under the element that holds both (see
+    :meth:`_after_headline`). ``lead_levels=None`` keeps neither.
     """
 
     name: str = "main-content"
@@ -88,7 +90,7 @@ class MainContent:
         if share is None or share < self.min_share:
             return
         details: dict[tuple[str | None, float | None], str] = {}
-        widened = self._leads(kept)
+        widened = self._leads(kept) | self._after_headline(kept, headline)
         for b in kept:
             if b.dom is not None and not b.dom.in_main and b.index not in widened:
                 where = (b.dom.landmark, b.dom.content_score)
@@ -159,6 +161,25 @@ class MainContent:
                     found.add(b.index)
         return found
 
+    def _after_headline(self, kept: Sequence[Block], headline: Block | None) -> set[int]:
+        """Paragraphs of prose between the headline and the main element, under the
+        element that holds both: the first parts of an article whose sections stand
+        in containers of their own, of which the scoring chose a later one."""
+        container = _main_container(kept)
+        if self.lead_levels is None or headline is None or container is None:
+            return set()
+        frame = _holding_both(headline, container)
+        if frame is None:
+            return set()
+        first = next(b.index for b in kept if b.dom is not None and b.dom.in_main)
+        return {
+            b.index for b in kept
+            if headline.index < b.index < first and b.dom is not None
+            and b.dom.tag in _PARAGRAPH_TAGS and not (b.dom.landmark or b.dom.in_comments)
+            and b.dom.link_density <= self.lead_link_density
+            and b.dom.xpath.startswith(frame) and _reads_as_prose(b, self.lead_min_words)
+        }  # fmt: skip
+
     def _long_heading(self, block: Block) -> bool:
         """A heading long enough to be a standfirst (``lead_heading_words``)."""
         need = self.lead_heading_words
@@ -218,6 +239,18 @@ def _evidence(dom: DomInfo) -> str:
     return f"outside the main content element{where}{scored}"
 
 
+def _holding_both(headline: Block, container: list[str]) -> str | None:
+    """The XPath prefix of the element that holds the headline and the main element
+    (``None`` when that is the page's body, or the headline has no element)."""
+    if headline.dom is None:
+        return None
+    steps = _steps(headline.dom.xpath)[:-1]
+    same = 0
+    while same < min(len(steps), len(container)) and steps[same] == container[same]:
+        same += 1
+    return "/" + "/".join(container[:same]) + "/" if same > 2 else None
+
+
 def _steps(xpath: str) -> list[str]:
     return xpath.split("/")[1:]
 
@@ -238,6 +271,7 @@ def _main_container(kept: Sequence[Block]) -> list[str] | None:
 
 
 _WIDGET_TAGS = frozenset({"div", "h2", "h3", "h4", "h5", "h6"})
+_PARAGRAPH_TAGS = frozenset({"p", "blockquote", "li"})
 
 
 def _semantic_frame(container: list[str]) -> list[str] | None:
