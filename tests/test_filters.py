@@ -454,3 +454,19 @@ def test_holes_at_a_paragraphs_end_and_beside_a_cut_label_are_filled() -> None:
     result = Cleaner([AdMarkers(), Duplicates()])(page)
     assert result.text == f"{first}\n\n{second}"
     assert [p.inserted.strip() for p in result.repairs] == ["Nordlicht", "Nordlicht"]
+
+
+def test_body_region_starts_near_the_headline() -> None:
+    """A short story under its headline outweighed by a longer teaser further down:
+    the body begins within ``start_within`` kept lines of the headline."""
+    story = (
+        "The ferry resumed on Monday after a week of storms. Tickets cost less than before, "
+        "the operator said."
+    )
+    teaser = " ".join([PROSE, PROSE2])
+    filler = [f"Offer number {i} ends soon" for i in range(25)]
+    raw = "\n".join(["Ferry back - Courier", "Ferry back", story, *filler, teaser, "About", "Jobs"])
+    cleaner = Cleaner([Headline(), BodyRegion()])
+    assert cleaner(raw).text == story
+    anywhere = Cleaner([Headline(), BodyRegion(start_within=None)])(raw)
+    assert anywhere.text == teaser

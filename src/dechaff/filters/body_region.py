@@ -103,6 +103,9 @@ class BodyRegion:
     taken out the menus and link lists already. ``None``: as on text."""
     dom_gap_step: float = 0.5
     """What each line of such a gap costs besides, on an HTML page."""
+    start_within: int | None = 20
+    """After a matched headline, the body starts within this many kept lines of it
+    (``None``: anywhere before the next wall)."""
     after_comments: float = 0.5
     """What prose after a comments header weighs, when at least ``anchor_min_score``
     of prose stands before it: the article comes before its comments, and what
@@ -128,6 +131,7 @@ class BodyRegion:
             dom_gap_step=(0, INF),
             gap_step=(0, INF),
             after_comments=(0, 1),
+            start_within=(1, INF),
         )
 
     def score(self, block: Block, language: str | None = None) -> float:
@@ -241,10 +245,10 @@ class BodyRegion:
         """Per block of the page, whether it is body (see :func:`best_runs`).
 
         When the page's headline was matched (:attr:`dechaff.page.Page.title`), the
-        body is looked for after it, before
-        the first wall that follows it; that labelling is taken if its body scores at
-        least ``anchor_share`` of the best labelling of the whole page (or
-        ``anchor_min_score``).
+        body is looked for after it, starting before the first wall that follows it
+        and within ``start_within`` kept lines of it; that labelling is taken if its
+        body scores at least ``anchor_share`` of the best labelling of the whole page
+        (or ``anchor_min_score``).
         """
         scores, walls = self.evidence(page)
         gap_cost, gap_step, crosses = self.gap_cost, self.gap_step, self.gap_crosses_menus
@@ -260,13 +264,24 @@ class BodyRegion:
         labels = best_runs(scores, gap, walls, gap_step=gap_step)
         anchor = page.title.block if page.title is not None and page.title.matched else None
         if anchor is not None:
-            wall_after = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
-            after = best_runs(scores, gap, walls, anchor + 1, wall_after, gap_step=gap_step)
+            start_by = self._start_by(page, anchor, walls)
+            after = best_runs(scores, gap, walls, anchor + 1, start_by, gap_step=gap_step)
             need = min(self.anchor_share * _total(scores, labels), self.anchor_min_score)
             if _total(scores, after) >= need:
                 labels = after
         # a body of nothing but blocks that score nothing is no body
         return labels if _total(scores, labels) > 0 else [False] * len(labels)
+
+    def _start_by(self, page: Page, anchor: int, walls: Sequence[bool]) -> int | None:
+        """The last block the body may start at after the headline ``anchor``: before
+        the first wall after it, and within ``start_within`` kept lines of it."""
+        wall = next((i for i in range(anchor + 1, len(walls)) if walls[i]), None)
+        if self.start_within is None:
+            return wall
+        near = [b.index for b in page.kept if b.index > anchor][: self.start_within]
+        if not near:
+            return wall
+        return near[-1] if wall is None else min(wall, near[-1])
 
 
 def _discount_after_comments(scores: list[float], weight: float, before: float) -> list[float]:
