@@ -470,3 +470,29 @@ def test_body_region_starts_near_the_headline() -> None:
     assert cleaner(raw).text == story
     anywhere = Cleaner([Headline(), BodyRegion(start_within=None)])(raw)
     assert anywhere.text == teaser
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Please understand that comments are moderated and may not appear at once.", "comments"),
+        ("Die Kommentarfunktion ist geschlossen.", "comments"),
+        ("Les commentaires sont modérés avant publication.", "comments"),
+        ("This document is subject to copyright. No part may be reproduced.", "copyright"),
+        ("© Gazette 2024. Nachdruck nur mit Genehmigung der Redaktion.", "copyright"),
+        ("Riproduzione riservata", "copyright"),
+    ],
+)
+def test_comment_policies_and_copyright_notices(line: str, reason: str) -> None:
+    result = Cleaner([PageChrome()])(f"{PROSE}\n{line}")
+    assert_removed(result, line, reason)
+    assert_kept(result, PROSE)
+
+
+def test_a_comment_policy_ends_the_body() -> None:
+    policy = "We welcome reader comments on the top stories of the day."
+    after = "Please keep them civil, on topic and free of hateful material, thank you all."
+    raw = "\n".join([PROSE, PROSE2, policy, after])
+    result = clean(raw)
+    assert result.text == f"{PROSE}\n\n{PROSE2}"
+    assert_removed(result, policy, "comments")

@@ -22,8 +22,10 @@ from ..page import Page
 from ..report import Decision, Reason
 from .base import INF, check_settings, remove_block
 from .wording import (
+    COMMENT_POLICY,
     COOKIE_WORDS,
     COPYRIGHT_LINES,
+    COPYRIGHT_NOTICES,
     FIRST_WORD,
     LEGAL_LINKS,
     NEWSLETTER_WORDS,
@@ -184,6 +186,8 @@ RULES: tuple[Rule, ...] = (
     Rule.from_table(NEWSLETTER_WORDS),
     Rule.from_table(COOKIE_WORDS),
     Rule.from_table(COPYRIGHT_LINES),
+    Rule.from_table(COPYRIGHT_NOTICES),
+    Rule.from_table(COMMENT_POLICY),
     Rule.from_table(LEGAL_LINKS),
     Rule.from_table(RELATED_LINES),
     Rule(

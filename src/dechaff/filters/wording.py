@@ -651,6 +651,66 @@ COPYRIGHT_LINES = PhraseTable(
 )
 """Copyright lines: "© 2024 Example Media", "All rights reserved."."""
 
+COPYRIGHT_NOTICES = PhraseTable(
+    Reason.COPYRIGHT,
+    {
+        "en": (*phrases_of(
+            "is subject to copyright", "(is|are) the copyrighted property of",
+            "may not be (reproduced|republished|redistributed)",
+            "without (the )?(prior )?written permission",
+        ),),
+        "de": ("urheberrechtlich geschützt", *phrases_of(
+            "ohne (vorherige )?(schriftliche )?(genehmigung|zustimmung) (des|der) (verlag|verlags|redaktion)",
+            "nachdruck (nur )?mit genehmigung", "nachdruck verboten",
+        )),
+        "fr": ("reproduction interdite", "toute reproduction", *phrases_of(
+            "sans (l')?autorisation (écrite|préalable)",
+        )),
+        "es": ("prohibida su reproducción", "queda prohibida la reproducción",
+               "prohibida la reproducción"),
+        "it": ("riproduzione riservata", "vietata la riproduzione"),
+        "pt": ("proibida a reprodução", "é proibida a reprodução"),
+        "pl": ("kopiowanie zabronione", "przedruk zabroniony", "przedruk wyłącznie za zgodą"),
+        "nl": ("niets uit deze uitgave", "overname zonder toestemming"),
+    },
+    max_words=40,
+    anywhere=True,
+)  # fmt: skip
+"""Copyright notices inside a line: "This document is subject to copyright …",
+"Nachdruck nur mit Genehmigung", "Riproduzione riservata"."""
+
+COMMENT_POLICY = PhraseTable(
+    Reason.COMMENTS,
+    {
+        "en": (*phrases_of(
+            "comments are (moderated|reviewed|closed)", "comment(ing)? (policy|guidelines)",
+            "(we|the editors) welcome (reader )?comments", "commenting (is|has been) (closed|disabled)",
+            "comments (have been|are) (disabled|turned off)",
+        ),),
+        "de": (*phrases_of(
+            "kommentare werden (moderiert|geprüft|freigeschaltet)",
+            "(die )?kommentarfunktion (ist|wurde) (geschlossen|deaktiviert|abgeschaltet)",
+            "kommentar(richtlinien|regeln)", "kommentare sind geschlossen",
+        ),),
+        "fr": (*phrases_of(
+            "les commentaires sont (modérés|fermés)", "charte de (modération|commentaires)",
+        ),),
+        "es": (*phrases_of(
+            "los comentarios (son moderados|están cerrados)", "normas de (participación|comentarios)",
+        ),),
+        "it": (*phrases_of("i commenti sono (moderati|chiusi)", "regole (dei|per i) commenti"),),
+        "pt": (*phrases_of("os comentários (são moderados|estão fechados)",),),
+        "pl": (*phrases_of(
+            "komentarze (są moderowane|zostały wyłączone)", "regulamin (komentarzy|komentowania)",
+        ),),
+        "nl": (*phrases_of("reacties (worden gemodereerd|zijn gesloten)", "reactiebeleid"),),
+    },
+    max_words=40,
+    anywhere=True,
+)  # fmt: skip
+"""A site's rules for its comments, or word that they are closed: "Comments are
+moderated …", "Die Kommentarfunktion ist geschlossen"."""
+
 LEGAL_LINKS = PhraseTable(
     Reason.COPYRIGHT,
     {
@@ -708,8 +768,8 @@ RELATED_LINES = PhraseTable(
 """Lines that open a list of other stories: "Related stories", "Lesen Sie auch: …"."""
 
 CHROME_TABLES: tuple[PhraseTable, ...] = (
-    SKIP_LINK_OPENERS, SKIP_LINKS, NEWSLETTER_WORDS, COOKIE_WORDS, COPYRIGHT_LINES, LEGAL_LINKS,
-    RELATED_LINES,
+    SKIP_LINK_OPENERS, SKIP_LINKS, NEWSLETTER_WORDS, COOKIE_WORDS, COPYRIGHT_LINES,
+    COPYRIGHT_NOTICES, COMMENT_POLICY, LEGAL_LINKS, RELATED_LINES,
 )  # fmt: skip
 """The tables of the chrome filter's general rules (tried after :data:`TABLES`, each
 in its place among the rules of :mod:`dechaff.filters.chrome`)."""
