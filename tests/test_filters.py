@@ -496,3 +496,27 @@ def test_a_comment_policy_ends_the_body() -> None:
     result = clean(raw)
     assert result.text == f"{PROSE}\n\n{PROSE2}"
     assert_removed(result, policy, "comments")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Oil pumps at dusk. Photo: J. Doe/Shutterstock.com", " Photo: J. Doe/Shutterstock.com"),
+        ("Maskenpflicht im Gottesdienst. Foto: ccnull/Marco Verch/cc by sa 2.0",
+         " Foto: ccnull/Marco Verch/cc by sa 2.0"),
+        ("Les pompes au crépuscule. Source: AFP", " Source: AFP"),
+    ],
+)  # fmt: skip
+def test_a_credit_ending_a_caption_line_is_cut(line: str, credit: str) -> None:
+    from dechaff.filters import InlineCaptions
+
+    result = Cleaner([InlineCaptions()])(line)
+    assert result.text == line.removesuffix(credit)
+    assert "".join(r.text for r in result.removals) == credit
+
+
+def test_a_sentence_with_a_source_label_inside_stays() -> None:
+    from dechaff.filters import InlineCaptions
+
+    line = "He agreed. Source: the ministry said it would act. Then the vote came."
+    assert Cleaner([InlineCaptions()])(line).text == line

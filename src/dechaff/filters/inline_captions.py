@@ -1,8 +1,9 @@
 """Captions and photo credits inside a paragraph: cut as spans, the prose kept.
 
 Scraped text glues media furniture into the text it stood beside: a credit in
-brackets ("(Photo: Jane Doe/AP)", "(Foto: dpa)"), or a caption that opens a
-paragraph ("Video above: Firefighters battle the blaze. The fire started …").
+brackets ("(Photo: Jane Doe/AP)", "(Foto: dpa)") or at the end of a caption's
+line ("… Foto: Timur | flickr"), or a caption that opens a paragraph
+("Video above: Firefighters battle the blaze. The fire started …").
 Only the caption's own words go; a sentence that merely mentions a photo stays.
 """
 
@@ -30,6 +31,13 @@ _LEAD = re.compile(
 )
 """A caption that opens a paragraph or follows a sentence and ends before more text:
 "Video above: Firefighters battle the blaze."."""
+_TRAILING_CREDIT = re.compile(
+    rf"(?<=[.!?])\s(?:{_MEDIA}|credit|quelle|source|fuente|fonte|źródło)(?:\s?(?:credit|by|von))?"
+    r"\s?:\s(?:(?<=\b[A-Z])\.\s|(?!\.\s)[^!?:]){1,80}$",  # no sentence; initials may stand
+    re.IGNORECASE,
+)
+"""A credit that ends the line after the caption's sentence: "… im Abendrot. Bild:
+TebNad/Shutterstock.com", "… zu tun. Foto: Timur | flickr | CC BY 2.0"."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,7 +60,11 @@ class InlineCaptions:
             text = block.text
             if ":" not in text and "/" not in text:
                 continue  # every caption and credit has one
-            for pattern, what in ((_LEAD, "a media caption"), (_CREDIT, "a photo credit")):
+            for pattern, what in (
+                (_LEAD, "a media caption"),
+                (_CREDIT, "a photo credit"),
+                (_TRAILING_CREDIT, "a photo credit"),
+            ):
                 for m in pattern.finditer(text):
                     if m.end() - m.start() >= len(text.strip()):
                         continue  # the whole line: the line rules judge it
