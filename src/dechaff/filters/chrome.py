@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+import ahocorasick
+
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
@@ -389,9 +391,7 @@ class PageChrome:
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
     _digit_limit: int = field(init=False, repr=False, compare=False)
-    _cue_scripts: tuple[tuple[str, str | None, bool], ...] = field(
-        init=False, repr=False, compare=False
-    )
+    _cue_finder: ahocorasick.Automaton = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_settings(self, max_words=(1, INF))
@@ -409,16 +409,11 @@ class PageChrome:
             "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
             "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
             "_by_cue": by_cue,
-            "_cue_scripts": tuple(
-                (
-                    cue,
-                    _script_of(cue),
-                    all(
-                        (rules[i].max_words or self.max_words) <= self.max_words
-                        for i in by_cue[cue]
-                    ),
-                )
-                for cue in by_cue
+            "_cue_finder": _cue_finder(
+                {
+                    cue: all((rules[i].max_words or self.max_words) <= self.max_words for i in at)
+                    for cue, at in by_cue.items()
+                }
             ),
             "_longest": max(r.max_words or self.max_words for r in rules),
             "_digit_limit": max(
@@ -431,27 +426,17 @@ class PageChrome:
     def __call__(self, page: Page) -> Iterator[Decision]:
         # No rule applies to a line longer than the longest rule's limit: skip those.
         kept = [b for b in page.kept if b.words <= self._longest]
-        # Case-fold all lines at once, and find each substring cue with str.find, which
-        # skips through the page far faster than a regex alternation of the cues.
+        # Case-fold all lines at once.
         folded = "\n".join(b.text for b in kept).casefold()
         lines = folded.split("\n")
+        # Every substring cue of every rule, found in one pass over the page (Aho-
+        # Corasick); cues of rules for short lines count in short lines only.
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         cues: dict[int, list[str]] = {}
-        # Cues in a script the page does not use cannot occur: one scan per script
-        # spares a search per cue. Cues of rules for short lines look in short lines only.
-        scripts = {name for name, chars in _SCRIPTS.items() if chars.search(folded)}
-        short = [i for i, b in enumerate(kept) if b.words <= self.max_words]
-        for short_pass, text, numbers in (
-            (False, folded, range(len(kept))),
-            (True, "\n".join(lines[i] for i in short), short),
-        ):
-            starts = list(accumulate((len(lines[i]) + 1 for i in numbers), initial=0))
-            for cue, script, only_short in self._cue_scripts:
-                if only_short != short_pass or (script is not None and script not in scripts):
-                    continue
-                at = text.find(cue)
-                while at != -1:
-                    cues.setdefault(numbers[bisect_right(starts, at) - 1], []).append(cue)
-                    at = text.find(cue, at + len(cue))
+        for end, (cue, only_short) in self._cue_finder.iter(folded):
+            i = bisect_right(starts, end) - 1
+            if not only_short or kept[i].words <= self.max_words:
+                cues.setdefault(i, []).append(cue)
         for i, block in enumerate(kept):
             found = self._classify(block, lines[i], cues.get(i, ()))
             if found is not None:
@@ -533,19 +518,15 @@ def _share_bar(words: list[str]) -> bool:
 
 _JOINING_WORDS = frozenset("and or the on to us via this it".split())
 _DIGIT = re.compile(r"\d")
-_SCRIPTS = {
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "cjk": re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"),
-    "hangul": re.compile(r"[\uac00-\ud7af]"),
-}
 
 
-def _script_of(cue: str) -> str | None:
-    """The non-Latin script a cue is written in, if any."""
-    for name, chars in _SCRIPTS.items():
-        if chars.search(cue):
-            return name
-    return None
+def _cue_finder(cues: dict[str, bool]) -> ahocorasick.Automaton:
+    """An automaton that finds every cue in a text: each as ``(cue, only_short)``."""
+    finder = ahocorasick.Automaton()
+    for cue, only_short in cues.items():
+        finder.add_word(cue, (cue, only_short))
+    finder.make_automaton()
+    return finder
 
 
 _TRAILING = " :;,!|»›>-–—"

@@ -62,11 +62,12 @@ class PhraseTable:
         return frozenset(w.casefold() for w in map(_opening_word, self.all_phrases()) if w)
 
     def substrings(self) -> tuple[str, ...]:
-        """Cues the line must contain: every phrase of a table of phrases that stand
-        anywhere, and the other phrases of a table of openers (those that open with a
-        stem, or with no word); as few as cover them all."""
+        """Cues the line must contain: for a table of phrases that stand anywhere, the
+        longest word of each phrase's literal part (every phrase is looked for by
+        one word, and phrases share words); for a table of openers, the phrases that
+        open with a stem or with no word. As few as cover them all."""
         cues = {
-            _literal(p).casefold()
+            _cue_word(p) if self.anywhere else _literal(p).casefold()
             for p in self.all_phrases()
             if self.anywhere or not _opening_word(p)
         }
@@ -84,6 +85,19 @@ def _opening_word(phrase: str) -> str:
     if found is None or phrase[found.end() : found.end() + 1] == "*":
         return ""
     return found.group()
+
+
+def _cue_word(phrase: str) -> str:
+    """The longest whole word of ``phrase``'s literal part (else that part itself).
+
+    >>> _cue_word("comments are (moderated|closed)".replace("(moderated|closed)", "moderated"))
+    'moderated'
+    >>> _cue_word("prenumerat* teraz"), _cue_word("©")
+    ('prenumerat', '©')
+    """
+    literal = _literal(phrase).casefold()
+    words = FIRST_WORD.findall(literal)
+    return max(words, key=len) if words else literal
 
 
 def _literal(phrase: str) -> str:
