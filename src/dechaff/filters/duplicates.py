@@ -12,10 +12,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from difflib import SequenceMatcher
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
 from ..blocks import Block
 from ..page import Page
@@ -100,11 +100,10 @@ class Duplicates:
         theirs = source.window(mine)
         if not mine or not theirs:
             return
-        ops = Indel.opcodes([t for t, _, _ in mine], [t for t, _, _ in theirs])
-        matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+        listed = _alignment([t for t, _, _ in mine], [t for t, _, _ in theirs])
+        matched = sum(op.src_end - op.src_start for op in listed if op.tag == "equal")
         if matched < self.min_alignment * len(mine):
             return
-        listed = list(ops)
         for k in range(1, len(listed) - 1):
             op = listed[k]
             before, after = listed[k - 1], listed[k + 1]
@@ -133,6 +132,23 @@ class Duplicates:
                     f"{source.block.index}"
                 ),
             )
+
+
+class _Op(NamedTuple):
+    tag: str
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _alignment(mine: list[str], theirs: list[str]) -> list[_Op]:
+    """How ``mine`` lines up with ``theirs``: runs of equal, inserted, deleted and
+    replaced tokens. The longest common runs are matched first (difflib's matcher),
+    so a paragraph lines up with its own copy as a whole, not word by word with
+    whatever words stand nearest."""
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    return [_Op(*op) for op in matcher.get_opcodes()]
 
 
 def _flanked(
