@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lxml import html as lxml_html
 from sets import Page, load
 
-from dechaff import clean
+from dechaff import CleanResult, clean
 from dechaff.evaluation import aggregate, score_page
 from dechaff.textutil import headline_of, squash
 
@@ -95,6 +95,19 @@ def _with_ad_label(paragraph: str, rng: random.Random) -> str:
     return " ".join([*sentences[:at], "Advertisement", *sentences[at:]])
 
 
+def _inserts_what_the_gold_lacks(result: CleanResult, raw: str, gold: str) -> bool:
+    """Whether a repair inserted text that the gold does not hold where it went: the
+    inserted words, with the word before them in the paragraph, are not in the gold."""
+    wanted = squash(gold)
+    for repair in result.repairs:
+        block = result.blocks[repair.block]
+        before = "".join(squash(raw[block.start : repair.at]).split()[-1:])
+        inserted = squash(repair.inserted)
+        if f"{before} {inserted}" not in wanted and f"{before}{inserted}" not in wanted:
+            return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--strength", type=float, default=0.5)
@@ -103,9 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     built = [b for p in load("aeb").pages if (b := build(p, args.strength, rng)) is not None]
     outputs, floors, ceilings = [], [], []
-    filled = holes = glued_gone = titles = 0
+    filled = holes = glued_gone = titles = wrong = 0
     for page in built:
         result = clean(page.text)
+        wrong += _inserts_what_the_gold_lacks(result, page.text, page.gold)
         outputs.append(score_page(result.text, page.gold))
         split_copy = "\n".join(page.text.splitlines()[len(CHROME_TOP) + 4 : -len(CHROME_BOTTOM)])
         floors.append(score_page(split_copy, page.gold))
@@ -126,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         f"- holes filled with exactly the stripped words: {filled / max(holes, 1):.1%} of {holes:,}"
     )
     print(f"- glued copy removed: {glued_gone / n:.1%} of pages; title right: {titles / n:.1%}")
+    print(f"- pages with a wrong insertion (text the gold lacks): {wrong / n:.1%}")
     return 0
 
 

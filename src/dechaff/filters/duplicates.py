@@ -111,7 +111,7 @@ class Duplicates:
                 continue
             size = op.dest_end - op.dest_start
             inserted_tokens = theirs[op.dest_start : op.dest_end]
-            if not _flanked(before, after, mine, inserted_tokens):
+            if not (_flanked(before, after, mine, inserted_tokens) or _in_a_row(listed, k)):
                 continue  # a hole needs matching words on both sides
             if size > self.max_hole_tokens or not any(t[0][0].isalnum() for t in inserted_tokens):
                 continue
@@ -169,6 +169,24 @@ def _flanked(
     )
     whole_sentence = any(t[0] in _SENTENCE_ENDS for t in run)
     return ahead >= 3 and behind >= 1 and closing and not whole_sentence
+
+
+def _in_a_row(ops: Sequence[_Op], k: int) -> bool:
+    """Whether the insertion ``ops[k]`` is one of several holes in a row, with one
+    matching token between each ("on [Facebook] , [Twitter] , and [Instagram] ."),
+    flanked as a whole by two matching tokens on each side."""
+
+    def reaches_solid(steps: range) -> bool:
+        for j in steps:
+            op = ops[j]
+            width = op.src_end - op.src_start
+            if op.tag == "equal" and width >= 2:
+                return True
+            if op.tag not in ("insert", "equal"):
+                return False
+        return False
+
+    return reaches_solid(range(k - 1, -1, -1)) and reaches_solid(range(k + 1, len(ops)))
 
 
 def _tokens(block: Block) -> list[tuple[str, int, int]]:
