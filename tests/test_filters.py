@@ -541,3 +541,24 @@ def test_holes_in_a_row_and_a_paragraph_lined_up_as_a_whole_are_filled() -> None
     assert [r.inserted.strip() for r in result.repairs] == [
         "Facebook", "Twitter", "Instagram", "Browns"
     ]  # fmt: skip
+
+
+def test_short_paragraphs_of_a_glued_copy_get_their_holes_filled() -> None:
+    """The glued copy is recognised by its long paragraphs; a short one beside them
+    has its holes filled from it too, but never by a run longer than its own words."""
+    long_ = [
+        "The city council voted on Tuesday to expand the tram network to the northern "
+        "suburbs, a project that has been debated for more than a decade in the city.",
+        "Construction is expected to begin next spring and to last three years, according "
+        "to the transport department, which will publish a timetable in January.",
+        "The mayor said the first trams would run in the autumn of the year after, and that "
+        "fares would stay as they are until then, whatever the final cost of the works.",
+    ]
+    short = "The gray haze led to canceled flights and closed schools."
+    deal = "Get it on Amazon for $169.99"
+    glued = "".join([long_[0], short, deal, "New Price Drop: a watch for $99.", *long_[1:]])
+    holed = short.replace(" canceled flights", "")
+    page = "\n".join([glued, long_[0], holed, "Get it on Amazon for $169.99", *long_[1:]])
+    result = Cleaner([Duplicates()])(page)
+    assert [r.inserted.strip() for r in result.repairs] == ["canceled flights"]
+    assert result.text.split("\n\n")[1] == short

@@ -113,8 +113,10 @@ class Duplicates:
             inserted_tokens = theirs[op.dest_start : op.dest_end]
             if not (_flanked(before, after, mine, inserted_tokens) or _in_a_row(listed, k)):
                 continue  # a hole needs matching words on both sides
-            if size > self.max_hole_tokens or not any(t[0][0].isalnum() for t in inserted_tokens):
-                continue
+            if size > min(self.max_hole_tokens, matched) or not any(
+                t[0][0].isalnum() for t in inserted_tokens
+            ):
+                continue  # too long a hole, or longer than the text that vouches for it
             start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
             text = page.raw[start:end]
             at = mine[op.src_start][1]
@@ -330,22 +332,24 @@ class _Search:
             coverage = len(covered) / len(self.shingles[big])
             short: list[int] = []
             if coverage < self.settings.container_coverage:
-                short, more = self._short_lines_inside(big)
+                short, more = self._short_lines_inside(big, self.settings.contained)
                 if len(parts) + len(short) >= _GLUED_MIN_PARTS:
                     words = _WORD.findall(self.by_index[big].key)
                     coverage = _word_coverage(words, covered | more, self.settings.shingle_size)
                 else:
                     short = []
             if coverage >= self.settings.container_coverage:
+                if not short:  # the short paragraphs inside have holes to fill too
+                    short = self._short_lines_inside(big, self.settings.part_of_glued)[0]
                 yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
             else:
                 yield from self._fragments(self.by_index[big], parts)
 
-    def _short_lines_inside(self, big: int) -> tuple[list[int], set[Shingle]]:
+    def _short_lines_inside(self, big: int, share: float) -> tuple[list[int], set[Shingle]]:
         """The kept lines too short to compare on their own (list items, one-sentence
-        paragraphs) that stand inside ``big`` (``contained`` of their shingles), and
-        the shingles of ``big`` they hold: an article of short paragraphs glued into
-        one block is still its copy."""
+        paragraphs) that stand inside ``big`` (``share`` of their shingles), and the
+        shingles of ``big`` they hold: an article of short paragraphs glued into one
+        block is still its copy."""
         own = self.shingles[big]
         size = self.settings.shingle_size
         lines: list[int] = []
@@ -358,7 +362,7 @@ class _Search:
                 continue
             theirs = _shingles(block.key, size)
             inside = theirs & own
-            if theirs and len(inside) >= self.settings.contained * len(theirs):
+            if theirs and len(inside) >= share * len(theirs):
                 lines.append(block.index)
                 found |= inside
                 self.by_index.setdefault(block.index, block)
