@@ -562,3 +562,11 @@ def test_short_paragraphs_of_a_glued_copy_get_their_holes_filled() -> None:
     result = Cleaner([Duplicates()])(page)
     assert [r.inserted.strip() for r in result.repairs] == ["canceled flights"]
     assert result.text.split("\n\n")[1] == short
+
+
+def test_a_repeated_headline_with_a_year_is_the_title_a_repeated_date_is_not() -> None:
+    headline = "2020 Audi e-tron Sportback revealed as electric 4-door coupe"
+    raw = "\n".join(["Home", headline, "2019-11-03 10:32", PROSE, headline, "2019-11-03 10:32"])
+    assert Cleaner([Headline()])(raw).title == headline
+    dated = "\n".join(["Home", "3 November 2019, 10:32", PROSE, "3 November 2019, 10:32"])
+    assert Cleaner([Headline()])(dated).title is None

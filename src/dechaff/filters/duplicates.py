@@ -339,8 +339,8 @@ class _Search:
                 else:
                     short = []
             if coverage >= self.settings.container_coverage:
-                if not short:  # the short paragraphs inside have holes to fill too
-                    short = self._short_lines_inside(big, self.settings.part_of_glued)[0]
+                # the short paragraphs inside have holes to fill too
+                short = self._short_lines_inside(big, self.settings.part_of_glued)[0]
                 yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
             else:
                 yield from self._fragments(self.by_index[big], parts)

@@ -17,7 +17,7 @@ from ..textutil import key
 from .base import INF, check_settings, remove_block
 
 # Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
-_DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b.*\d")
+_DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b\D{0,3}\d")
 
 
 @dataclass(frozen=True, kw_only=True)
