@@ -23,7 +23,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 # made spaces, so that splitting counts the runs of word characters.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
-_SENTENCE_MARK = re.compile(r"(?:(?<![0-9])[.]|[!?。！？])(?:\s|$|[\"”’»)])")
+_SENTENCE_MARK = re.compile(r"(?:(?<![0-9])(?<!\b[A-Z])[.]|[!?。！？])(?:\s|$|[\"”’»)])")
 
 
 @dataclass(frozen=True, init=False)
@@ -133,9 +133,12 @@ class Block:
     def sentence_marks(self) -> int:
         """How many sentence-ending marks the line holds (counted on first use). A full
         stop after a digit is not one: it marks an ordinal ("am 18. Oktober", "des 19.
-        Jahrhunderts") as often as it ends a sentence.
+        Jahrhunderts") as often as it ends a sentence; nor is one after a lone capital
+        letter, an initial ("John M. Ford", "the U.S. border").
 
         >>> Block(0, 0, 0, "Tagung am 26. und 27. Februar in Eichstätt").sentence_marks
+        0
+        >>> Block(0, 0, 0, "John M. Ford and the U.S. border").sentence_marks
         0
         >>> Block(0, 0, 0, "It rained. Then it snowed! Why?").sentence_marks
         3
