@@ -347,12 +347,13 @@ def write_report(out: Path, body: list[str], versions: set[str]) -> None:
         "python benchmarks/errors.py --summary --set trafilatura-eval --html",
         "python benchmarks/errors.py PAGE_ID       # one page: what was kept or dropped wrongly",
         "python benchmarks/scaling.py             # time and memory against input size",
+        "python benchmarks/seedlike.py --out docs # pages built like the seed page",
         "```",
         "",
     ]
-    scaling = out / "scaling.md"
-    if scaling.exists():
-        parts += [scaling.read_text("utf-8")]
+    for written in ("seedlike.md", "scaling.md"):  # the other scripts' own sections
+        if (out / written).exists():
+            parts += [(out / written).read_text("utf-8")]
     (out / "benchmarks.md").write_text("\n".join(parts), "utf-8")
 
 
