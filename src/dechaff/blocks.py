@@ -23,7 +23,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 # made spaces, so that splitting counts the runs of word characters.
 _ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
-_SENTENCE_MARK = re.compile(r"(?:(?<![0-9])(?<!\b[A-Z])[.]|[!?。！？])(?:\s|$|[\"”’»)])")
+_SENTENCE_MARK = re.compile(r"[.!?。！？](?<![0-9][.])(?<!\b[A-Z][.])(?:\s|$|[\"”’»)])")
+"""A sentence-ending mark, not a full stop after a digit or an initial (the mark is
+matched first and the exceptions looked at behind it, which keeps the search fast)."""
 
 
 @dataclass(frozen=True, init=False)
