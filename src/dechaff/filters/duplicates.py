@@ -230,17 +230,20 @@ class _Source:
             self.where.setdefault(tuple(words[i : i + size]), i)
 
     def window(self, mine: Sequence[tuple[str, int, int]]) -> Sequence[tuple[str, int, int]]:
-        """The part of the source that lines up with ``mine``, found through shared runs."""
+        """The part of the source that lines up with ``mine``: where the shared runs
+        say it starts (the median of their offsets, so that a run the source also
+        holds elsewhere does not widen it), as long as ``mine`` twice over (the copy
+        holds the words of its holes besides), with a margin either side."""
         size, words = self.size, [t for t, _, _ in mine]
-        hits = [
-            self.where[run]
+        offsets = sorted(
+            self.where[run] - i
             for i in range(len(words) - size + 1)
             if (run := tuple(words[i : i + size])) in self.where
-        ]
-        if not hits:
+        )
+        if not offsets:
             return ()
-        margin = 4 * size
-        return self.tokens[max(0, min(hits) - margin) : max(hits) + size + margin]
+        start, margin = offsets[len(offsets) // 2], 4 * size
+        return self.tokens[max(0, start - margin) : start + 2 * len(mine) + margin]
 
 
 class _Search:
