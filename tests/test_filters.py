@@ -526,14 +526,14 @@ def test_holes_in_a_row_and_a_paragraph_lined_up_as_a_whole_are_filled() -> None
     """Three link holes with one comma between each; and a hole at a paragraph's
     start whose words ("the", "and") also stand, one by one, in the paragraph before."""
     first = (
-        "Follow the council on Facebook, Twitter, and Instagram for news of the vote, "
-        "and the harbour office on its own page for the ferry times."
+        "Follow the harbour office on its own page for the ferry times, and the council "
+        "on Facebook, Twitter, and Instagram."
     )
     second = (
         "The Steelers and Browns were in the news again on Monday, as the league moved "
         "their rematch to the early afternoon slot."
     )
-    holed_first = first.replace("Facebook, Twitter, and Instagram", ", , and")
+    holed_first = first.replace("Facebook, Twitter, and Instagram.", ", , and .")
     holed_second = second.replace(" Browns", "")
     page = f"{first}{second}\n{holed_first}\n{holed_second}"  # glued without a space
     result = Cleaner([Duplicates()])(page)

@@ -111,7 +111,10 @@ class Duplicates:
                 continue
             size = op.dest_end - op.dest_start
             inserted_tokens = theirs[op.dest_start : op.dest_end]
-            if not (_flanked(before, after, mine, inserted_tokens) or _in_a_row(listed, k)):
+            if not (
+                _flanked(before, after, mine, inserted_tokens)
+                or _in_a_row(listed, k, mine, inserted_tokens)
+            ):
                 continue  # a hole needs matching words on both sides
             if size > min(self.max_hole_tokens, matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
@@ -173,22 +176,41 @@ def _flanked(
     return ahead >= 3 and behind >= 1 and closing and not whole_sentence
 
 
-def _in_a_row(ops: Sequence[_Op], k: int) -> bool:
-    """Whether the insertion ``ops[k]`` is one of several holes in a row, with one
-    matching token between each ("on [Facebook] , [Twitter] , and [Instagram] ."),
-    flanked as a whole by two matching tokens on each side."""
+def _in_a_row(
+    ops: Sequence[_Op],
+    k: int,
+    mine: Sequence[tuple[str, int, int]],
+    run: Sequence[tuple[str, int, int]],
+) -> bool:
+    """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
+    with one matching token between each ("on [Facebook] , [Twitter] , and
+    [Instagram] ."), flanked as a whole by two matching tokens on each side, or by
+    the paragraph's closing punctuation at its end (then ``run`` holds no sentence
+    end: else it is the next sentence of the copy)."""
 
     def reaches_solid(steps: range) -> bool:
         for j in steps:
             op = ops[j]
-            width = op.src_end - op.src_start
-            if op.tag == "equal" and width >= 2:
+            if op.tag == "equal" and op.src_end - op.src_start >= 2:
                 return True
             if op.tag not in ("insert", "equal"):
                 return False
         return False
 
-    return reaches_solid(range(k - 1, -1, -1)) and reaches_solid(range(k + 1, len(ops)))
+    whole_sentence = any(t[0] in _SENTENCE_ENDS for t in run)
+    return reaches_solid(range(k - 1, -1, -1)) and (
+        reaches_solid(range(k + 1, len(ops))) or (_closes(ops[k + 1], mine) and not whole_sentence)
+    )
+
+
+def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether ``op`` matches the paragraph's last tokens, punctuation only."""
+    closing = mine[op.src_start : op.src_end]
+    return (
+        op.tag == "equal"
+        and op.src_end == len(mine)
+        and not any(t[0][0].isalnum() for t in closing)
+    )
 
 
 def _tokens(block: Block) -> list[tuple[str, int, int]]:
