@@ -319,7 +319,7 @@ def write_report(out: Path, body: list[str], versions: set[str]) -> None:
         "passes taking turns so that the machine's slow spells fall on all alike; peak MB",
         "is the process's maximum resident size. HTML tools get each page's bytes as",
         "saved; text mode gets the set's raw text (`raw/`). Speeds on this shared machine",
-        "vary by about ten per cent from run to run. The `favour` presets and the ablations",
+        "vary from run to run, by up to a fifth. The `favour` presets and the ablations",
         "ran one pass each (their speeds are not compared).",
         "",
         "**Where the two sets' gold disagree.** The Article Extraction Benchmark's gold",
