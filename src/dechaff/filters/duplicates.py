@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -157,8 +157,8 @@ def _alignment(mine: list[str], theirs: list[str]) -> list[_Op]:
 
 
 def _flanked(
-    before: Any,
-    after: Any,
+    before: _Op,
+    after: _Op,
     mine: Sequence[tuple[str, int, int]],
     run: Sequence[tuple[str, int, int]],
 ) -> bool:
@@ -169,11 +169,7 @@ def _flanked(
     ahead, behind = before.src_end - before.src_start, after.src_end - after.src_start
     if min(ahead, behind) >= 2:
         return True
-    closing = after.src_end == len(mine) and all(
-        not t[0][0].isalnum() for t in mine[after.src_start : after.src_end]
-    )
-    whole_sentence = any(t[0] in _SENTENCE_ENDS for t in run)
-    return ahead >= 3 and behind >= 1 and closing and not whole_sentence
+    return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run)
 
 
 def _in_a_row(
@@ -197,10 +193,16 @@ def _in_a_row(
                 return False
         return False
 
-    whole_sentence = any(t[0] in _SENTENCE_ENDS for t in run)
     return reaches_solid(range(k - 1, -1, -1)) and (
-        reaches_solid(range(k + 1, len(ops))) or (_closes(ops[k + 1], mine) and not whole_sentence)
+        reaches_solid(range(k + 1, len(ops)))
+        or (_closes(ops[k + 1], mine) and not _whole_sentence(run))
     )
+
+
+def _whole_sentence(run: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether a missing run holds a sentence end (then it is the copy's next
+    sentence, not a hole, when it stands at the paragraph's end)."""
+    return any(t[0] in _SENTENCE_ENDS for t in run)
 
 
 def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
@@ -237,6 +239,19 @@ def _shingles(folded: str, size: int) -> set[Shingle]:
     if len(words) < size:
         return {tuple(words)} if words else set()
     return set(zip(*(words[i:] for i in range(size)), strict=False))
+
+
+class _ShortLine(NamedTuple):
+    """A short line of the page, with the shingles of its that a longer block holds."""
+
+    block: int
+    inside: set[Shingle]
+    total: int
+    """How many shingles the line has."""
+
+    def holds(self, share: float) -> bool:
+        """Whether at least ``share`` of the line's shingles are inside the block."""
+        return len(self.inside) >= share * self.total
 
 
 class _Source:
@@ -355,43 +370,45 @@ class _Search:
                 continue
             covered = set().union(*(self.shingles[i] for i in parts)) & self.shingles[big]
             coverage = len(covered) / len(self.shingles[big])
-            short: list[int] = []
+            inside: list[_ShortLine] | None = None
             if coverage < self.settings.container_coverage:
-                short, more = self._short_lines_inside(big, self.settings.contained)
+                inside = self._short_lines_inside(big)
+                short = [line for line in inside if line.holds(self.settings.contained)]
                 if len(parts) + len(short) >= _GLUED_MIN_PARTS:
+                    more = covered.union(*(line.inside for line in short))
                     words = _WORD.findall(self.by_index[big].key)
-                    coverage = _word_coverage(words, covered | more, self.settings.shingle_size)
-                else:
-                    short = []
+                    coverage = _word_coverage(words, more, self.settings.shingle_size)
             if coverage >= self.settings.container_coverage:
                 # the short paragraphs inside have holes to fill too
-                short = self._short_lines_inside(big, self.settings.part_of_glued)[0]
-                yield from self._glued_copy(self.by_index[big], sorted(parts + short), coverage)
+                inside = self._short_lines_inside(big) if inside is None else inside
+                at_least = self.settings.part_of_glued
+                short_parts = [line.block for line in inside if line.holds(at_least)]
+                yield from self._glued_copy(
+                    self.by_index[big], sorted(parts + short_parts), coverage
+                )
             else:
                 yield from self._fragments(self.by_index[big], parts)
 
-    def _short_lines_inside(self, big: int, share: float) -> tuple[list[int], set[Shingle]]:
+    def _short_lines_inside(self, big: int) -> list[_ShortLine]:
         """The kept lines too short to compare on their own (list items, one-sentence
-        paragraphs) that stand inside ``big`` (``share`` of their shingles), and the
-        shingles of ``big`` they hold: an article of short paragraphs glued into one
-        block is still its copy."""
+        paragraphs) that share shingles with ``big`` (one search serves both the
+        cover, at ``contained``, and the repairs, at ``part_of_glued``): an article
+        of short paragraphs glued into one block is still its copy."""
         own = self.shingles[big]
         size = self.settings.shingle_size
-        lines: list[int] = []
-        found: set[Shingle] = set()
+        lines: list[_ShortLine] = []
         self.short_searches += 1
         if self.short_searches > _SHORT_SEARCHES:
-            return lines, found  # (each search reads the page: a few per page at most)
+            return lines  # (each search reads the page: a few per page at most)
         for block in self.kept:
             if block.index == big or not size <= block.words < self.settings.min_words:
                 continue
             theirs = _shingles(block.key, size)
             inside = theirs & own
-            if theirs and len(inside) >= share * len(theirs):
-                lines.append(block.index)
-                found |= inside
+            if inside:
+                lines.append(_ShortLine(block.index, inside, len(theirs)))
                 self.by_index.setdefault(block.index, block)
-        return lines, found
+        return lines
 
     def _glued_copy(self, block: Block, parts: list[int], coverage: float) -> Iterator[Decision]:
         self.removed.add(block.index)
