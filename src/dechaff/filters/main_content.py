@@ -244,11 +244,16 @@ def _holding_both(headline: Block, container: list[str]) -> str | None:
     (``None`` when that is the page's body, or the headline has no element)."""
     if headline.dom is None:
         return None
-    steps = _steps(headline.dom.xpath)[:-1]
+    common = _common_steps(_steps(headline.dom.xpath)[:-1], container)
+    return "/" + "/".join(common) + "/" if len(common) > 2 else None
+
+
+def _common_steps(one: list[str], other: list[str]) -> list[str]:
+    """The steps two XPaths share from the root."""
     same = 0
-    while same < min(len(steps), len(container)) and steps[same] == container[same]:
+    while same < min(len(one), len(other)) and one[same] == other[same]:
         same += 1
-    return "/" + "/".join(container[:same]) + "/" if same > 2 else None
+    return one[:same]
 
 
 def _steps(xpath: str) -> list[str]:
@@ -262,10 +267,7 @@ def _main_container(kept: Sequence[Block]) -> list[str] | None:
         return None
     common = paths[0]
     for path in paths[1:]:
-        same = 0
-        while same < min(len(common), len(path)) and common[same] == path[same]:
-            same += 1
-        common = common[:same]
+        common = _common_steps(common, path)
     # A block's own element is not a container of it: step up from a shared leaf.
     return common[:-1] if any(len(p) == len(common) for p in paths) else common
 
