@@ -321,15 +321,20 @@ RULES: tuple[Rule, ...] = (
         Reason.COMMENTS,
         r"\d+\s(responses|replies|comments|thoughts|reactions)\s(to|on)\b.{0,160}"
         r"|(top rated |newest |oldest |all |show all |view all |read all )?comments?\s?(\(\d+\))?"
-        rf"|(\d+\s*)?({_COMMENT_WORDS})(\s*\(?\d+\)?)?.{{0,20}}",
+        rf"|(\d+\s*)?({_COMMENT_WORDS})\b(\s*\(?\d+\)?)?.{{0,20}}",
         starts=_words(
             "comment comments leave post add join show view top newest oldest all read "
             "kommentar kommentare comentario comentarios commentaire commentaires "
             "commenti 댓글 コメント 评论 leserkommentare lesermeinungen comentários komentarze "
             "komentarz reacties"
         ),
-        contains=("комментари",),
-        digit=True,
+        # every branch of the pattern needs one of these words: a cue far rarer than
+        # a digit, which most short lines hold
+        contains=(
+            *"comment response repl thought reaction kommentar comentar comentá lesermeinung"
+            " komentarz reacties комментари 댓글 コメント 评论".split(),
+            "join the",
+        ),
         examples=(
             "12 responses to the storm story",
             "Show comments (4)",
