@@ -77,6 +77,9 @@ class Facts:
     site: SiteEvidence | None = None
     """The lines the page's site repeats across its pages, when the caller gave a
     site profile's evidence (see :mod:`dechaff.profile`)."""
+    held: frozenset[int] = frozenset()
+    """The lines a glued copy of the article holds (see :mod:`dechaff.copies`): the
+    article's paragraphs, however short or list-like each is alone."""
 
 
 @dataclass(frozen=True)

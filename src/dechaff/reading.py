@@ -6,6 +6,8 @@ may weigh, computed once before any filter runs.
   evidence (:mod:`dechaff.html`), and the page's :class:`~dechaff.page.Facts`:
   the document title, the heading that matches it, and the share of the page's
   words inside the main content element.
+
+Both find the lines a glued copy of the article holds (:mod:`dechaff.copies`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .blocks import Block, segment
+from .copies import held_by_glued_copies
 from .html import parse
 from .page import Facts, HeadingMatch
 from .profile import SiteEvidence
@@ -42,14 +45,16 @@ class Reading:
 
 def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
     """Raw page text: its lines as blocks; ``site``: its site's boilerplate, if known."""
-    return Reading(raw, segment(raw), Facts(site=site))
+    blocks = segment(raw)
+    return Reading(raw, blocks, Facts(site=site, held=frozenset(held_by_glued_copies(blocks))))
 
 
 def read_html(html: str, site: SiteEvidence | None = None) -> Reading:
     """An HTML document: its visible lines as blocks, and the facts the DOM gives."""
     page = parse(html)
     heading = html_headline(page.blocks, page.title) if page.title else None
-    facts = Facts(page.title, heading, _main_share(page.blocks), site)
+    held = frozenset(held_by_glued_copies(page.blocks))
+    facts = Facts(page.title, heading, _main_share(page.blocks), site, held)
     return Reading(page.text, page.blocks, facts)
 
 

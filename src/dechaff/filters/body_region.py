@@ -173,10 +173,13 @@ class BodyRegion:
             for b in page.kept
         )
         lang = page_language(b.text for b in page.kept) if unpunctuated else None
+        held = page.facts.held
         for b in page.blocks:
             if b.index in kept_set:
                 url = b.text.startswith(("http", "www.")) and WEB_ADDRESS.fullmatch(b.text)
-                scores.append(0.0 if url else score(b, lang))
+                # a line the article's glued copy holds is the article's, whatever its shape
+                own = float(b.words) if b.index in held else score(b, lang)
+                scores.append(0.0 if url else own)
                 continue
             reason = removed.get(b.index)
             if reason == comments:

@@ -95,6 +95,9 @@ class Rule:
     """Cue: the line holds a digit."""
     heading: bool = False
     """Only lines that do not end like a sentence (a heading, a label) match."""
+    unless_held: bool = False
+    """Not on a line a glued copy of the article holds (:attr:`dechaff.page.Facts.held`):
+    the rule's wording also ends or opens a paragraph of the article."""
     examples: tuple[str, ...] = ()
     """Lines the rule catches, in the languages it knows: a rule written as a pattern
     (not a :class:`~dechaff.filters.wording.PhraseTable`) is held to them by the tests,
@@ -219,6 +222,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(submitted|file|handout|courtesy|stock) (photo|image)"
         r"|\b(photo|image|picture) (credit|courtesy)\b.{0,60})\.?$",
         whole_line=False,
+        # a paragraph of the article that a scraper ended with its photo's credit
+        unless_held=True,
         contains=(
             "photo",
             "image",
@@ -443,7 +448,7 @@ class PageChrome:
             if not only_short or kept[i].words <= self.max_words:
                 cues.setdefault(i, []).append(cue)
         for i, block in enumerate(kept):
-            found = self._classify(block, lines[i], cues.get(i, ()))
+            found = self._classify(block, lines[i], cues.get(i, ()), page.facts.held)
             if found is not None:
                 reason, detail = found
                 yield remove_block(self.name, block, reason, detail)
@@ -458,7 +463,7 @@ class PageChrome:
         return self._classify(block, folded, [cue for cue in self._by_cue if cue in folded])
 
     def _classify(
-        self, block: Block, folded: str, cues: Sequence[str]
+        self, block: Block, folded: str, cues: Sequence[str], held: frozenset[int] = frozenset()
     ) -> tuple[Reason, str] | None:
         lowered = block.key
         first = FIRST_WORD.match(lowered)
@@ -489,6 +494,8 @@ class PageChrome:
             if rule.reason is Reason.COOKIE_NOTICE and not _CONSENT.search(folded):
                 continue
             if rule.heading and block.ends_sentence and not block.text.rstrip().endswith(":"):
+                continue
+            if rule.unless_held and block.index in held:
                 continue
             text = text or _LEADING_NON_WORD.sub("", block.text)
             if rule.whole_line:

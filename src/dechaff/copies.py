@@ -1,0 +1,87 @@
+"""Glued copies: a long line of the page that is its article glued into one block,
+and the lines of the page it holds.
+
+Scrapers often emit an article twice: once with its paragraphs run together
+into one line, once split into paragraphs (and with link texts stripped, ad
+labels and credits glued in). The glued line vouches for the lines it holds:
+they are the article's paragraphs, however short or list-like each is alone.
+
+A long line is a glued copy when the page's other lines it holds (most of each
+line's three-word runs stand in it) together make up at least half of it: a
+long paragraph that merely quotes a line of the page (a pull quote) is not one.
+A line the page shows more than once (a teaser, a series' label) is never held.
+
+>>> glued = "The dam held overnight. Crews worked until dawn to shore it up. " * 6
+>>> lines = ["The dam held overnight.", "Crews worked until dawn to shore it up."]
+>>> from dechaff.blocks import segment
+>>> held_by_glued_copies(segment("\\n".join([glued.strip(), *lines])))
+{1: 0, 2: 0}
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .blocks import Block
+
+GLUED_MIN_WORDS = 60
+"""A glued copy holds an article's paragraphs: at least this many words."""
+GLUED_MIN_SENTENCES = 3
+"""…and reads as prose: at least this many sentence marks."""
+HELD_SHARE = 0.8
+"""A line is held when this share of its three-word runs stands in the glued copy."""
+MIN_COVER = 0.5
+"""The lines a glued copy holds make up at least this share of its three-word runs."""
+_RUN = 3
+_EDGE_CHARS = 30
+_WORD = re.compile(r"\w+")
+
+Run = tuple[str, ...]
+
+
+def _runs(block: Block) -> set[Run]:
+    words = _WORD.findall(block.key)
+    return set(zip(*(words[i:] for i in range(_RUN)), strict=False))
+
+
+def _edges(block: Block) -> tuple[str, str]:
+    """The opening and the closing characters of the line's key, marked apart."""
+    return "<" + block.key[:_EDGE_CHARS], ">" + block.key[-_EDGE_CHARS:]
+
+
+def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
+    """Per line a glued copy holds, the index of that copy (see the module's text)."""
+    long = [b for b in blocks if b.words >= GLUED_MIN_WORDS]
+    if not long:
+        return {}
+    # A glued copy opens like its first paragraph or closes like its last: a cheap
+    # test on the lines' edges spares most pages the full one.
+    edges = Counter(edge for b in blocks if len(b.key) >= _EDGE_CHARS for edge in _edges(b))
+    copies = [
+        b
+        for b in long
+        if b.sentence_marks >= GLUED_MIN_SENTENCES and any(edges[e] > 1 for e in _edges(b))
+    ]
+    if not copies:
+        return {}
+    seen: dict[str, int] = {}
+    for b in blocks:
+        seen[b.key] = seen.get(b.key, 0) + 1
+    # a line the page repeats is a teaser or a label, whatever the copy holds
+    runs = {b.index: _runs(b) for b in blocks if b.words >= _RUN and seen[b.key] == 1}
+    held: dict[int, int] = {}
+    for copy in copies:
+        theirs = runs.get(copy.index) or _runs(copy)
+        inside = [
+            (i, own)
+            for i, own in runs.items()
+            if i != copy.index
+            and 2 * len(own) <= len(theirs)
+            and len(own & theirs) >= HELD_SHARE * len(own)
+        ]
+        covered = set().union(*(own & theirs for _, own in inside)) if inside else set()
+        if len(inside) >= 2 and len(covered) >= MIN_COVER * len(theirs):
+            held.update({i: copy.index for i, _ in inside if i not in held})
+    return held

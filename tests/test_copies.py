@@ -1,0 +1,61 @@
+"""Glued copies: the lines a copy of the article glued into one line vouches for."""
+
+from __future__ import annotations
+
+from dechaff import clean
+from dechaff.blocks import segment
+from dechaff.copies import held_by_glued_copies
+
+PARAGRAPHS = [
+    "The council met on Monday to discuss the new bridge over the river.",
+    "Residents asked for a footpath on both sides.",
+    "The mayor said the work would start in spring and take two years.",
+    "A second meeting is planned for March.",
+]
+GLUED = " ".join(PARAGRAPHS * 2)
+
+
+def _page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def test_the_lines_a_glued_copy_holds_are_found() -> None:
+    blocks = segment(_page("Home", GLUED, *PARAGRAPHS, "Contact us"))
+    assert held_by_glued_copies(blocks) == {2: 1, 3: 1, 4: 1, 5: 1}
+
+
+def test_a_long_paragraph_quoting_one_line_is_no_glued_copy() -> None:
+    quote = "Residents asked for a footpath on both sides."
+    long = (
+        "Residents asked for a footpath on both sides. The council heard from many "
+        "speakers who came to the meeting and listened for hours. Nobody objected to "
+        "the plan for the bridge and its approach roads. The vote was unanimous in the "
+        "end and the clerk recorded it."
+    )
+    assert held_by_glued_copies(segment(_page(long, quote))) == {}
+
+
+def test_a_line_the_page_repeats_is_not_held() -> None:
+    teaser = PARAGRAPHS[1]
+    held = held_by_glued_copies(segment(_page(GLUED, *PARAGRAPHS, teaser)))
+    assert 2 not in held and 5 not in held
+    assert {1, 3, 4} <= held.keys()
+
+
+def test_a_short_held_line_stays_in_the_body() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Jobs"]
+    listed = ["Bring a pen and paper.", "Bring your questions."]
+    body = [*PARAGRAPHS, *listed]
+    page = _page(*menu, " ".join(body), "Advertisement", *body, *menu)
+    text = clean(page).text
+    assert all(line in text for line in listed)
+    assert "Weather" not in text
+
+
+def test_a_credit_ends_a_held_paragraph_and_is_cut_as_a_span() -> None:
+    body = [*PARAGRAPHS[:3], "A second meeting is planned for March."]
+    split = [*body[:3], body[3] + " (Photo: AP)"]
+    result = clean(_page("Home", " ".join(body), *split))
+    assert "A second meeting is planned for March." in result.text
+    assert "(Photo: AP)" not in result.text
+    assert any("(Photo: AP)" in r.text for r in result.removals)
