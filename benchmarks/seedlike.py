@@ -1,19 +1,24 @@
 """Pages built like the seed page, from real articles: how much of the seed's
 repair dechaff manages on every page.
 
-From each AEB page: its gold body (the paragraphs), its links (the anchors of its
-HTML that stand in the body), and its document title. The built page holds, as
-the seed does: chrome lines, the title, the whole body glued into one block
-(sentences run together, with or without a space between paragraphs), an
-"Advertisement" line, the title again, then the body split into paragraphs with
-the text of its links stripped (a link's text gone, the words around it kept:
-"dispatched about 10,000-12,000 . But"), and ad labels glued between sentences,
-then chrome again. ``--strength`` is the share of the links stripped.
+Articles: AEB's gold bodies, and for trafilatura-eval (mostly German) the body
+trafilatura extracts where it holds every gold snippet and none of those that must
+go (that set's gold is snippets); each with its links (the anchors of its HTML
+that stand in the body) and its title. The built page holds, as the seed does:
+chrome lines, the title, the whole body glued into one block (paragraphs run
+together with a space or none, or every sentence run into the next; half the
+time with a "Video above:" caption glued in), an "Advertisement" line, the title
+again, then the body split into paragraphs with the text of its links stripped
+(every occurrence, at a paragraph's start, middle or end: "dispatched about
+10,000-12,000 . But"), ad labels glued between sentences and photo credits closing
+paragraphs in the article's language, then chrome again. ``--strength`` is the
+share of the links stripped.
 
-Reported, over the pages: body F1 (AEB's metric) of the output, of the split
-copy as it stands (the floor), and of the gold (the ceiling: every hole filled
-with the right words); the share of holes filled with exactly the stripped words;
-the share of pages whose glued copy went; and the share of titles right.
+Reported, over all pages, per source set and per language group: body F1 (AEB's
+metric) of the output and of the split copy as it stands (the floor); the holes
+filled with exactly the stripped words, beside the ceiling (the holes whose
+paragraph keeps a word to place the fill by); the share of pages whose glued
+copy went; titles right; pages with an insertion the body lacks.
 
     python benchmarks/seedlike.py [--strength 0.5] [--seed 1] [--variants 2] [--out docs]
 """

@@ -59,6 +59,10 @@ class Duplicates:
     near: float = 90.0
     contained: float = 0.8
     part_of_glued: float = 0.6
+    repair_share: float = 0.3
+    """A short line whose three-word runs a glued copy holds at least this share of
+    is aligned against it for repairs (each stripped link costs a line up to three
+    runs; the alignment then decides what is filled)."""
     container_coverage: float = 0.7
     shingle_size: int = 3
     max_posting: int = 64
@@ -74,6 +78,7 @@ class Duplicates:
             near=(0, 100),
             contained=(0, 1),
             part_of_glued=(0, 1),
+            repair_share=(0, 1),
             container_coverage=(0, 1),
             shingle_size=(1, INF),
             max_posting=(1, INF),
@@ -381,7 +386,7 @@ class _Search:
             if coverage >= self.settings.container_coverage:
                 # the short paragraphs inside have holes to fill too
                 inside = self._short_lines_inside(big) if inside is None else inside
-                at_least = self.settings.part_of_glued
+                at_least = self.settings.repair_share
                 short_parts = [line.block for line in inside if line.holds(at_least)]
                 yield from self._glued_copy(
                     self.by_index[big], sorted(parts + short_parts), coverage
