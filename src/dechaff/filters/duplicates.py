@@ -9,10 +9,12 @@ candidate pairs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -20,6 +22,7 @@ from rapidfuzz import fuzz
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
+from ..textutil import key
 from .base import INF, check_settings, remove_block
 
 _GLUED_MIN_PARTS = 3
@@ -30,6 +33,8 @@ _SHORT_SEARCHES = 16
 """How many blocks of a page are searched for the short lines inside them: a page has
 a glued copy or two, and each search reads the whole page."""
 _SENTENCE_ENDS = frozenset(".!?。！？")
+_CLOSERS = frozenset('"”’»)')
+_SOLID = 2
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
@@ -94,8 +99,8 @@ class Duplicates:
         yield from found.glued(contained_in)
         yield from found.near_copies(near_pairs)
 
-    def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
-        """Insert into ``target`` the short runs of words that only ``source`` has.
+    def align(self, page: Page, target: Block, source: _Source) -> _Aligned | None:
+        """``target`` lined up with ``source``, when most of its tokens match.
 
         The words earlier filters cut from ``target`` (an ad label glued between two
         sentences, a credit) are left out of the alignment: they are not the text's.
@@ -104,11 +109,20 @@ class Duplicates:
         mine = [t for t in _tokens(target) if not any(s <= t[1] < e for s, e in cut)]
         theirs = source.window(mine)
         if not mine or not theirs:
-            return
-        listed = _alignment([t for t, _, _ in mine], [t for t, _, _ in theirs])
-        matched = sum(op.src_end - op.src_start for op in listed if op.tag == "equal")
+            return None
+        ops = _alignment([t for t, _, _ in mine], [t for t, _, _ in theirs])
+        matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
         if matched < self.min_alignment * len(mine):
+            return None
+        return _Aligned(target, mine, theirs, ops, matched)
+
+    def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
+        """Insert into ``target`` the short runs of words that only ``source`` has,
+        between matching words (see :meth:`fill_edges` for the paragraph's edges)."""
+        aligned = self.align(page, target, source)
+        if aligned is None:
             return
+        mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
         for k in range(1, len(listed) - 1):
             op = listed[k]
             before, after = listed[k - 1], listed[k + 1]
@@ -121,27 +135,144 @@ class Duplicates:
                 or _in_a_row(listed, k, mine, inserted_tokens)
             ):
                 continue  # a hole needs matching words on both sides
-            if size > min(self.max_hole_tokens, matched) or not any(
+            if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
             ):
                 continue  # too long a hole, or longer than the text that vouches for it
             start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
-            text = page.raw[start:end]
-            at = mine[op.src_start][1]
-            yield Repair(
-                filter=self.name,
-                reason=Reason.LINK_HOLE_REPAIRED,
-                inserted=text,
-                at=at,
-                block=target.index,
-                source_start=start,
-                source_end=end,
-                source_block=source.block.index,
-                detail=(
-                    f"{size} token(s) missing here, taken from the copy in block "
-                    f"{source.block.index}"
-                ),
-            )
+            yield self._repair(page, target, source, (start, end), mine[op.src_start][1], size)
+
+    def fill_edges(
+        self, page: Page, aligned: Sequence[_Aligned], source: _Source, lines: Sequence[str]
+    ) -> Iterator[Repair]:
+        """Fill the holes at the starts and ends of paragraphs that stand next to each
+        other both on the page and in the glued copy they line up with. The copy's
+        words between two such paragraphs belong to the second when the first ends a
+        sentence, else to the first (a paragraph does not stop mid-sentence). A run
+        that holds a sentence end, a line standing between the two on the page (a
+        heading), another line of two words or more (a caption), or is longer than a
+        hole, is nobody's; so are the runs before the first paragraph and after the
+        last (the copy's edges hold its own chaff)."""
+        solid = sorted(
+            (a for a in aligned if a.first() is not None and a.last() is not None),
+            key=lambda a: a.target.index,
+        )
+        raw = page.raw
+        for before, a in pairwise(solid):
+            lo, hi = _end(before.last()), _start(a.first())
+            if lo > hi:
+                continue  # not in the same order in the copy
+            run = source.between(lo, hi)
+            owner = a if _ends_sentence(before.mine[-1]) else before
+            # the page's lines between the two, and its lines of two words or more
+            between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
+            if not self._edge_fits(raw, run, owner, [*between, *lines]):
+                continue
+            if owner is a:
+                yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
+            else:
+                at = before.mine[-1][2]
+                yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
+
+    def _edge_fits(
+        self, raw: str, run: Sequence[Token], owner: _Aligned, lines: Sequence[str]
+    ) -> bool:
+        """Whether ``run`` of the copy can be a hole at a paragraph's edge."""
+        if not run or len(run) > min(self.max_hole_tokens, owner.matched):
+            return False
+        original = raw[run[0][1] : run[-1][2]]
+        text = key(original)
+        return (
+            any(t[0][0].isalnum() for t in run)
+            and not any(_marks_sentence_end(t, raw) for t in run)
+            and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
+            and not _glued_seam(original)
+            and not any(line and line in text for line in lines)
+        )
+
+    def _repair(
+        self, page: Page, target: Block, source: _Source, span: tuple[int, int], at: int, size: int
+    ) -> Repair:
+        start, end = span
+        return Repair(
+            filter=self.name,
+            reason=Reason.LINK_HOLE_REPAIRED,
+            inserted=page.raw[start:end],
+            at=at,
+            block=target.index,
+            source_start=start,
+            source_end=end,
+            source_block=source.block.index,
+            detail=(
+                f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
+            ),
+        )
+
+
+Token = tuple[str, int, int]
+"""A word or a punctuation mark, case-folded, with its place in the input."""
+
+
+class _Aligned(NamedTuple):
+    """A paragraph lined up with the copy it is repaired from."""
+
+    target: Block
+    mine: list[Token]
+    theirs: Sequence[Token]
+    ops: list[_Op]
+    matched: int
+
+    def first(self) -> Token | None:
+        """The copy's token that the paragraph's first token matched, in a run of two
+        or more (one word alike is chance), if it did."""
+        op = next((o for o in self.ops if o.tag == "equal"), None)
+        if op is None or op.src_start != 0 or op.src_end - op.src_start < _SOLID:
+            return None
+        return self.theirs[op.dest_start]
+
+    def last(self) -> Token | None:
+        """The copy's token that the paragraph's last token matched, in a run of two
+        or more, if it did."""
+        op = next((o for o in reversed(self.ops) if o.tag == "equal"), None)
+        if op is None or op.src_end != len(self.mine) or op.src_end - op.src_start < _SOLID:
+            return None
+        return self.theirs[op.dest_end - 1]
+
+
+def _glued_seam(text: str) -> bool:
+    """Whether ``text`` runs two paragraphs together without a space ("Going
+    forwardThis grant"): a lower-case letter, then a capital opening a word.
+
+    >>> _glued_seam("Going forwardThis grant"), _glued_seam("Hong Kong is")
+    (True, False)
+    """
+    return any(
+        a.islower() and b.isupper() and c.islower()
+        for a, b, c in zip(text, text[1:], text[2:], strict=False)
+    )
+
+
+def _start(token: Token | None) -> int:
+    assert token is not None
+    return token[1]
+
+
+def _end(token: Token | None) -> int:
+    assert token is not None
+    return token[2]
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a paragraph's last token closes a sentence (a mark, or a closing quote
+    or bracket after one)."""
+    return token[0] in _SENTENCE_ENDS or token[0] in _CLOSERS
+
+
+def _marks_sentence_end(token: Token, raw: str) -> bool:
+    """Whether a token of a copy ends a sentence: a mark not inside a word or a
+    number ("ascom.com", "3.5"), which lower case or a digit would follow."""
+    after = raw[token[2] : token[2] + 1]
+    return token[0] in _SENTENCE_ENDS and not (after.islower() or after.isdigit())
 
 
 class _Op(NamedTuple):
@@ -266,10 +397,16 @@ class _Source:
         self.block = block
         self.size = size
         self.tokens = _tokens(block)
+        self.starts = [t[1] for t in self.tokens]
+        self.ends = [t[2] for t in self.tokens]
         self.where: dict[tuple[str, ...], int] = {}
         words = [t for t, _, _ in self.tokens]
         for i in range(len(words) - size + 1):
             self.where.setdefault(tuple(words[i : i + size]), i)
+
+    def between(self, start: int, end: int) -> Sequence[Token]:
+        """The source's tokens that lie within ``[start, end)`` of the input."""
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.ends, end + 1)]
 
     def window(self, mine: Sequence[tuple[str, int, int]]) -> Sequence[tuple[str, int, int]]:
         """The part of the source that lines up with ``mine``: where the shared runs
@@ -298,6 +435,8 @@ class _Search:
         self.kept = page.kept
         self.position = {b.index: i for i, b in enumerate(page.kept)}
         self.candidates = [b for b in page.kept if b.words >= settings.min_words]
+        # lines of two words or more: a run of a copy that holds one is no hole
+        self.line_keys = tuple({b.key for b in page.blocks if b.words >= 2})
         self.removed: set[int] = set()
         self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
@@ -427,6 +566,10 @@ class _Search:
             source = _Source(block, self.settings.shingle_size)
             for i in parts:
                 yield from self.settings.fill_holes(self.page, self.by_index[i], source)
+            aligned = [self.settings.align(self.page, self.by_index[i], source) for i in parts]
+            yield from self.settings.fill_edges(
+                self.page, [a for a in aligned if a is not None], source, self.line_keys
+            )
 
     def _fragments(self, block: Block, parts: list[int]) -> Iterator[Decision]:
         for i in parts:

@@ -1,0 +1,42 @@
+"""Holes at a paragraph's start or end, filled from a glued copy of the article."""
+
+from __future__ import annotations
+
+from dechaff import clean
+
+P1 = "The council met on Monday to discuss the new bridge over the river and its cost."
+P2 = "Residents asked for a footpath on both sides of the new bridge and for lights."
+P3 = "The plans and the minutes of the meeting are on the council website at www.example.org"
+P4 = "The mayor said the work would start in spring and would take about two years."
+
+
+def _page(split: list[str], glued: str | None = None) -> str:
+    glued = glued if glued is not None else " ".join([P1, P2, P3, P4])
+    return "\n".join(["Home", "News", glued, "Advertisement", *split, "Contact us"])
+
+
+def test_a_hole_opening_a_paragraph_is_filled_after_a_sentence_end() -> None:
+    result = clean(_page([P1, P2.removeprefix("Residents "), P3, P4]))
+    assert P2 in result.text
+    (repair,) = [r for r in result.repairs if r.inserted.strip() == "Residents"]
+    assert result.blocks[repair.block].text.startswith("asked for")
+
+
+def test_a_hole_closing_a_paragraph_mid_sentence_is_filled() -> None:
+    result = clean(_page([P1, P2, P3.removesuffix(" www.example.org"), P4]))
+    assert P3 in result.text
+    assert [r.inserted for r in result.repairs] == [" www.example.org"]
+
+
+def test_a_line_between_the_paragraphs_is_not_taken_for_a_hole() -> None:
+    heading = "Footpaths"
+    glued = " ".join([P1, heading, P2, P3, P4])
+    result = clean(_page([P1, heading, P2, P3, P4], glued))
+    assert not result.repairs
+
+
+def test_two_paragraphs_glued_without_a_space_are_not_split_by_guess() -> None:
+    heading = "Going forward"
+    glued = " ".join([P1, heading + P2, P3, P4])
+    result = clean(_page([P1, P2, P3, P4], glued))
+    assert not any("forward" in r.inserted for r in result.repairs)
