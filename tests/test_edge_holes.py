@@ -40,3 +40,9 @@ def test_two_paragraphs_glued_without_a_space_are_not_split_by_guess() -> None:
     glued = " ".join([P1, heading + P2, P3, P4])
     result = clean(_page([P1, P2, P3, P4], glued))
     assert not any("forward" in r.inserted for r in result.repairs)
+
+
+def test_a_hole_opening_the_first_paragraph_is_filled_from_the_copy_s_start() -> None:
+    result = clean(_page([P1.removeprefix("The council "), P2, P3, P4]))
+    assert P1 in result.text
+    assert [r.inserted for r in result.repairs] == ["The council "]

@@ -151,13 +151,21 @@ class Duplicates:
         sentence, else to the first (a paragraph does not stop mid-sentence). A run
         that holds a sentence end, a line standing between the two on the page (a
         heading), another line of two words or more (a caption), or is longer than a
-        hole, is nobody's; so are the runs before the first paragraph and after the
-        last (the copy's edges hold its own chaff)."""
+        hole, is nobody's. The copy's words before its first paragraph open it, on
+        the same terms; those after its last are never taken (a copy often ends with
+        chaff glued on: a share prompt, a related story)."""
         solid = sorted(
             (a for a in aligned if a.first() is not None and a.last() is not None),
             key=lambda a: a.target.index,
         )
         raw = page.raw
+        if solid and solid[0].target.index == min(a.target.index for a in aligned):
+            # the copy opens with its first paragraph: the words before it open it
+            first = solid[0]
+            run = source.between(source.block.start, _start(first.first()))
+            if self._edge_fits(raw, run, first, lines):
+                span = (run[0][1], _start(first.first()))
+                yield self._repair(page, first.target, source, span, first.mine[0][1], len(run))
         for before, a in pairwise(solid):
             lo, hi = _end(before.last()), _start(a.first())
             if lo > hi:
