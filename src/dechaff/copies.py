@@ -6,9 +6,10 @@ into one line, once split into paragraphs (and with link texts stripped, ad
 labels and credits glued in). The glued line vouches for the lines it holds:
 they are the article's paragraphs, however short or list-like each is alone.
 
-A long line is a glued copy when the page's other lines it holds (most of each
-line's three-word runs stand in it) together make up at least half of it: a
-long paragraph that merely quotes a line of the page (a pull quote) is not one.
+A long line is a glued copy when the page's other lines it holds (half or more
+of each line's three-word runs stand in it: each stripped link text costs a line
+up to three) together make up at least half of it: a long paragraph that merely
+quotes a line of the page (a pull quote) is not one.
 A line the page shows more than once (a teaser, a series' label) is never held.
 
 >>> glued = "The dam held overnight. Crews worked until dawn to shore it up. " * 6
@@ -30,7 +31,7 @@ GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""
 GLUED_MIN_SENTENCES = 3
 """…and reads as prose: at least this many sentence marks."""
-HELD_SHARE = 0.8
+HELD_SHARE = 0.5
 """A line is held when this share of its three-word runs stands in the glued copy."""
 MIN_COVER = 0.5
 """The lines a glued copy holds make up at least this share of its three-word runs."""
