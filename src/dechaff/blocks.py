@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textutil import key
+from .textutil import ASCII_WORD_BYTES, key
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# ASCII bytes: word characters ([A-Za-z0-9_], what \w matches in ASCII) kept, the rest
-# made spaces, so that splitting counts the runs of word characters.
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？](?<![0-9][.])(?<!\b[A-Z][.])(?:\s|$|[\"”’»)])")
 """A sentence-ending mark, not a full stop after a digit or an initial (the mark is
@@ -158,7 +155,7 @@ def word_count(text: str) -> int:
     (7, 4)
     """
     if text.isascii():  # the common case, counted in C
-        return len(text.encode("ascii").translate(_ASCII_WORDS).split())
+        return len(text.encode("ascii").translate(ASCII_WORD_BYTES).split())
     return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
 
 

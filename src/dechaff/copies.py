@@ -21,11 +21,11 @@ A line the page shows more than once (a teaser, a series' label) is never held.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from .blocks import Block
+from .textutil import word_runs
 
 GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""
@@ -37,13 +37,12 @@ MIN_COVER = 0.5
 """The lines a glued copy holds make up at least this share of its three-word runs."""
 _RUN = 3
 _EDGE_CHARS = 30
-_WORD = re.compile(r"\w+")
 
 Run = tuple[str, ...]
 
 
 def _runs(block: Block) -> set[Run]:
-    words = _WORD.findall(block.key)
+    words = word_runs(block.key)
     return set(zip(*(words[i:] for i in range(_RUN)), strict=False))
 
 

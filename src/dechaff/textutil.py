@@ -32,6 +32,23 @@ def key(text: str) -> str:
     return _EDGE.sub("", folded)
 
 
+_WORD_RUN = re.compile(r"\w+")
+ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes(128)
+"""ASCII bytes: word characters ([A-Za-z0-9_], what \\w matches in ASCII) kept, the rest
+made spaces, so that splitting gives the runs of word characters."""
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of word characters (``\\w+``) of ``text``; ASCII text is split in C.
+
+    >>> word_runs("It was 10,000-12,000 people."), word_runs("Straße über")
+    (['It', 'was', '10', '000', '12', '000', 'people'], ['Straße', 'über'])
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(ASCII_WORD_BYTES).decode("ascii").split()
+    return _WORD_RUN.findall(text)
+
+
 WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")
 """A line that is only a web address (``WEB_ADDRESS.fullmatch(line)``)."""
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
-from ..textutil import key
+from ..textutil import key, word_runs
 from .base import INF, check_settings, remove_block
 
 _GLUED_MIN_PARTS = 3
@@ -36,7 +36,6 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 _CLOSERS = frozenset('"”’»)')
 _SOLID = 2
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_WORD = re.compile(r"\w+")
 Shingle = tuple[str, ...]
 
 
@@ -379,7 +378,7 @@ def _word_coverage(words: list[str], shingles: set[Shingle], size: int) -> float
 
 def _shingles(folded: str, size: int) -> set[Shingle]:
     """The set of ``size``-word runs of an already case-folded text."""
-    words = _WORD.findall(folded)
+    words = word_runs(folded)
     if len(words) < size:
         return {tuple(words)} if words else set()
     return set(zip(*(words[i:] for i in range(size)), strict=False))
@@ -528,7 +527,7 @@ class _Search:
                 short = [line for line in inside if line.holds(self.settings.contained)]
                 if len(parts) + len(short) >= _GLUED_MIN_PARTS:
                     more = covered.union(*(line.inside for line in short))
-                    words = _WORD.findall(self.by_index[big].key)
+                    words = word_runs(self.by_index[big].key)
                     coverage = _word_coverage(words, more, self.settings.shingle_size)
             if coverage >= self.settings.container_coverage:
                 # the short paragraphs inside have holes to fill too
