@@ -46,29 +46,24 @@ def _runs(block: Block) -> set[Run]:
     return set(zip(*(words[i:] for i in range(_RUN)), strict=False))
 
 
-def _edges(block: Block) -> tuple[str, str]:
-    """The opening and the closing characters of the line's key, marked apart."""
-    return "<" + block.key[:_EDGE_CHARS], ">" + block.key[-_EDGE_CHARS:]
-
-
 def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
     """Per line a glued copy holds, the index of that copy (see the module's text)."""
-    long = [b for b in blocks if b.words >= GLUED_MIN_WORDS]
+    long = [
+        b for b in blocks if b.words >= GLUED_MIN_WORDS and b.sentence_marks >= GLUED_MIN_SENTENCES
+    ]
     if not long:
         return {}
     # A glued copy opens like its first paragraph or closes like its last: a cheap
     # test on the lines' edges spares most pages the full one.
-    edges = Counter(edge for b in blocks if len(b.key) >= _EDGE_CHARS for edge in _edges(b))
-    copies = [
-        b
-        for b in long
-        if b.sentence_marks >= GLUED_MIN_SENTENCES and any(edges[e] > 1 for e in _edges(b))
-    ]
+    heads = Counter([b.key[:_EDGE_CHARS] for b in blocks])
+    tails = Counter([b.key[-_EDGE_CHARS:] for b in blocks])
+    copies = [b for b in long if heads[b.key[:_EDGE_CHARS]] > 1 or tails[b.key[-_EDGE_CHARS:]] > 1]
     if not copies:
         return {}
-    seen: dict[str, int] = {}
-    for b in blocks:
-        seen[b.key] = seen.get(b.key, 0) + 1
+    seen = Counter([b.key for b in blocks])
+    copies = [b for b in copies if seen[b.key] == 1]  # a paragraph shown twice is no copy
+    if not copies:
+        return {}
     # a line the page repeats is a teaser or a label, whatever the copy holds
     runs = {b.index: _runs(b) for b in blocks if b.words >= _RUN and seen[b.key] == 1}
     held: dict[int, int] = {}
