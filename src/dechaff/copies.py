@@ -21,6 +21,7 @@ A line the page shows more than once (a teaser, a series' label) is never held.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,13 +31,17 @@ from .textutil import word_runs
 GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""
 GLUED_MIN_SENTENCES = 3
-"""…and reads as prose: at least this many sentence marks."""
+"""…and reads as prose: at least this many sentence marks (followed by a space, a
+closing quote or a capital: a copy glued without spaces runs "Monday.Video")."""
 HELD_SHARE = 0.5
 """A line is held when this share of its three-word runs stands in the glued copy."""
 MIN_COVER = 0.5
 """The lines a glued copy holds make up at least this share of its three-word runs."""
 _RUN = 3
 _EDGE_CHARS = 30
+NEAR_LINES = 12
+"""How many lines either side of a long line are probed for being inside it."""
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’»)]|[A-ZÀ-ÖØ-ÞА-Я])")
 
 Run = tuple[str, ...]
 
@@ -46,18 +51,39 @@ def _runs(block: Block) -> set[Run]:
     return set(zip(*(words[i:] for i in range(_RUN)), strict=False))
 
 
+def _holds_lines_near(copy: Block, blocks: Sequence[Block]) -> bool:
+    """Whether two or more of the lines near ``copy`` open or close inside it."""
+    near = blocks[max(0, copy.index - NEAR_LINES) : copy.index + NEAR_LINES + 1]
+    inside = copy.key
+    found = 0
+    for b in near:
+        if b is not copy and len(b.key) >= _EDGE_CHARS:
+            found += b.key[:_EDGE_CHARS] in inside or b.key[-_EDGE_CHARS:] in inside
+            if found >= 2:
+                return True
+    return False
+
+
 def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
     """Per line a glued copy holds, the index of that copy (see the module's text)."""
     long = [
-        b for b in blocks if b.words >= GLUED_MIN_WORDS and b.sentence_marks >= GLUED_MIN_SENTENCES
+        b
+        for b in blocks
+        if b.words >= GLUED_MIN_WORDS and len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
     ]
     if not long:
         return {}
-    # A glued copy opens like its first paragraph or closes like its last: a cheap
-    # test on the lines' edges spares most pages the full one.
+    # A glued copy opens like its first paragraph or closes like its last, or holds
+    # the lines around it: cheap tests that spare most pages the full one.
     heads = Counter([b.key[:_EDGE_CHARS] for b in blocks])
     tails = Counter([b.key[-_EDGE_CHARS:] for b in blocks])
-    copies = [b for b in long if heads[b.key[:_EDGE_CHARS]] > 1 or tails[b.key[-_EDGE_CHARS:]] > 1]
+    copies = [
+        b
+        for b in long
+        if heads[b.key[:_EDGE_CHARS]] > 1
+        or tails[b.key[-_EDGE_CHARS:]] > 1
+        or _holds_lines_near(b, blocks)
+    ]
     if not copies:
         return {}
     seen = Counter([b.key for b in blocks])
