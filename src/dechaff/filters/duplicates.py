@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -162,7 +162,7 @@ class Duplicates:
             # the copy opens with its first paragraph: the words before it open it
             first = solid[0]
             run = source.between(source.block.start, _start(first.first()))
-            if self._edge_fits(raw, run, first, lines):
+            if self._edge_fits(raw, source, run, first, lines):
                 span = (run[0][1], _start(first.first()))
                 yield self._repair(page, first.target, source, span, first.mine[0][1], len(run))
         for before, a in pairwise(solid):
@@ -173,7 +173,7 @@ class Duplicates:
             owner = a if _ends_sentence(before.mine[-1]) else before
             # the page's lines between the two, and its lines of two words or more
             between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
-            if not self._edge_fits(raw, run, owner, [*between, *lines]):
+            if not self._edge_fits(raw, source, run, owner, [*between, *lines]):
                 continue
             if owner is a:
                 yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
@@ -182,7 +182,12 @@ class Duplicates:
                 yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
     def _edge_fits(
-        self, raw: str, run: Sequence[Token], owner: _Aligned, lines: Sequence[str]
+        self,
+        raw: str,
+        source: _Source,
+        run: Sequence[Token],
+        owner: _Aligned,
+        lines: Sequence[str],
     ) -> bool:
         """Whether ``run`` of the copy can be a hole at a paragraph's edge."""
         if not run or len(run) > min(self.max_hole_tokens, owner.matched):
@@ -193,7 +198,7 @@ class Duplicates:
             any(t[0][0].isalnum() for t in run)
             and not any(_marks_sentence_end(t, raw) for t in run)
             and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
-            and not _glued_seam(original)
+            and not any(source.seam(t) for t in run)
             and not any(line and line in text for line in lines)
         )
 
@@ -246,16 +251,16 @@ class _Aligned(NamedTuple):
         return self.theirs[op.dest_end - 1]
 
 
-def _glued_seam(text: str) -> bool:
-    """Whether ``text`` runs two paragraphs together without a space ("Going
-    forwardThis grant"): a lower-case letter, then a capital opening a word.
+def _glued_seam(word: str) -> bool:
+    """Whether ``word`` looks like two run together without a space ("forwardThis"):
+    a lower-case letter, then a capital and a lower-case letter.
 
-    >>> _glued_seam("Going forwardThis grant"), _glued_seam("Hong Kong is")
+    >>> _glued_seam("forwardThis"), _glued_seam("Hong")
     (True, False)
     """
     return any(
         a.islower() and b.isupper() and c.islower()
-        for a, b, c in zip(text, text[1:], text[2:], strict=False)
+        for a, b, c in zip(word, word[1:], word[2:], strict=False)
     )
 
 
@@ -410,6 +415,15 @@ class _Source:
         words = [t for t, _, _ in self.tokens]
         for i in range(len(words) - size + 1):
             self.where.setdefault(tuple(words[i : i + size]), i)
+        self.counts = Counter(words)
+
+    def seam(self, token: Token) -> bool:
+        """Whether ``token`` looks like two words the copy ran together without a
+        space ("forwardThis") and stands in it once: a word the copy repeats
+        ("WeWork") is a word."""
+        start = self.block.start
+        word = self.block.text[token[1] - start : token[2] - start]
+        return self.counts[token[0]] == 1 and _glued_seam(word)
 
     def between(self, start: int, end: int) -> Sequence[Token]:
         """The source's tokens that lie within ``[start, end)`` of the input."""
