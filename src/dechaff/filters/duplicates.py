@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -33,9 +33,14 @@ _SHORT_SEARCHES = 16
 """How many blocks of a page are searched for the short lines inside them: a page has
 a glued copy or two, and each search reads the whole page."""
 _SENTENCE_ENDS = frozenset(".!?。！？")
+_LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CLOSERS = frozenset('"”’»)')
 _SOLID = 2
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}][{_LOWER}]\w*")
+"""A word that looks like two run together without a space ("forwardThis")."""
+_TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]")
+"""A word, or a punctuation mark; two words a copy ran together without a space
+("aufgelöstDie") are two tokens, so that each lines up with its own paragraph."""
 Shingle = tuple[str, ...]
 
 
@@ -198,7 +203,7 @@ class Duplicates:
             any(t[0][0].isalnum() for t in run)
             and not any(_marks_sentence_end(t, raw) for t in run)
             and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
-            and not any(source.seam(t) for t in run)
+            and not any(source.seam(w) for w in _CAMEL.findall(_with_touching(raw, run)))
             and not any(line and line in text for line in lines)
         )
 
@@ -251,17 +256,15 @@ class _Aligned(NamedTuple):
         return self.theirs[op.dest_end - 1]
 
 
-def _glued_seam(word: str) -> bool:
-    """Whether ``word`` looks like two run together without a space ("forwardThis"):
-    a lower-case letter, then a capital and a lower-case letter.
-
-    >>> _glued_seam("forwardThis"), _glued_seam("Hong")
-    (True, False)
-    """
-    return any(
-        a.islower() and b.isupper() and c.islower()
-        for a, b, c in zip(word, word[1:], word[2:], strict=False)
-    )
+def _with_touching(raw: str, run: Sequence[Token]) -> str:
+    """The text of ``run`` with the words that touch it on either side without a
+    space ("Going forward" in "Going forwardResidents" brings "forwardResidents")."""
+    start, end = run[0][1], run[-1][2]
+    while start > 0 and raw[start - 1].isalnum():
+        start -= 1
+    while end < len(raw) and raw[end].isalnum():
+        end += 1
+    return raw[start:end]
 
 
 def _start(token: Token | None) -> int:
@@ -415,15 +418,12 @@ class _Source:
         words = [t for t, _, _ in self.tokens]
         for i in range(len(words) - size + 1):
             self.where.setdefault(tuple(words[i : i + size]), i)
-        self.counts = Counter(words)
 
-    def seam(self, token: Token) -> bool:
-        """Whether ``token`` looks like two words the copy ran together without a
-        space ("forwardThis") and stands in it once: a word the copy repeats
-        ("WeWork") is a word."""
-        start = self.block.start
-        word = self.block.text[token[1] - start : token[2] - start]
-        return self.counts[token[0]] == 1 and _glued_seam(word)
+    def seam(self, word: str) -> bool:
+        """Whether ``word`` (two words run together, "forwardThis") stands in the copy
+        once: a word the copy repeats ("WeWork") is a word, not a seam between two
+        paragraphs it glued."""
+        return self.block.text.count(word) == 1
 
     def between(self, start: int, end: int) -> Sequence[Token]:
         """The source's tokens that lie within ``[start, end)`` of the input."""
