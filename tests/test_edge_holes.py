@@ -46,3 +46,11 @@ def test_a_hole_opening_the_first_paragraph_is_filled_from_the_copy_s_start() ->
     result = clean(_page([P1.removeprefix("The council "), P2, P3, P4]))
     assert P1 in result.text
     assert [r.inserted for r in result.repairs] == ["The council "]
+
+
+def test_a_hole_after_a_list_item_s_bullet_is_filled() -> None:
+    item = "- Footpath lights would be added on both sides of the bridge by the winter."
+    glued = " ".join([P1, P2, item, P4])
+    result = clean(_page([P1, P2, item.replace("Footpath lights", ""), P4], glued))
+    assert item in result.text
+    assert [r.inserted for r in result.repairs] == ["Footpath lights "]

@@ -314,12 +314,16 @@ def _flanked(
     run: Sequence[tuple[str, int, int]],
 ) -> bool:
     """Whether ``run``, missing between two matching runs, is a hole: two matching
-    tokens on each side; or, at the end of the paragraph, three before it and only
-    the closing punctuation after it ("… the entertainment giant [launched Disney+]."),
-    when the run holds no sentence end (else it is the next sentence of the copy)."""
+    tokens on each side; or, at the start of the paragraph, only its opening
+    punctuation (a bullet) before it and two after; or, at the end, three before it
+    and only the closing punctuation after it ("… the entertainment giant [launched
+    Disney+]."); in those two cases when the run holds no sentence end (else it is
+    another sentence of the copy)."""
     ahead, behind = before.src_end - before.src_start, after.src_end - after.src_start
     if min(ahead, behind) >= 2:
         return True
+    if behind >= 2 and _opens(before, mine):
+        return not _whole_sentence(run)  # "- [Eigentum] Das Auto gehört …"
     return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run)
 
 
@@ -354,6 +358,13 @@ def _whole_sentence(run: Sequence[tuple[str, int, int]]) -> bool:
     """Whether a missing run holds a sentence end (then it is the copy's next
     sentence, not a hole, when it stands at the paragraph's end)."""
     return any(t[0] in _SENTENCE_ENDS for t in run)
+
+
+def _opens(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether ``op`` matches the paragraph's first tokens, punctuation only (a
+    bullet, a dash, an opening quote)."""
+    opening = mine[op.src_start : op.src_end]
+    return op.tag == "equal" and op.src_start == 0 and not any(t[0][0].isalnum() for t in opening)
 
 
 def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
