@@ -210,15 +210,28 @@ def _with_inline_chaff(paragraph: str, lang: str, rng: random.Random) -> str:
 
 def _inserts_what_the_gold_lacks(result: CleanResult, raw: str, gold: str) -> bool:
     """Whether a repair inserted text that the gold does not hold where it went: the
-    inserted words, with the word before them in the paragraph, are not in the gold."""
+    inserted words, with the word before them in the cleaned paragraph (what other
+    filters cut from it, an ad label, left out), are not in the gold."""
     wanted = squash(gold)
     for repair in result.repairs:
         block = result.blocks[repair.block]
-        before = "".join(squash(raw[block.start : repair.at]).split()[-1:])
+        kept = _without_cuts(raw, block.start, repair.at, result)
+        before = "".join(squash(kept).split()[-1:])
         inserted = squash(repair.inserted)
         if f"{before} {inserted}" not in wanted and f"{before}{inserted}" not in wanted:
             return True
     return False
+
+
+def _without_cuts(raw: str, start: int, end: int, result: CleanResult) -> str:
+    """``raw[start:end]`` without the spans the result removed."""
+    cuts = sorted((r.start, r.end) for r in result.removals if start <= r.start < end)
+    pieces, at = [], start
+    for cut_start, cut_end in cuts:
+        pieces.append(raw[at:cut_start])
+        at = max(at, cut_end)
+    pieces.append(raw[at:end])
+    return " ".join(pieces)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,3 +54,11 @@ def test_a_hole_after_a_list_item_s_bullet_is_filled() -> None:
     result = clean(_page([P1, P2, item.replace("Footpath lights", ""), P4], glued))
     assert item in result.text
     assert [r.inserted for r in result.repairs] == ["Footpath lights "]
+
+
+def test_a_label_cut_from_a_paragraph_is_not_put_back_from_the_copy() -> None:
+    labelled = P2.replace(" on both sides", ". Advertisement The path runs on both sides")
+    glued = " ".join([P1, labelled, P3, P4])
+    result = clean(_page([P1, labelled, P3, P4], glued))
+    assert "Advertisement" not in result.text
+    assert not result.repairs

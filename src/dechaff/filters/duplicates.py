@@ -118,7 +118,7 @@ class Duplicates:
         matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
         if matched < self.min_alignment * len(mine):
             return None
-        return _Aligned(target, mine, theirs, ops, matched)
+        return _Aligned(target, mine, theirs, ops, matched, tuple(cut))
 
     def fill_holes(self, page: Page, target: Block, source: _Source) -> Iterator[Repair]:
         """Insert into ``target`` the short runs of words that only ``source`` has,
@@ -143,8 +143,11 @@ class Duplicates:
                 t[0][0].isalnum() for t in inserted_tokens
             ):
                 continue  # too long a hole, or longer than the text that vouches for it
+            at = mine[op.src_start][1]
+            if aligned.cut_between(mine[op.src_start - 1][2], at):
+                continue  # where an earlier filter cut a label, the copy may hold it
             start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
-            yield self._repair(page, target, source, (start, end), mine[op.src_start][1], size)
+            yield self._repair(page, target, source, (start, end), at, size)
 
     def fill_edges(
         self, page: Page, aligned: Sequence[_Aligned], source: _Source, lines: Sequence[str]
@@ -167,7 +170,8 @@ class Duplicates:
             # the copy opens with its first paragraph: the words before it open it
             first = solid[0]
             run = source.between(source.block.start, _start(first.first()))
-            if self._edge_fits(raw, source, run, first, lines):
+            opening = (first.target.start, first.mine[0][1])
+            if self._edge_fits(raw, source, run, first, lines) and not first.cut_between(*opening):
                 span = (run[0][1], _start(first.first()))
                 yield self._repair(page, first.target, source, span, first.mine[0][1], len(run))
         for before, a in pairwise(solid):
@@ -180,9 +184,9 @@ class Duplicates:
             between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
             if not self._edge_fits(raw, source, run, owner, [*between, *lines]):
                 continue
-            if owner is a:
+            if owner is a and not a.cut_between(a.target.start, a.mine[0][1]):
                 yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
-            else:
+            elif owner is before and not before.cut_between(before.mine[-1][2], before.target.end):
                 at = before.mine[-1][2]
                 yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
@@ -238,6 +242,13 @@ class _Aligned(NamedTuple):
     theirs: Sequence[Token]
     ops: list[_Op]
     matched: int
+    cuts: tuple[tuple[int, int], ...]
+    """What earlier filters cut from the paragraph (an ad label, a credit)."""
+
+    def cut_between(self, start: int, end: int) -> bool:
+        """Whether an earlier filter cut text from the paragraph in ``[start, end)``:
+        the copy's words there may be that text, not a hole."""
+        return any(start <= cut_start < end for cut_start, _ in self.cuts)
 
     def first(self) -> Token | None:
         """The copy's token that the paragraph's first token matched, in a run of two
@@ -323,7 +334,9 @@ def _flanked(
     if min(ahead, behind) >= 2:
         return True
     if behind >= 2 and _opens(before, mine):
-        return not _whole_sentence(run)  # "- [Eigentum] Das Auto gehört …"
+        # "- [Eigentum] Das Auto gehört …"; a run holding the bullet again holds items
+        opening = {t[0] for t in mine[: before.src_end]}
+        return not _whole_sentence(run) and not any(t[0] in opening for t in run)
     return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run)
 
 
