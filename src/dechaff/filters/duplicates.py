@@ -485,6 +485,9 @@ class _Search:
         self.removed: set[int] = set()
         self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
+        self.loosely_in: dict[int, list[int]] = {}
+        """Per long block, the blocks with ``repair_share`` of their shingles in it,
+        too few to count as its parts but enough to be repaired from it."""
         self.by_index: dict[int, Block] = {}
 
     def prose(self, block: Block, other: Block | None = None) -> int:
@@ -537,6 +540,8 @@ class _Search:
                     continue  # each pair once, from its smaller side
                 share = count / len(own)
                 if share < s.part_of_glued:
+                    if share >= s.repair_share and len(own) < 0.67 * len(theirs):
+                        self.loosely_in.setdefault(other, []).append(b.index)
                     continue
                 if len(own) >= 0.67 * len(theirs):
                     if share < s.contained:
@@ -572,8 +577,10 @@ class _Search:
                 inside = self._short_lines_inside(big) if inside is None else inside
                 at_least = self.settings.repair_share
                 short_parts = [line.block for line in inside if line.holds(at_least)]
+                # and so do the long ones with many holes (fewer shingles inside)
+                loose = [i for i in self.loosely_in.get(big, []) if i not in self.removed]
                 yield from self._glued_copy(
-                    self.by_index[big], sorted(parts + short_parts), coverage
+                    self.by_index[big], sorted(parts + short_parts + loose), coverage
                 )
             else:
                 yield from self._fragments(self.by_index[big], parts)
