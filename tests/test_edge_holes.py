@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from dechaff import clean
+from collections.abc import Iterator
+
+from dechaff import Cleaner, clean
+from dechaff.filters.base import remove_block
+from dechaff.page import Page
+from dechaff.report import Decision, Reason
 
 P1 = "The council met on Monday to discuss the new bridge over the river and its cost."
 P2 = "Residents asked for a footpath on both sides of the new bridge and for lights."
@@ -62,3 +67,23 @@ def test_a_label_cut_from_a_paragraph_is_not_put_back_from_the_copy() -> None:
     result = clean(_page([P1, labelled, P3, P4], glued))
     assert "Advertisement" not in result.text
     assert not result.repairs
+
+
+class _RemoveLongestLine:
+    """A filter that takes the page's longest line for chaff (as a transcript rule
+    might take a glued copy)."""
+
+    name = "remove-longest"
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        longest = max(page.kept, key=lambda b: b.words)
+        yield remove_block(self.name, longest, Reason.TRANSCRIPT, "the longest line")
+
+
+def test_holes_are_filled_from_a_glued_copy_an_earlier_filter_removed() -> None:
+    cleaner = Cleaner.default().insert(_RemoveLongestLine(), before="duplicates")
+    split = [P1, P2.replace(" footpath", ""), P3, P4]
+    result = cleaner(_page(split))
+    assert [r.reason.value for r in result.removals if r.filter == "remove-longest"]
+    assert P2 in result.text
+    assert [r.inserted for r in result.repairs] == ["footpath "]

@@ -3,8 +3,10 @@ earlier filters decided."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 from .blocks import Block
 from .errors import ConfigError
@@ -77,9 +79,10 @@ class Facts:
     site: SiteEvidence | None = None
     """The lines the page's site repeats across its pages, when the caller gave a
     site profile's evidence (see :mod:`dechaff.profile`)."""
-    held: frozenset[int] = frozenset()
-    """The lines a glued copy of the article holds (see :mod:`dechaff.copies`): the
-    article's paragraphs, however short or list-like each is alone."""
+    held: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    """Per line a glued copy of the article holds, that copy's index (see
+    :mod:`dechaff.copies`): the article's paragraphs, however short or list-like
+    each is alone."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -463,7 +463,7 @@ class PageChrome:
         return self._classify(block, folded, [cue for cue in self._by_cue if cue in folded])
 
     def _classify(
-        self, block: Block, folded: str, cues: Sequence[str], held: frozenset[int] = frozenset()
+        self, block: Block, folded: str, cues: Sequence[str], held: Container[int] = frozenset()
     ) -> tuple[Reason, str] | None:
         lowered = block.key
         first = FIRST_WORD.match(lowered)

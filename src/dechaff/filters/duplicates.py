@@ -102,6 +102,7 @@ class Duplicates:
         contained_in, near_pairs = found.pairs()
         yield from found.glued(contained_in)
         yield from found.near_copies(near_pairs)
+        yield from found.copies_removed_before()
 
     def align(self, page: Page, target: Block, source: _Source) -> _Aligned | None:
         """``target`` lined up with ``source``, when most of its tokens match.
@@ -124,8 +125,12 @@ class Duplicates:
         """Insert into ``target`` the short runs of words that only ``source`` has,
         between matching words (see :meth:`fill_edges` for the paragraph's edges)."""
         aligned = self.align(page, target, source)
-        if aligned is None:
-            return
+        if aligned is not None:
+            yield from self.fill_inner(page, aligned, source)
+
+    def fill_inner(self, page: Page, aligned: _Aligned, source: _Source) -> Iterator[Repair]:
+        """The holes between matching words of a paragraph lined up with ``source``."""
+        target = aligned.target
         mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
         for k in range(1, len(listed) - 1):
             op = listed[k]
@@ -276,6 +281,10 @@ def _with_touching(raw: str, run: Sequence[Token]) -> str:
     while end < len(raw) and raw[end].isalnum():
         end += 1
     return raw[start:end]
+
+
+def _index(block: Block) -> int:
+    return block.index
 
 
 def _start(token: Token | None) -> int:
@@ -615,13 +624,28 @@ class _Search:
             score=round(coverage, 3), related=parts[0],
         )  # fmt: skip
         if self.settings.repair:
-            source = _Source(block, self.settings.shingle_size)
-            for i in parts:
-                yield from self.settings.fill_holes(self.page, self.by_index[i], source)
-            aligned = [self.settings.align(self.page, self.by_index[i], source) for i in parts]
-            yield from self.settings.fill_edges(
-                self.page, [a for a in aligned if a is not None], source, self.line_keys
-            )
+            yield from self._repairs_from(block, [self.by_index[i] for i in parts])
+
+    def _repairs_from(self, copy: Block, parts: list[Block]) -> Iterator[Repair]:
+        """The holes of ``parts`` that the glued ``copy`` fills."""
+        source = _Source(copy, self.settings.shingle_size)
+        aligned = [a for b in parts if (a := self.settings.align(self.page, b, source))]
+        for a in aligned:
+            yield from self.settings.fill_inner(self.page, a, source)
+        yield from self.settings.fill_edges(self.page, aligned, source, self.line_keys)
+
+    def copies_removed_before(self) -> Iterator[Repair]:
+        """5. Repairs from a glued copy an earlier filter removed (a long line taken
+        for a transcript, say): its text is still the page's, and the lines it holds
+        (:attr:`dechaff.page.Facts.held`) are its paragraphs."""
+        kept = self.page.kept_indices
+        by_copy: dict[int, list[Block]] = {}
+        for line, copy in self.page.facts.held.items():
+            if copy not in kept and line in kept and line not in self.removed:
+                by_copy.setdefault(copy, []).append(self.page.blocks[line])
+        if self.settings.repair:
+            for copy, parts in sorted(by_copy.items()):
+                yield from self._repairs_from(self.page.blocks[copy], sorted(parts, key=_index))
 
     def _fragments(self, block: Block, parts: list[int]) -> Iterator[Decision]:
         for i in parts:
