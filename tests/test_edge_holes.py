@@ -87,3 +87,11 @@ def test_holes_are_filled_from_a_glued_copy_an_earlier_filter_removed() -> None:
     assert [r.reason.value for r in result.removals if r.filter == "remove-longest"]
     assert P2 in result.text
     assert [r.inserted for r in result.repairs] == ["footpath "]
+
+
+def test_a_short_line_with_a_hole_is_repaired_by_its_place_between_paragraphs() -> None:
+    question = "Was the bridge safe?"
+    glued = " ".join([P1, question, P2, P3, P4])
+    result = clean(_page([P1, question.replace(" bridge", ""), P2, P3, P4], glued))
+    assert question in result.text
+    assert [r.inserted for r in result.repairs] == ["bridge "]

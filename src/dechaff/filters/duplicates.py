@@ -36,7 +36,7 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 _LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CLOSERS = frozenset('"”’»)')
 _SOLID = 2
-_CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}][{_LOWER}]\w*")
+_CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
 """A word that looks like two run together without a space ("forwardThis")."""
 _TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]")
 """A word, or a punctuation mark; two words a copy ran together without a space
@@ -104,15 +104,22 @@ class Duplicates:
         yield from found.near_copies(near_pairs)
         yield from found.copies_removed_before()
 
-    def align(self, page: Page, target: Block, source: _Source) -> _Aligned | None:
-        """``target`` lined up with ``source``, when most of its tokens match.
+    def align(
+        self,
+        page: Page,
+        target: Block,
+        source: _Source,
+        within: Sequence[Token] | None = None,
+    ) -> _Aligned | None:
+        """``target`` lined up with ``source`` (or with ``within``, a stretch of it),
+        when most of its tokens match.
 
         The words earlier filters cut from ``target`` (an ad label glued between two
         sentences, a credit) are left out of the alignment: they are not the text's.
         """
         cut = [(r.start, r.end) for r in page.removals if r.block == target.index]
         mine = [t for t in _tokens(target) if not any(s <= t[1] < e for s, e in cut)]
-        theirs = source.window(mine)
+        theirs = source.window(mine) if within is None else within
         if not mine or not theirs:
             return None
         ops = _alignment([t for t, _, _ in mine], [t for t, _, _ in theirs])
@@ -285,6 +292,10 @@ def _with_touching(raw: str, run: Sequence[Token]) -> str:
 
 def _index(block: Block) -> int:
     return block.index
+
+
+def _target_index(aligned: _Aligned) -> int:
+    return aligned.target.index
 
 
 def _start(token: Token | None) -> int:
@@ -630,9 +641,31 @@ class _Search:
         """The holes of ``parts`` that the glued ``copy`` fills."""
         source = _Source(copy, self.settings.shingle_size)
         aligned = [a for b in parts if (a := self.settings.align(self.page, b, source))]
+        aligned = sorted([*aligned, *self._lines_between(source, aligned)], key=_target_index)
         for a in aligned:
             yield from self.settings.fill_inner(self.page, a, source)
         yield from self.settings.fill_edges(self.page, aligned, source, self.line_keys)
+
+    def _lines_between(self, source: _Source, aligned: list[_Aligned]) -> list[_Aligned]:
+        """The kept lines standing between two aligned paragraphs on the page, lined
+        up with the stretch of the copy between them: a short line with a hole
+        shares no run of words with the copy to be found by, but its place is
+        known."""
+        solid = sorted((a for a in aligned if a.first() and a.last()), key=_target_index)
+        have = {a.target.index for a in aligned}
+        found: list[_Aligned] = []
+        for before, after in pairwise(solid):
+            lo, hi = _end(before.last()), _start(after.first())
+            for line in self.kept[self.position.get(before.target.index, 0) + 1 :]:
+                if line.index >= after.target.index or lo >= hi:
+                    break
+                if line.index in have or line.index in self.removed:
+                    continue
+                a = self.settings.align(self.page, line, source, source.between(lo, hi))
+                if a is not None and a.last() is not None:
+                    found.append(a)
+                    lo = _end(a.last())
+        return found
 
     def copies_removed_before(self) -> Iterator[Repair]:
         """5. Repairs from a glued copy an earlier filter removed (a long line taken
