@@ -6,11 +6,12 @@ into one line, once split into paragraphs (and with link texts stripped, ad
 labels and credits glued in). The glued line vouches for the lines it holds:
 they are the article's paragraphs, however short or list-like each is alone.
 
-A long line is a glued copy when the page's other lines it holds (half or more
-of each line's three-word runs stand in it: each stripped link text costs a line
-up to three) together make up at least half of it: a long paragraph that merely
-quotes a line of the page (a pull quote) is not one.
-A line the page shows more than once (a teaser, a series' label) is never held.
+Only the page's longest lines are looked at (a copy of the article is about as
+long as the article). Such a line is a glued copy when the page's other lines it
+holds (half or more of each line's three-word runs stand in it: each stripped
+link text costs a line up to three) together make up at least half of it: a long
+paragraph that merely quotes a line of the page (a pull quote) is not one. A line
+the page shows more than once (a teaser, a series' label) is never held.
 
 >>> glued = "The dam held overnight. Crews worked until dawn to shore it up. " * 6
 >>> lines = ["The dam held overnight.", "Crews worked until dawn to shore it up."]
@@ -39,6 +40,8 @@ MIN_COVER = 0.5
 """The lines a glued copy holds make up at least this share of its three-word runs."""
 _RUN = 3
 _EDGE_CHARS = 30
+LONGEST_SHARE = 0.5
+"""A glued copy has at least this share of the words of the page's longest line."""
 NEAR_LINES = 12
 """How many lines either side of a long line are probed for being inside it."""
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’»)]|[A-ZÀ-ÖØ-ÞА-Я])")
@@ -66,17 +69,20 @@ def _holds_lines_near(copy: Block, blocks: Sequence[Block]) -> bool:
 
 def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
     """Per line a glued copy holds, the index of that copy (see the module's text)."""
+    # A glued copy holds the article: it is the page's longest line, or close to it.
+    least = max(GLUED_MIN_WORDS, LONGEST_SHARE * max((b.words for b in blocks), default=0))
     long = [
         b
         for b in blocks
-        if b.words >= GLUED_MIN_WORDS and len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
+        if b.words >= least and len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
     ]
     if not long:
         return {}
-    # A glued copy opens like its first paragraph or closes like its last, or holds
-    # the lines around it: cheap tests that spare most pages the full one.
-    heads = Counter([b.key[:_EDGE_CHARS] for b in blocks])
-    tails = Counter([b.key[-_EDGE_CHARS:] for b in blocks])
+    # It opens like its first paragraph or closes like its last, or holds the lines
+    # around it: cheap tests that spare most pages the full one.
+    edged = [b.key for b in blocks if len(b.key) >= _EDGE_CHARS]
+    heads = Counter([k[:_EDGE_CHARS] for k in edged])
+    tails = Counter([k[-_EDGE_CHARS:] for k in edged])
     copies = [
         b
         for b in long
