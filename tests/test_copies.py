@@ -59,3 +59,17 @@ def test_a_credit_ends_a_held_paragraph_and_is_cut_as_a_span() -> None:
     assert "A second meeting is planned for March." in result.text
     assert "(Photo: AP)" not in result.text
     assert any("(Photo: AP)" in r.text for r in result.removals)
+
+
+def test_a_run_of_short_lines_inside_what_a_glued_copy_holds_is_no_wall() -> None:
+    items = ["Eggs", "Milk", "Bread", "Butter", "Jam"]
+    more = [
+        "The market opens at eight on Saturday mornings in the square by the old church.",
+        "Stall holders asked the council for more shade and for water taps near the gate.",
+    ]
+    body = [*PARAGRAPHS[:2], more[0], *items, more[1], *PARAGRAPHS[2:]]
+    menu = ["Home", "News", "Sport", "Weather", "Jobs"]
+    page = _page(*menu, " ".join(body), "Advertisement", *body, *menu)
+    paragraphs = clean(page).text.split("\n\n")
+    assert [p for p in paragraphs if p in body] == body  # the split lines, not the glued one
+    assert "Weather" not in paragraphs

@@ -200,6 +200,7 @@ class BodyRegion:
         # Short lines after a line that announces them ("Ingredients:") are its list.
         for i in _announced_items(page.kept, scores, self.max_announced):
             scores[i] = max(scores[i], 0.0)
+        first_held, last_held = min(held, default=-1), max(held, default=-1)
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section;
         # not when every line starts in lower case: that is a list of things in the
         # text ("cabbage", "peas", …), where menu entries are capitalised.
@@ -214,7 +215,10 @@ class BodyRegion:
                 run.append(block.index)
                 continue
             if len(run) >= self.wall_run:
-                listed = all(page.blocks[i].text[:1].islower() for i in run)
+                # a list in the text, or a run inside what a glued copy holds
+                listed = all(page.blocks[i].text[:1].islower() for i in run) or (
+                    first_held < run[0] and run[-1] < last_held
+                )
                 for i in run:  # a list in the text costs nothing to keep
                     scores[i] = max(scores[i], 0.0) if listed else min(scores[i], -_WALL / len(run))
                     walls[i] = not listed
