@@ -1,0 +1,396 @@
+"""Repairs by alignment: a paragraph lined up with another copy of it on the page
+(a glued copy, a near copy), and the holes the copy fills: runs of words the
+paragraph lacks between matching words, and at its edges.
+
+Every repair copies its text from the input and names the span it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
+from typing import NamedTuple
+
+from ..blocks import Block
+from ..page import Page
+from ..report import Reason, Repair
+from ..textutil import key
+
+_SENTENCE_ENDS = frozenset(".!?。！？")
+_LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_CLOSERS = frozenset('"”’»)')
+_SOLID = 2
+_CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
+"""A word that looks like two run together without a space ("forwardThis")."""
+_TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]")
+"""A word, or a punctuation mark; two words a copy ran together without a space
+("aufgelöstDie") are two tokens, so that each lines up with its own paragraph."""
+
+
+@dataclass(frozen=True)
+class Repairer:
+    """Fills the holes of paragraphs from a copy (see the module's text)."""
+
+    name: str
+    """The filter the repairs are reported under."""
+    max_hole_tokens: int
+    """The longest run a hole is filled with."""
+    min_alignment: float
+    """The share of a paragraph's tokens that must match the copy to repair it."""
+
+    def align(
+        self,
+        page: Page,
+        target: Block,
+        source: Source,
+        within: Sequence[Token] | None = None,
+    ) -> Aligned | None:
+        """``target`` lined up with ``source`` (or with ``within``, a stretch of it),
+        when most of its tokens match.
+
+        The words earlier filters cut from ``target`` (an ad label glued between two
+        sentences, a credit) are left out of the alignment: they are not the text's.
+        """
+        cut = [(r.start, r.end) for r in page.removals if r.block == target.index]
+        mine = [t for t in tokens(target) if not any(s <= t[1] < e for s, e in cut)]
+        theirs = source.window(mine) if within is None else within
+        if not mine or not theirs:
+            return None
+        ops = _alignment([t for t, _, _ in mine], [t for t, _, _ in theirs])
+        matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+        if matched < self.min_alignment * len(mine):
+            return None
+        return Aligned(target, mine, theirs, ops, matched, tuple(cut))
+
+    def fill_holes(self, page: Page, target: Block, source: Source) -> Iterator[Repair]:
+        """Insert into ``target`` the short runs of words that only ``source`` has,
+        between matching words (see :meth:`fill_edges` for the paragraph's edges)."""
+        aligned = self.align(page, target, source)
+        if aligned is not None:
+            yield from self.fill_inner(page, aligned, source)
+
+    def fill_inner(self, page: Page, aligned: Aligned, source: Source) -> Iterator[Repair]:
+        """The holes between matching words of a paragraph lined up with ``source``."""
+        target = aligned.target
+        mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
+        for k in range(1, len(listed) - 1):
+            op = listed[k]
+            before, after = listed[k - 1], listed[k + 1]
+            if op.tag != "insert" or before.tag != "equal" or after.tag != "equal":
+                continue
+            size = op.dest_end - op.dest_start
+            inserted_tokens = theirs[op.dest_start : op.dest_end]
+            if not (
+                _flanked(before, after, mine, inserted_tokens)
+                or _in_a_row(listed, k, mine, inserted_tokens)
+            ):
+                continue  # a hole needs matching words on both sides
+            if size > min(self.max_hole_tokens, aligned.matched) or not any(
+                t[0][0].isalnum() for t in inserted_tokens
+            ):
+                continue  # too long a hole, or longer than the text that vouches for it
+            at = mine[op.src_start][1]
+            if aligned.cut_between(mine[op.src_start - 1][2], at):
+                continue  # where an earlier filter cut a label, the copy may hold it
+            start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
+            yield self._repair(page, target, source, (start, end), at, size)
+
+    def fill_edges(
+        self, page: Page, aligned: Sequence[Aligned], source: Source, lines: Sequence[str]
+    ) -> Iterator[Repair]:
+        """Fill the holes at the starts and ends of paragraphs that stand next to each
+        other both on the page and in the glued copy they line up with. The copy's
+        words between two such paragraphs belong to the second when the first ends a
+        sentence, else to the first (a paragraph does not stop mid-sentence). A run
+        that holds a sentence end, a line standing between the two on the page (a
+        heading), another line of two words or more (a caption), or is longer than a
+        hole, is nobody's. The copy's words before its first paragraph open it, on
+        the same terms; those after its last are never taken (a copy often ends with
+        chaff glued on: a share prompt, a related story)."""
+        solid = sorted(
+            (a for a in aligned if a.first() is not None and a.last() is not None),
+            key=lambda a: a.target.index,
+        )
+        raw = page.raw
+        if solid and solid[0].target.index == min(a.target.index for a in aligned):
+            # the copy opens with its first paragraph: the words before it open it
+            first = solid[0]
+            run = source.between(source.block.start, _start(first.first()))
+            opening = (first.target.start, first.mine[0][1])
+            if self._edge_fits(raw, source, run, first, lines) and not first.cut_between(*opening):
+                span = (run[0][1], _start(first.first()))
+                yield self._repair(page, first.target, source, span, first.mine[0][1], len(run))
+        for before, a in pairwise(solid):
+            lo, hi = _end(before.last()), _start(a.first())
+            if lo > hi:
+                continue  # not in the same order in the copy
+            run = source.between(lo, hi)
+            owner = a if _ends_sentence(before.mine[-1]) else before
+            # the page's lines between the two, and its lines of two words or more
+            between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
+            if not self._edge_fits(raw, source, run, owner, [*between, *lines]):
+                continue
+            if owner is a and not a.cut_between(a.target.start, a.mine[0][1]):
+                yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
+            elif owner is before and not before.cut_between(before.mine[-1][2], before.target.end):
+                at = before.mine[-1][2]
+                yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
+
+    def _edge_fits(
+        self,
+        raw: str,
+        source: Source,
+        run: Sequence[Token],
+        owner: Aligned,
+        lines: Sequence[str],
+    ) -> bool:
+        """Whether ``run`` of the copy can be a hole at a paragraph's edge."""
+        if not run or len(run) > min(self.max_hole_tokens, owner.matched):
+            return False
+        original = raw[run[0][1] : run[-1][2]]
+        text = key(original)
+        return (
+            any(t[0][0].isalnum() for t in run)
+            and not any(_marks_sentence_end(t, raw) for t in run)
+            and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
+            and not any(source.seam(w) for w in _CAMEL.findall(_with_touching(raw, run)))
+            and not any(line and line in text for line in lines)
+        )
+
+    def _repair(
+        self, page: Page, target: Block, source: Source, span: tuple[int, int], at: int, size: int
+    ) -> Repair:
+        start, end = span
+        return Repair(
+            filter=self.name,
+            reason=Reason.LINK_HOLE_REPAIRED,
+            inserted=page.raw[start:end],
+            at=at,
+            block=target.index,
+            source_start=start,
+            source_end=end,
+            source_block=source.block.index,
+            detail=(
+                f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
+            ),
+        )
+
+
+Token = tuple[str, int, int]
+"""A word or a punctuation mark, case-folded, with its place in the input."""
+
+
+class Aligned(NamedTuple):
+    """A paragraph lined up with the copy it is repaired from."""
+
+    target: Block
+    mine: list[Token]
+    theirs: Sequence[Token]
+    ops: list[_Op]
+    matched: int
+    cuts: tuple[tuple[int, int], ...]
+    """What earlier filters cut from the paragraph (an ad label, a credit)."""
+
+    def cut_between(self, start: int, end: int) -> bool:
+        """Whether an earlier filter cut text from the paragraph in ``[start, end)``:
+        the copy's words there may be that text, not a hole."""
+        return any(start <= cut_start < end for cut_start, _ in self.cuts)
+
+    def first(self) -> Token | None:
+        """The copy's token that the paragraph's first token matched, in a run of two
+        or more (one word alike is chance), if it did."""
+        op = next((o for o in self.ops if o.tag == "equal"), None)
+        if op is None or op.src_start != 0 or op.src_end - op.src_start < _SOLID:
+            return None
+        return self.theirs[op.dest_start]
+
+    def first_start(self) -> int:
+        """Where the copy's token matched by the paragraph's first token starts."""
+        return _start(self.first())
+
+    def last_end(self) -> int:
+        """Where the copy's token matched by the paragraph's last token ends."""
+        return _end(self.last())
+
+    def last(self) -> Token | None:
+        """The copy's token that the paragraph's last token matched, in a run of two
+        or more, if it did."""
+        op = next((o for o in reversed(self.ops) if o.tag == "equal"), None)
+        if op is None or op.src_end != len(self.mine) or op.src_end - op.src_start < _SOLID:
+            return None
+        return self.theirs[op.dest_end - 1]
+
+
+def _with_touching(raw: str, run: Sequence[Token]) -> str:
+    """The text of ``run`` with the words that touch it on either side without a
+    space ("Going forward" in "Going forwardResidents" brings "forwardResidents")."""
+    start, end = run[0][1], run[-1][2]
+    while start > 0 and raw[start - 1].isalnum():
+        start -= 1
+    while end < len(raw) and raw[end].isalnum():
+        end += 1
+    return raw[start:end]
+
+
+def _start(token: Token | None) -> int:
+    assert token is not None
+    return token[1]
+
+
+def _end(token: Token | None) -> int:
+    assert token is not None
+    return token[2]
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a paragraph's last token closes a sentence (a mark, or a closing quote
+    or bracket after one)."""
+    return token[0] in _SENTENCE_ENDS or token[0] in _CLOSERS
+
+
+def _marks_sentence_end(token: Token, raw: str) -> bool:
+    """Whether a token of a copy ends a sentence: a mark not inside a word or a
+    number ("ascom.com", "3.5"), which lower case or a digit would follow."""
+    after = raw[token[2] : token[2] + 1]
+    return token[0] in _SENTENCE_ENDS and not (after.islower() or after.isdigit())
+
+
+class _Op(NamedTuple):
+    tag: str
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _alignment(mine: list[str], theirs: list[str]) -> list[_Op]:
+    """How ``mine`` lines up with ``theirs``: runs of equal, inserted, deleted and
+    replaced tokens. The longest common runs are matched first (difflib's matcher),
+    so a paragraph lines up with its own copy as a whole, not word by word with
+    whatever words stand nearest."""
+    matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+    return [_Op(*op) for op in matcher.get_opcodes()]
+
+
+def _flanked(
+    before: _Op,
+    after: _Op,
+    mine: Sequence[tuple[str, int, int]],
+    run: Sequence[tuple[str, int, int]],
+) -> bool:
+    """Whether ``run``, missing between two matching runs, is a hole: two matching
+    tokens on each side; or, at the start of the paragraph, only its opening
+    punctuation (a bullet) before it and two after; or, at the end, three before it
+    and only the closing punctuation after it ("… the entertainment giant [launched
+    Disney+]."); in those two cases when the run holds no sentence end (else it is
+    another sentence of the copy)."""
+    ahead, behind = before.src_end - before.src_start, after.src_end - after.src_start
+    if min(ahead, behind) >= 2:
+        return True
+    if behind >= 2 and _opens(before, mine):
+        # "- [Eigentum] Das Auto gehört …"; a run holding the bullet again holds items
+        opening = {t[0] for t in mine[: before.src_end]}
+        return not _whole_sentence(run) and not any(t[0] in opening for t in run)
+    return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run)
+
+
+def _in_a_row(
+    ops: Sequence[_Op],
+    k: int,
+    mine: Sequence[tuple[str, int, int]],
+    run: Sequence[tuple[str, int, int]],
+) -> bool:
+    """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
+    with one matching token between each ("on [Facebook] , [Twitter] , and
+    [Instagram] ."), flanked as a whole by two matching tokens on each side, or by
+    the paragraph's closing punctuation at its end (then ``run`` holds no sentence
+    end: else it is the next sentence of the copy)."""
+
+    def reaches_solid(steps: range) -> bool:
+        for j in steps:
+            op = ops[j]
+            if op.tag == "equal" and op.src_end - op.src_start >= 2:
+                return True
+            if op.tag not in ("insert", "equal"):
+                return False
+        return False
+
+    return reaches_solid(range(k - 1, -1, -1)) and (
+        reaches_solid(range(k + 1, len(ops)))
+        or (_closes(ops[k + 1], mine) and not _whole_sentence(run))
+    )
+
+
+def _whole_sentence(run: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether a missing run holds a sentence end (then it is the copy's next
+    sentence, not a hole, when it stands at the paragraph's end)."""
+    return any(t[0] in _SENTENCE_ENDS for t in run)
+
+
+def _opens(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether ``op`` matches the paragraph's first tokens, punctuation only (a
+    bullet, a dash, an opening quote)."""
+    opening = mine[op.src_start : op.src_end]
+    return op.tag == "equal" and op.src_start == 0 and not any(t[0][0].isalnum() for t in opening)
+
+
+def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether ``op`` matches the paragraph's last tokens, punctuation only."""
+    closing = mine[op.src_start : op.src_end]
+    return (
+        op.tag == "equal"
+        and op.src_end == len(mine)
+        and not any(t[0][0].isalnum() for t in closing)
+    )
+
+
+def tokens(block: Block) -> list[tuple[str, int, int]]:
+    return [
+        (m.group().casefold(), block.start + m.start(), block.start + m.end())
+        for m in _TOKEN.finditer(block.text)
+    ]
+
+
+class Source:
+    """A block that repairs are copied from: its tokens, indexed by their runs."""
+
+    def __init__(self, block: Block, size: int) -> None:
+        self.block = block
+        self.size = size
+        self.tokens = tokens(block)
+        self.starts = [t[1] for t in self.tokens]
+        self.ends = [t[2] for t in self.tokens]
+        self.where: dict[tuple[str, ...], int] = {}
+        words = [t for t, _, _ in self.tokens]
+        for i in range(len(words) - size + 1):
+            self.where.setdefault(tuple(words[i : i + size]), i)
+
+    def seam(self, word: str) -> bool:
+        """Whether ``word`` (two words run together, "forwardThis") stands in the copy
+        once: a word the copy repeats ("WeWork") is a word, not a seam between two
+        paragraphs it glued."""
+        return self.block.text.count(word) == 1
+
+    def between(self, start: int, end: int) -> Sequence[Token]:
+        """The source's tokens that lie within ``[start, end)`` of the input."""
+        return self.tokens[bisect_left(self.starts, start) : bisect_left(self.ends, end + 1)]
+
+    def window(self, mine: Sequence[tuple[str, int, int]]) -> Sequence[tuple[str, int, int]]:
+        """The part of the source that lines up with ``mine``: where the shared runs
+        say it starts (the median of their offsets, so that a run the source also
+        holds elsewhere does not widen it), as long as ``mine`` twice over (the copy
+        holds the words of its holes besides), with a margin either side."""
+        size, words = self.size, [t for t, _, _ in mine]
+        offsets = sorted(
+            self.where[run] - i
+            for i in range(len(words) - size + 1)
+            if (run := tuple(words[i : i + size])) in self.where
+        )
+        if not offsets:
+            return ()
+        start, margin = offsets[len(offsets) // 2], 4 * size
+        return self.tokens[max(0, start - margin) : start + 2 * len(mine) + margin]
