@@ -16,7 +16,7 @@ the page shows more than once (a teaser, a series' label) is never held.
 >>> glued = "The dam held overnight. Crews worked until dawn to shore it up. " * 6
 >>> lines = ["The dam held overnight.", "Crews worked until dawn to shore it up."]
 >>> from dechaff.blocks import segment
->>> held_by_glued_copies(segment("\\n".join([glued.strip(), *lines])))
+>>> dict(held_by_glued_copies(segment("\\n".join([glued.strip(), *lines]))))
 {1: 0, 2: 0}
 """
 
@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from .blocks import Block
-from .textutil import word_runs
+from .textutil import word_shingles
 
 GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""
@@ -44,14 +45,8 @@ LONGEST_SHARE = 0.5
 """A glued copy has at least this share of the words of the page's longest line."""
 NEAR_LINES = 12
 """How many lines either side of a long line are probed for being inside it."""
+_NONE: Mapping[int, int] = MappingProxyType({})
 _SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’»)]|[A-ZÀ-ÖØ-ÞА-Я])")
-
-Run = tuple[str, ...]
-
-
-def _runs(block: Block) -> set[Run]:
-    words = word_runs(block.key)
-    return set(zip(*(words[i:] for i in range(_RUN)), strict=False))
 
 
 def _holds_lines_near(copy: Block, blocks: Sequence[Block]) -> bool:
@@ -67,7 +62,7 @@ def _holds_lines_near(copy: Block, blocks: Sequence[Block]) -> bool:
     return False
 
 
-def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
+def held_by_glued_copies(blocks: Sequence[Block]) -> Mapping[int, int]:
     """Per line a glued copy holds, the index of that copy (see the module's text)."""
     # A glued copy holds the article: it is the page's longest line, or close to it.
     least = max(GLUED_MIN_WORDS, LONGEST_SHARE * max((b.words for b in blocks), default=0))
@@ -77,7 +72,7 @@ def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
         if b.words >= least and len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
     ]
     if not long:
-        return {}
+        return _NONE
     # It opens like its first paragraph or closes like its last, or holds the lines
     # around it: cheap tests that spare most pages the full one.
     edged = [b.key for b in blocks if len(b.key) >= _EDGE_CHARS]
@@ -91,16 +86,18 @@ def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
         or _holds_lines_near(b, blocks)
     ]
     if not copies:
-        return {}
+        return _NONE
     seen = Counter([b.key for b in blocks])
     copies = [b for b in copies if seen[b.key] == 1]  # a paragraph shown twice is no copy
     if not copies:
-        return {}
+        return _NONE
     # a line the page repeats is a teaser or a label, whatever the copy holds
-    runs = {b.index: _runs(b) for b in blocks if b.words >= _RUN and seen[b.key] == 1}
+    runs = {
+        b.index: word_shingles(b.key, _RUN) for b in blocks if b.words >= _RUN and seen[b.key] == 1
+    }
     held: dict[int, int] = {}
     for copy in copies:
-        theirs = runs.get(copy.index) or _runs(copy)
+        theirs = runs.get(copy.index) or word_shingles(copy.key, _RUN)
         inside = [
             (i, own)
             for i, own in runs.items()
@@ -111,4 +108,4 @@ def held_by_glued_copies(blocks: Sequence[Block]) -> dict[int, int]:
         covered = set().union(*(own & theirs for _, own in inside)) if inside else set()
         if len(inside) >= 2 and len(covered) >= MIN_COVER * len(theirs):
             held.update({i: copy.index for i, _ in inside if i not in held})
-    return held
+    return MappingProxyType(held)

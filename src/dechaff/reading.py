@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -47,16 +46,14 @@ class Reading:
 def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
     """Raw page text: its lines as blocks; ``site``: its site's boilerplate, if known."""
     blocks = segment(raw)
-    return Reading(
-        raw, blocks, Facts(site=site, held=MappingProxyType(held_by_glued_copies(blocks)))
-    )
+    return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks)))
 
 
 def read_html(html: str, site: SiteEvidence | None = None) -> Reading:
     """An HTML document: its visible lines as blocks, and the facts the DOM gives."""
     page = parse(html)
     heading = html_headline(page.blocks, page.title) if page.title else None
-    held = MappingProxyType(held_by_glued_copies(page.blocks))
+    held = held_by_glued_copies(page.blocks)
     facts = Facts(page.title, heading, _main_share(page.blocks), site, held)
     return Reading(page.text, page.blocks, facts)
 

@@ -49,6 +49,19 @@ def word_runs(text: str) -> list[str]:
     return _WORD_RUN.findall(text)
 
 
+def word_shingles(folded: str, size: int) -> set[tuple[str, ...]]:
+    """The set of ``size``-word runs of an already case-folded text (a text of fewer
+    words is one run of them all).
+
+    >>> sorted(word_shingles("the dam held fast", 3)), word_shingles("dam held", 3)
+    ([('dam', 'held', 'fast'), ('the', 'dam', 'held')], {('dam', 'held')})
+    """
+    words = word_runs(folded)
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(size)), strict=False))
+
+
 WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")
 """A line that is only a web address (``WEB_ADDRESS.fullmatch(line)``)."""
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
-from ..textutil import word_runs
+from ..textutil import word_runs, word_shingles
 from .alignment import Aligned, Repairer, Source
 from .base import INF, check_settings, remove_block
 
@@ -105,14 +105,6 @@ def _word_coverage(words: list[str], shingles: set[Shingle], size: int) -> float
     return sum(covered) / max(1, len(words))
 
 
-def _shingles(folded: str, size: int) -> set[Shingle]:
-    """The set of ``size``-word runs of an already case-folded text."""
-    words = word_runs(folded)
-    if len(words) < size:
-        return {tuple(words)} if words else set()
-    return set(zip(*(words[i:] for i in range(size)), strict=False))
-
-
 class _ShortLine(NamedTuple):
     """A short line of the page, with the shingles of its that a longer block holds."""
 
@@ -184,7 +176,7 @@ class _Search:
             for b in self.candidates
             if b.index not in self.removed and b.words <= s.max_block_words
         ]
-        self.shingles = shingles = {b.index: _shingles(b.key, s.shingle_size) for b in distinct}
+        self.shingles = shingles = {b.index: word_shingles(b.key, s.shingle_size) for b in distinct}
         self.by_index = {b.index: b for b in distinct}
         postings = _postings(distinct, shingles)
         contained_in: dict[int, list[int]] = {}
@@ -256,7 +248,7 @@ class _Search:
         for block in self.kept:
             if block.index == big or not size <= block.words < self.settings.min_words:
                 continue
-            theirs = _shingles(block.key, size)
+            theirs = word_shingles(block.key, size)
             inside = theirs & own
             if inside:
                 lines.append(_ShortLine(block.index, inside, len(theirs)))
