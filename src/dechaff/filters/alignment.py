@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -111,21 +111,19 @@ class Repairer:
         hole, is nobody's. The copy's words before its first paragraph open it, on
         the same terms; those after its last are never taken (a copy often ends with
         chaff glued on: a share prompt, a related story)."""
-        solid = sorted(
-            (a for a in aligned if a.first() is not None and a.last() is not None),
-            key=lambda a: a.target.index,
-        )
+        anchored = solid(aligned)
         raw = page.raw
-        if solid and solid[0].target.index == min(a.target.index for a in aligned):
+        if anchored and anchored[0].target.index == min(a.target.index for a in aligned):
             # the copy opens with its first paragraph: the words before it open it
-            first = solid[0]
-            run = source.between(source.block.start, _start(first.first()))
-            opening = (first.target.start, first.mine[0][1])
-            if self._edge_fits(raw, source, run, first, lines) and not first.cut_between(*opening):
-                span = (run[0][1], _start(first.first()))
-                yield self._repair(page, first.target, source, span, first.mine[0][1], len(run))
-        for before, a in pairwise(solid):
-            lo, hi = _end(before.last()), _start(a.first())
+            first = anchored[0]
+            hi = first.first_start()
+            run = source.between(source.block.start, hi)
+            if self._edge_fits(raw, source, run, first, lines) and not first.cut_at_start():
+                yield self._repair(
+                    page, first.target, source, (run[0][1], hi), first.mine[0][1], len(run)
+                )
+        for before, a in pairwise(anchored):
+            lo, hi = before.last_end(), a.first_start()
             if lo > hi:
                 continue  # not in the same order in the copy
             run = source.between(lo, hi)
@@ -134,9 +132,9 @@ class Repairer:
             between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
             if not self._edge_fits(raw, source, run, owner, [*between, *lines]):
                 continue
-            if owner is a and not a.cut_between(a.target.start, a.mine[0][1]):
+            if owner is a and not a.cut_at_start():
                 yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
-            elif owner is before and not before.cut_between(before.mine[-1][2], before.target.end):
+            elif owner is before and not before.cut_at_end():
                 at = before.mine[-1][2]
                 yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
@@ -208,13 +206,25 @@ class Aligned(NamedTuple):
             return None
         return self.theirs[op.dest_start]
 
+    def cut_at_start(self) -> bool:
+        """Whether an earlier filter cut text before the paragraph's first token."""
+        return self.cut_between(self.target.start, self.mine[0][1])
+
+    def cut_at_end(self) -> bool:
+        """Whether an earlier filter cut text after the paragraph's last token."""
+        return self.cut_between(self.mine[-1][2], self.target.end)
+
     def first_start(self) -> int:
         """Where the copy's token matched by the paragraph's first token starts."""
-        return _start(self.first())
+        first = self.first()
+        assert first is not None, "a paragraph whose first token matched"
+        return first[1]
 
     def last_end(self) -> int:
         """Where the copy's token matched by the paragraph's last token ends."""
-        return _end(self.last())
+        last = self.last()
+        assert last is not None, "a paragraph whose last token matched"
+        return last[2]
 
     def last(self) -> Token | None:
         """The copy's token that the paragraph's last token matched, in a run of two
@@ -236,14 +246,15 @@ def _with_touching(raw: str, run: Sequence[Token]) -> str:
     return raw[start:end]
 
 
-def _start(token: Token | None) -> int:
-    assert token is not None
-    return token[1]
+def in_page_order(aligned: Iterable[Aligned]) -> list[Aligned]:
+    """The aligned paragraphs in the order they stand on the page."""
+    return sorted(aligned, key=lambda a: a.target.index)
 
 
-def _end(token: Token | None) -> int:
-    assert token is not None
-    return token[2]
+def solid(aligned: Iterable[Aligned]) -> list[Aligned]:
+    """The aligned paragraphs whose first and last tokens both matched the copy (so
+    that their place in it is known), in page order."""
+    return in_page_order(a for a in aligned if a.first() is not None and a.last() is not None)
 
 
 def _ends_sentence(token: Token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason, Repair
 from ..textutil import word_runs, word_shingles
-from .alignment import Aligned, Repairer, Source
+from .alignment import Aligned, Repairer, Source, in_page_order, solid
 from .base import INF, check_settings, remove_block
 
 _GLUED_MIN_PARTS = 3
@@ -129,8 +130,6 @@ class _Search:
         self.position = {b.index: i for i, b in enumerate(page.kept)}
         self.candidates = [b for b in page.kept if b.words >= settings.min_words]
         self.repairs = Repairer(settings.name, settings.max_hole_tokens, settings.min_alignment)
-        # lines of two words or more: a run of a copy that holds one is no hole
-        self.line_keys = tuple({b.key for b in page.blocks if b.words >= 2})
         self.removed: set[int] = set()
         self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
@@ -138,6 +137,12 @@ class _Search:
         """Per long block, the blocks with ``repair_share`` of their shingles in it,
         too few to count as its parts but enough to be repaired from it."""
         self.by_index: dict[int, Block] = {}
+
+    @cached_property
+    def line_keys(self) -> tuple[str, ...]:
+        """The page's lines of two words or more: a run of a copy that holds one is no
+        hole (worked out for the pages that have a copy to repair from)."""
+        return tuple({b.key for b in self.page.blocks if b.words >= 2})
 
     def prose(self, block: Block, other: Block | None = None) -> int:
         """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
@@ -237,7 +242,7 @@ class _Search:
     def _short_lines_inside(self, big: int) -> list[_ShortLine]:
         """The kept lines too short to compare on their own (list items, one-sentence
         paragraphs) that share shingles with ``big`` (one search serves both the
-        cover, at ``contained``, and the repairs, at ``part_of_glued``): an article
+        cover, at ``contained``, and the repairs, at ``repair_share``): an article
         of short paragraphs glued into one block is still its copy."""
         own = self.shingles[big]
         size = self.settings.shingle_size
@@ -270,7 +275,7 @@ class _Search:
         """The holes of ``parts`` that the glued ``copy`` fills."""
         source = Source(copy, self.settings.shingle_size)
         aligned = [a for b in parts if (a := self.repairs.align(self.page, b, source))]
-        aligned = sorted([*aligned, *self._lines_between(source, aligned)], key=_by_target)
+        aligned = in_page_order([*aligned, *self._lines_between(source, aligned)])
         for a in aligned:
             yield from self.repairs.fill_inner(self.page, a, source)
         yield from self.repairs.fill_edges(self.page, aligned, source, self.line_keys)
@@ -280,10 +285,9 @@ class _Search:
         up with the stretch of the copy between them: a short line with a hole
         shares no run of words with the copy to be found by, but its place is
         known."""
-        solid = sorted((a for a in aligned if a.first() and a.last()), key=_by_target)
         have = {a.target.index for a in aligned}
         found: list[Aligned] = []
-        for before, after in pairwise(solid):
+        for before, after in pairwise(solid(aligned)):
             lo, hi = before.last_end(), after.first_start()
             for line in self.kept[self.position.get(before.target.index, 0) + 1 :]:
                 if line.index >= after.target.index or lo >= hi:
@@ -300,14 +304,15 @@ class _Search:
         """5. Repairs from a glued copy an earlier filter removed (a long line taken
         for a transcript, say): its text is still the page's, and the lines it holds
         (:attr:`dechaff.page.Facts.held`) are its paragraphs."""
+        if not self.settings.repair:
+            return
         kept = self.page.kept_indices
         by_copy: dict[int, list[Block]] = {}
-        for line, copy in self.page.facts.held.items():
+        for line, copy in sorted(self.page.facts.held.items()):
             if copy not in kept and line in kept and line not in self.removed:
                 by_copy.setdefault(copy, []).append(self.page.blocks[line])
-        if self.settings.repair:
-            for copy, parts in sorted(by_copy.items()):
-                yield from self._repairs_from(self.page.blocks[copy], sorted(parts, key=_by_index))
+        for copy, parts in sorted(by_copy.items()):
+            yield from self._repairs_from(self.page.blocks[copy], parts)
 
     def _fragments(self, block: Block, parts: list[int]) -> Iterator[Decision]:
         for i in parts:
@@ -344,14 +349,6 @@ class _Search:
                 yield from self.repairs.fill_holes(
                     self.page, keeper, Source(loser, self.settings.shingle_size)
                 )
-
-
-def _by_index(block: Block) -> int:
-    return block.index
-
-
-def _by_target(aligned: Aligned) -> int:
-    return aligned.target.index
 
 
 def _postings(
