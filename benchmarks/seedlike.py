@@ -41,7 +41,7 @@ from sets import SET_NAMES as SOURCES
 from sets import language_group, load
 
 from dechaff import CleanResult, clean
-from dechaff.evaluation import aggregate, score_page
+from dechaff.evaluation import PageScore, aggregate, score_page
 from dechaff.textutil import headline_of, key, squash
 
 CHROME_TOP = ["Skip to content", "Home", "News", "Sport", "Weather", "Watch on Demand"]
@@ -276,38 +276,62 @@ class Figures:
         )
 
 
-def measure(built: list[Built]) -> Figures:
-    """The figures over ``built`` pages."""
-    outputs, floors = [], []
-    holes = determined = filled = glued_gone = titles = wrong = 0
-    for page in built:
-        result = clean(page.text)
-        wrong += _inserts_what_the_gold_lacks(result, page.text, page.gold)
-        outputs.append(score_page(result.text, page.gold))
-        split_copy = "\n".join(page.text.splitlines()[len(CHROME_TOP) + 4 : -len(CHROME_BOTTOM)])
-        floors.append(score_page(split_copy, page.gold))
-        text = squash(result.text)
-        for hole in page.holes:
-            holes += 1
-            determined += hole.determined
-            filled += hole.expected in text
-        glued_gone += page.glued not in result.text
-        titles += result.title == page.article.title
-    n = max(len(built), 1)
+@dataclass(frozen=True)
+class Outcome:
+    """What dechaff made of one built page."""
+
+    body: PageScore
+    floor: PageScore
+    holes: int
+    determined: int
+    filled: int
+    glued_gone: bool
+    title_right: bool
+    wrong: bool
+
+
+def judge(page: Built) -> Outcome:
+    """Clean ``page`` and score the result."""
+    result = clean(page.text)
+    split_copy = "\n".join(page.text.splitlines()[len(CHROME_TOP) + 4 : -len(CHROME_BOTTOM)])
+    text = squash(result.text)
+    return Outcome(
+        score_page(result.text, page.gold),
+        score_page(split_copy, page.gold),
+        len(page.holes),
+        sum(hole.determined for hole in page.holes),
+        sum(hole.expected in text for hole in page.holes),
+        page.glued not in result.text,
+        result.title == page.article.title,
+        _inserts_what_the_gold_lacks(result, page.text, page.gold),
+    )
+
+
+def measure(outcomes: list[Outcome]) -> Figures:
+    """The figures over the pages judged."""
+    n = max(len(outcomes), 1)
     return Figures(
-        len(built), aggregate(outputs).f1, aggregate(floors).f1, holes, determined, filled,
-        glued_gone / n, titles / n, wrong / n,
-    )  # fmt: skip
+        len(outcomes),
+        aggregate([o.body for o in outcomes]).f1,
+        aggregate([o.floor for o in outcomes]).f1,
+        sum(o.holes for o in outcomes),
+        sum(o.determined for o in outcomes),
+        sum(o.filled for o in outcomes),
+        sum(o.glued_gone for o in outcomes) / n,
+        sum(o.title_right for o in outcomes) / n,
+        sum(o.wrong for o in outcomes) / n,
+    )
 
 
 def _report(built: list[Built], strength: float, variants: int) -> list[str]:
     """The figures, over all pages, per source set and per language group, as the
     lines of a markdown section."""
+    judged = [(page.article, judge(page)) for page in built]  # each page cleaned once
     groups = {
-        "all pages": built,
-        **{f"from {s}": [b for b in built if b.article.source == s] for s in SOURCES},
+        "all pages": [o for _, o in judged],
+        **{f"from {s}": [o for a, o in judged if a.source == s] for s in SOURCES},
         **{
-            f"{LANGUAGE_NAMES[g]}": [b for b in built if language_group(b.article.lang) == g]
+            f"{LANGUAGE_NAMES[g]}": [o for a, o in judged if language_group(a.lang) == g]
             for g in LANGUAGE_NAMES
         },
     }
@@ -325,7 +349,7 @@ def _report(built: list[Built], strength: float, variants: int) -> list[str]:
         "filled / ceiling | glued copy removed | title right | wrong insertion |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    lines += [measure(pages).line(name) for name, pages in groups.items() if pages]
+    lines += [measure(outcomes).line(name) for name, outcomes in groups.items() if outcomes]
     lines += ["", "The body F1 of a perfect output is 1.000 on every row."]
     return lines
 
