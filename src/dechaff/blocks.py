@@ -169,7 +169,7 @@ def segment(raw: str) -> tuple[Block, ...]:
     for line in raw.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
-            start = position + len(line) - len(line.lstrip())
+            start = position + line.find(stripped[0])  # past the leading white space
             index = len(blocks)
             blocks.append(
                 Block(index, start, start + len(stripped), stripped, blank if index else 0)

@@ -59,7 +59,7 @@ def word_shingles(folded: str, size: int) -> set[tuple[str, ...]]:
     words = word_runs(folded)
     if len(words) < size:
         return {tuple(words)} if words else set()
-    return set(zip(*(words[i:] for i in range(size)), strict=False))
+    return set(zip(*[words[i:] for i in range(size)], strict=False))
 
 
 WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")

@@ -243,10 +243,11 @@ class BodyRegion:
             return
         first, last = body[0], body[-1]
         span = f"the body (blocks {first}–{last})"
+        before, inside, after = (f"{where} {span}" for where in ("before", "inside", "after"))
         for b in kept:
             if not labels[b.index]:
-                where = "before" if b.index < first else "after" if b.index > last else "inside"
-                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, f"{where} {span}")
+                where = before if b.index < first else after if b.index > last else inside
+                yield remove_block(self.name, b, Reason.OUTSIDE_BODY, where)
 
     def labels(self, page: Page) -> list[bool]:
         """Per block of the page, whether it is body (see :func:`best_runs`).
@@ -317,7 +318,7 @@ def _shape(block: Block) -> tuple[bool, ...] | None:
     if not 4 <= block.words <= 25:
         return None
     text = block.text
-    shape = tuple(sep in text for sep in _SEPARATORS)
+    shape = tuple([sep in text for sep in _SEPARATORS])
     return shape if any(shape) else None
 
 

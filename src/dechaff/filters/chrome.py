@@ -435,9 +435,10 @@ class PageChrome:
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         # No rule applies to a line longer than the longest rule's limit: skip those.
-        kept = [b for b in page.kept if b.words <= self._longest]
+        longest = self._longest
+        kept = [b for b in page.kept if b.words <= longest]
         # Case-fold all lines at once.
-        folded = "\n".join(b.text for b in kept).casefold()
+        folded = "\n".join([b.text for b in kept]).casefold()
         lines = folded.split("\n")
         # Every substring cue of every rule, found in one pass over the page (Aho-
         # Corasick); cues of rules for short lines count in short lines only.
@@ -447,8 +448,9 @@ class PageChrome:
             i = bisect_right(starts, end) - 1
             if not only_short or kept[i].words <= self.max_words:
                 cues.setdefault(i, []).append(cue)
+        held, classify = page.facts.held, self._classify
         for i, block in enumerate(kept):
-            found = self._classify(block, lines[i], cues.get(i, ()), page.facts.held)
+            found = classify(block, lines[i], cues.get(i, ()), held)
             if found is not None:
                 reason, detail = found
                 yield remove_block(self.name, block, reason, detail)
@@ -467,14 +469,15 @@ class PageChrome:
     ) -> tuple[Reason, str] | None:
         lowered = block.key
         first = FIRST_WORD.match(lowered)
+        word = first.group() if first else ""
         if len(lowered) <= 80:
             if lowered in MENU_WORDS:
                 return Reason.MENU, f"menu word {lowered!r}"
-            if first and first.group() in SOCIAL_WORDS:
+            if word in SOCIAL_WORDS:
                 words = _NON_WORD.sub(" ", lowered).split()
                 if len(words) <= 8 and _share_bar(words):
                     return Reason.SHARE_PROMPT, "only sharing and social-network words"
-        by_first = self._by_first.get(first.group(), ()) if first else ()
+        by_first = self._by_first.get(word, ())
         # The rules cued by a digit (datelines, comment counts) are for short lines.
         digit = block.words <= self._digit_limit and _DIGIT.search(folded) is not None
         if not (by_first or digit or cues) or block.words > self._longest:
