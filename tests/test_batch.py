@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import operator
 import pickle
+import signal
+import sys
+import types
+from collections.abc import Iterator
 
 import pytest
 from helpers import fixtures
 
-from dechaff import CleanFailure, CleanResult, clean, clean_many
+from dechaff import CleanFailure, WorkerError, clean, clean_many
 
-
-def text_of(result: CleanResult) -> str:
-    return result.text
+text_of = operator.attrgetter("text")  # a transform every worker process can load
 
 
 def test_results_in_input_order_equal_clean() -> None:
@@ -44,6 +47,37 @@ def test_bad_arguments() -> None:
         list(clean_many([], workers=0))
     with pytest.raises(ValueError, match="on_error"):
         list(clean_many([], on_error="ignore"))
+
+
+@pytest.fixture
+def bounded() -> Iterator[None]:
+    """Fails the test, where it would hang, after 60 seconds."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError("no answer within 60 s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_work_the_workers_cannot_load_is_an_error(bounded: None) -> None:
+    module = types.ModuleType("dechaff_test_vanishing")  # only this process has it
+    exec("def text(result):\n    return result.text", module.__dict__)
+    sys.modules[module.__name__] = module
+    try:
+        with pytest.raises(WorkerError, match=r"cannot load its work.*dechaff_test_vanishing"):
+            list(clean_many(["The vote passed on Monday."] * 4, workers=2, transform=module.text))
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_a_worker_that_dies_stops_the_batch_with_an_error(bounded: None) -> None:
+    # sys.exit raises SystemExit in the worker, which ends its process mid-task
+    with pytest.raises(WorkerError, match="worker process died"):
+        list(clean_many(["The vote passed on Monday."] * 4, workers=2, transform=sys.exit))
 
 
 class _PressedWhileWaiting:

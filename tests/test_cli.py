@@ -411,3 +411,14 @@ def test_reports_can_go_to_a_file_of_their_own(
     assert "dechaff_error" in apart[1] and apart[1]["id"] == "b"
     with pytest.raises(SystemExit):
         main([*args, "--resume"])
+
+
+def test_a_dead_worker_ends_the_command_with_status_1(capsys: pytest.CaptureFixture[str]) -> None:
+    from dechaff import WorkerError
+    from dechaff.cli import _guarded
+
+    def dies() -> int:
+        raise WorkerError("a worker process died")
+
+    assert _guarded(dies) == 1
+    assert capsys.readouterr().err == "dechaff: a worker process died\n"

@@ -14,7 +14,7 @@ import functools
 
 from .batch import CleanFailure, clean_many
 from .blocks import Block, DomInfo, segment
-from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError
+from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError, WorkerError
 from .filters import Filter, default_filters
 from .invariant import problems
 from .page import Facts, Page, Settings
@@ -47,6 +47,7 @@ __all__ = [
     "SiteEvidence",
     "SiteProfile",
     "Title",
+    "WorkerError",
     "clean",
     "clean_html",
     "clean_many",

@@ -12,12 +12,14 @@ import functools
 import itertools
 import json
 import multiprocessing
+import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, overload
 
+from .errors import WorkerError
 from .pipeline import Cleaner
 from .profile import SiteEvidence
 from .result import CleanResult
@@ -132,9 +134,14 @@ def ordered_map(
     context = multiprocessing.get_context(start_method or START_METHOD)
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["dechaff"])
+    # The work crosses to the workers as bytes that each chunk loads inside its task:
+    # a worker that cannot load it (a function its process cannot import) raises in
+    # the caller, where the pool would lose the task and wait for it forever.
+    packed = pickle.dumps(work)
     with context.Pool(workers, initializer=_leave_interrupts_to_the_parent) as pool:
-        chunks = pool.imap(functools.partial(_map_chunk, work), _chunked(items, chunksize))
-        results = (result for chunk in _interruptible(chunks) for result in chunk)
+        chunks = pool.imap(functools.partial(_map_chunk, packed), _chunked(items, chunksize))
+        living = _Workers(pool)
+        results = (result for chunk in _interruptible(chunks, living) for result in chunk)
         yield from _with_progress(results, progress, total)
 
 
@@ -145,26 +152,53 @@ def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _map_chunk(work: Callable[[T], R], chunk: list[T]) -> list[R]:
+def _map_chunk(packed: bytes, chunk: list[T]) -> list[R]:
+    try:
+        work: Callable[[T], R] = pickle.loads(packed)
+    except Exception as error:
+        raise WorkerError(
+            f"a worker process cannot load its work ({type(error).__name__}: {error}); "
+            "pass functions defined in a module the workers can import"
+        ) from None
     return [work(item) for item in chunk]
+
+
+class _Workers:
+    """Watches a pool's worker processes. The pool replaces a worker that dies and
+    never hands back the task it held: a change of workers means one died."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+        self.started = self._ids()
+
+    def _ids(self) -> frozenset[int | None]:
+        return frozenset(p.pid for p in self.pool._pool)  # (the pool's own list)
+
+    def check(self) -> None:
+        if self._ids() != self.started:
+            raise WorkerError(
+                "a worker process died (killed by the system, or crashed) and its pages "
+                "are lost; the batch stops rather than wait for them"
+            )
 
 
 _END = object()
 _POLL_SECONDS = 0.2
 
 
-def _interruptible(results: Any) -> Iterator[Any]:
+def _interruptible(results: Any, workers: _Workers | None = None) -> Iterator[Any]:
     """The pool's results, with Ctrl-C held while the main thread waits inside the
     pool and raised as ``KeyboardInterrupt`` once it is out (within ``_POLL_SECONDS``).
 
     An interrupt raised at an arbitrary point inside the pool's code can leave one of
     its locks held, and the pool's shutdown then waits for it forever; raised between
-    results, it leaves the pool in a state its shutdown handles.
+    results, it leaves the pool in a state its shutdown handles. While it waits, it
+    checks that no worker died (``workers``).
     """
     pressed: list[int] = []
     while True:
         with _sigint_handler(lambda signum, _frame: pressed.append(signum)):
-            item = _next_result(results, pressed)
+            item = _next_result(results, pressed, workers)
         if pressed:
             raise KeyboardInterrupt
         if item is _END:
@@ -172,7 +206,7 @@ def _interruptible(results: Any) -> Iterator[Any]:
         yield item
 
 
-def _next_result(results: Any, pressed: list[int]) -> Any:
+def _next_result(results: Any, pressed: list[int], workers: _Workers | None) -> Any:
     """The next result, ``_END`` after the last, or ``None`` once Ctrl-C is pressed."""
     while not pressed:
         try:
@@ -180,7 +214,8 @@ def _next_result(results: Any, pressed: list[int]) -> Any:
         except StopIteration:
             return _END
         except multiprocessing.TimeoutError:
-            continue
+            if workers is not None:
+                workers.check()
     return None
 
 

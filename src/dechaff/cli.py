@@ -24,7 +24,7 @@ from .corpus import (
     run_jsonl,
     run_warc,
 )
-from .errors import ConfigError
+from .errors import ConfigError, WorkerError
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteProfile
@@ -213,6 +213,9 @@ def _guarded(work: Callable[[], int]) -> int:
     except OSError as error:
         print(f"dechaff: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerError as error:  # the run stops as an interrupted one does
+        print(f"dechaff: {error}", file=sys.stderr)
+        return EXIT_FAILURES
 
 
 def _learn(run: Run, args: argparse.Namespace) -> tuple[SiteProfile, Tally, RecordSites | None]:

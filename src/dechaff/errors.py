@@ -15,3 +15,8 @@ class FilterError(DechaffError):
 
 class ConfigError(DechaffError, ValueError):
     """A cleaner was built with an invalid configuration."""
+
+
+class WorkerError(DechaffError):
+    """A worker process of a batch could not do its work: it could not load the
+    function it was given, or it died (killed by the system, or crashed)."""
