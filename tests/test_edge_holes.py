@@ -95,3 +95,19 @@ def test_a_short_line_with_a_hole_is_repaired_by_its_place_between_paragraphs() 
     result = clean(_page([P1, question.replace(" bridge", ""), P2, P3, P4], glued))
     assert question in result.text
     assert [r.inserted for r in result.repairs] == ["bridge "]
+
+
+def test_a_hole_after_a_paragraph_s_first_word_is_filled() -> None:
+    # P3 opens a sentence in the copy too ("… and for lights. The plans and …")
+    result = clean(_page([P1, P2, P3.replace("The plans and", "The and"), P4]))
+    assert P3 in result.text
+    assert [r.inserted for r in result.repairs] == ["plans "]
+
+
+def test_a_first_word_that_also_ends_a_glued_heading_gives_no_fill() -> None:
+    # the copy's first "The" opens the heading; P3 starts after "BRIDGEThe"
+    heading = "The new BRIDGE"
+    glued = " ".join([P1, P2, heading + P3, P4])
+    split = [P1, P2, heading, P3.replace("The plans and", "The and"), P4]
+    result = clean(_page(split, glued))
+    assert not any("BRIDGE" in r.inserted for r in result.repairs)

@@ -82,13 +82,17 @@ class Repairer:
             before, after = listed[k - 1], listed[k + 1]
             if op.tag != "insert" or before.tag != "equal" or after.tag != "equal":
                 continue
-            size = op.dest_end - op.dest_start
-            inserted_tokens = theirs[op.dest_start : op.dest_end]
+            begin = op.dest_start
+            inserted_tokens = theirs[begin : op.dest_end]
             if not (
                 _flanked(before, after, mine, inserted_tokens)
                 or _in_a_row(listed, k, mine, inserted_tokens)
             ):
-                continue  # a hole needs matching words on both sides
+                found = self._after_first_word(before, after, aligned, page.raw)
+                if found is None:
+                    continue  # a hole needs matching words on both sides
+                begin, inserted_tokens = found, theirs[found : op.dest_end]
+            size = op.dest_end - begin
             if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
             ):
@@ -96,8 +100,34 @@ class Repairer:
             at = mine[op.src_start][1]
             if aligned.cut_between(mine[op.src_start - 1][2], at):
                 continue  # where an earlier filter cut a label, the copy may hold it
-            start, end = theirs[op.dest_start][1], theirs[op.dest_end][1]
+            start, end = theirs[begin][1], theirs[op.dest_end][1]
             yield self._repair(page, target, source, (start, end), at, size)
+
+    def _after_first_word(self, before: _Op, after: _Op, aligned: Aligned, raw: str) -> int | None:
+        """Where the copy's words start that fill a hole right after the paragraph's
+        first word ("The [company shelved its plans] for an initial …"), if they do.
+
+        One matching word is chance, so the word is looked for anew: the nearest
+        before the words matched after the hole, written alike, opening a sentence
+        of the copy (a sentence mark just before it). The hole holds no sentence
+        end, and no word of it ends with the first word: there the paragraph starts,
+        glued to a heading ("… Plan & Grow BIGThe Plan Stage …").
+        """
+        if before.src_start != 0 or before.src_end != 1 or after.src_end - after.src_start < 2:
+            return None
+        first, theirs = aligned.mine[0], aligned.theirs
+        word = raw[first[1] : first[2]]
+        lowest = max(0, after.dest_start - self.max_hole_tokens - 1)
+        at = next(
+            (j for j in range(after.dest_start - 1, lowest - 1, -1) if theirs[j][0] == first[0]),
+            None,
+        )
+        if at is None or at == 0 or theirs[at - 1][0] not in _SENTENCE_ENDS:
+            return None
+        run = theirs[at + 1 : after.dest_start]
+        if raw[theirs[at][1] : theirs[at][2]] != word or not run or _whole_sentence(run):
+            return None
+        return None if any(raw[t[1] : t[2]].endswith(word) for t in run) else at + 1
 
     def fill_edges(
         self, page: Page, aligned: Sequence[Aligned], source: Source, lines: Sequence[str]
