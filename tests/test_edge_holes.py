@@ -111,3 +111,11 @@ def test_a_first_word_that_also_ends_a_glued_heading_gives_no_fill() -> None:
     split = [P1, P2, heading, P3.replace("The plans and", "The and"), P4]
     result = clean(_page(split, glued))
     assert not any("BRIDGE" in r.inserted for r in result.repairs)
+
+
+def test_a_hole_opening_a_paragraph_glued_to_a_heading_is_filled() -> None:
+    heading = "Footpaths and lights"
+    glued = " ".join([P1, heading + P2, P3, P4])
+    result = clean(_page([P1, heading, P2.removeprefix("Residents "), P3, P4], glued))
+    assert P2 in result.text and heading in result.text
+    assert [r.inserted for r in result.repairs] == ["Residents "]

@@ -24,6 +24,9 @@ _SENTENCE_ENDS = frozenset(".!?。！？")
 _LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CLOSERS = frozenset('"”’»)')
 _SOLID = 2
+_LINE_HEAD = 24
+"""How many characters of a line standing between two paragraphs are looked for in
+the copy's words between them."""
 _CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
 """A word that looks like two run together without a space ("forwardThis")."""
 _TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]")
@@ -135,8 +138,10 @@ class Repairer:
         """Fill the holes at the starts and ends of paragraphs that stand next to each
         other both on the page and in the glued copy they line up with. The copy's
         words between two such paragraphs belong to the second when the first ends a
-        sentence, else to the first (a paragraph does not stop mid-sentence). A run
-        that holds a sentence end, a line standing between the two on the page (a
+        sentence or when they open with a capital glued to its last word (the copy ran
+        a heading and a paragraph together: "Practice mindfulnessMindfulness is …"),
+        else to the first (a paragraph does not stop mid-sentence). A run that holds a
+        sentence end, the opening of a line standing between the two on the page (a
         heading), another line of two words or more (a caption), or is longer than a
         hole, is nobody's. The copy's words before its first paragraph open it, on
         the same terms; those after its last are never taken (a copy often ends with
@@ -157,10 +162,15 @@ class Repairer:
             if lo > hi:
                 continue  # not in the same order in the copy
             run = source.between(lo, hi)
-            owner = a if _ends_sentence(before.mine[-1]) else before
-            # the page's lines between the two, and its lines of two words or more
-            between = [b.key for b in page.blocks[before.target.index + 1 : a.target.index]]
-            if not self._edge_fits(raw, source, run, owner, [*between, *lines]):
+            # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
+            # is where the copy glued the second to it
+            glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
+            owner = a if glued or _ends_sentence(before.mine[-1]) else before
+            # the page's lines between the two (their opening words: a credit or a
+            # hole may follow), and its lines of two words or more
+            standing = page.blocks[before.target.index + 1 : a.target.index]
+            between = [b.key[:_LINE_HEAD] for b in standing]
+            if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued):
                 continue
             if owner is a and not a.cut_at_start():
                 yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
@@ -175,17 +185,20 @@ class Repairer:
         run: Sequence[Token],
         owner: Aligned,
         lines: Sequence[str],
+        glued_before: bool = False,
     ) -> bool:
-        """Whether ``run`` of the copy can be a hole at a paragraph's edge."""
+        """Whether ``run`` of the copy can be a hole at a paragraph's edge
+        (``glued_before``: what touches it from before is known to end a line)."""
         if not run or len(run) > min(self.max_hole_tokens, owner.matched):
             return False
         original = raw[run[0][1] : run[-1][2]]
         text = key(original)
+        touching = _with_touching(raw, run, before=not glued_before)
         return (
             any(t[0][0].isalnum() for t in run)
             and not any(_marks_sentence_end(t, raw) for t in run)
             and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
-            and not any(source.seam(w) for w in _CAMEL.findall(_with_touching(raw, run)))
+            and not any(source.seam(w) for w in _CAMEL.findall(touching))
             and not any(line and line in text for line in lines)
         )
 
@@ -265,11 +278,12 @@ class Aligned(NamedTuple):
         return self.theirs[op.dest_end - 1]
 
 
-def _with_touching(raw: str, run: Sequence[Token]) -> str:
+def _with_touching(raw: str, run: Sequence[Token], before: bool = True) -> str:
     """The text of ``run`` with the words that touch it on either side without a
-    space ("Going forward" in "Going forwardResidents" brings "forwardResidents")."""
+    space ("Going forward" in "Going forwardResidents" brings "forwardResidents");
+    on its right side only when not ``before``."""
     start, end = run[0][1], run[-1][2]
-    while start > 0 and raw[start - 1].isalnum():
+    while before and start > 0 and raw[start - 1].isalnum():
         start -= 1
     while end < len(raw) and raw[end].isalnum():
         end += 1
