@@ -119,3 +119,12 @@ def test_a_hole_opening_a_paragraph_glued_to_a_heading_is_filled() -> None:
     result = clean(_page([P1, heading, P2.removeprefix("Residents "), P3, P4], glued))
     assert P2 in result.text and heading in result.text
     assert [r.inserted for r in result.repairs] == ["Residents "]
+
+
+def test_a_hole_after_the_first_word_of_a_paragraph_glued_to_its_heading_is_filled() -> None:
+    heading = "Footpaths and lights"
+    glued = " ".join([P1, P2, heading + P3, P4])
+    split = [P1, P2, heading, P3.replace("The plans and", "The and"), P4]
+    result = clean(_page(split, glued))
+    assert P3 in result.text
+    assert [r.inserted for r in result.repairs] == ["plans "]

@@ -112,7 +112,7 @@ class Repairer:
 
         One matching word is chance, so the word is looked for anew: the nearest
         before the words matched after the hole, written alike, opening a sentence
-        of the copy (a sentence mark just before it). The hole holds no sentence
+        of the copy (see :func:`_opens_a_sentence`). The hole holds no sentence
         end, and no word of it ends with the first word: there the paragraph starts,
         glued to a heading ("… Plan & Grow BIGThe Plan Stage …").
         """
@@ -125,7 +125,7 @@ class Repairer:
             (j for j in range(after.dest_start - 1, lowest - 1, -1) if theirs[j][0] == first[0]),
             None,
         )
-        if at is None or at == 0 or theirs[at - 1][0] not in _SENTENCE_ENDS:
+        if at is None or not _opens_a_sentence(raw, theirs[at][1]):
             return None
         run = theirs[at + 1 : after.dest_start]
         if raw[theirs[at][1] : theirs[at][2]] != word or not run or _whole_sentence(run):
@@ -299,6 +299,16 @@ def solid(aligned: Iterable[Aligned]) -> list[Aligned]:
     """The aligned paragraphs whose first and last tokens both matched the copy (so
     that their place in it is known), in page order."""
     return in_page_order(a for a in aligned if a.first() is not None and a.last() is not None)
+
+
+def _opens_a_sentence(raw: str, start: int) -> bool:
+    """Whether the word at ``start`` of a copy opens a sentence: a sentence mark
+    stands just before it, or it starts with a capital run on to a word in lower case
+    (a heading glued to its paragraph: "mein GeheimnisJede Luxushandtasche …")."""
+    before = raw[max(0, start - 4) : start]
+    if before[-1:].islower():
+        return raw[start].isupper()
+    return before.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 def _ends_sentence(token: Token) -> bool:
