@@ -128,3 +128,12 @@ def test_a_hole_after_the_first_word_of_a_paragraph_glued_to_its_heading_is_fill
     result = clean(_page(split, glued))
     assert P3 in result.text
     assert [r.inserted for r in result.repairs] == ["plans "]
+
+
+def test_a_short_line_ending_in_a_hole_between_two_paragraphs_is_filled() -> None:
+    # too short to share a run of three words with the copy: lined up by its place
+    question = "Who pays the bill?"
+    glued = " ".join([P1, P2, question, P3, P4])
+    result = clean(_page([P1, P2, question.replace(" the bill", " "), P3, P4], glued))
+    assert question in result.text
+    assert [r.inserted for r in result.repairs] == ["the bill"]

@@ -284,7 +284,8 @@ class _Search:
         """The kept lines standing between two aligned paragraphs on the page, lined
         up with the stretch of the copy between them: a short line with a hole
         shares no run of words with the copy to be found by, but its place is
-        known."""
+        known. The stretch left for the lines after it starts past its end, when its
+        end matched in a run (else where it started)."""
         have = {a.target.index for a in aligned}
         found: list[Aligned] = []
         for before, after in pairwise(solid(aligned)):
@@ -295,9 +296,10 @@ class _Search:
                 if line.index in have or line.index in self.removed:
                     continue
                 a = self.repairs.align(self.page, line, source, source.between(lo, hi))
-                if a is not None and a.last() is not None:
+                if a is not None:
                     found.append(a)
-                    lo = a.last_end()
+                    if a.last() is not None:
+                        lo = a.last_end()
         return found
 
     def copies_removed_before(self) -> Iterator[Repair]:
