@@ -137,3 +137,9 @@ def test_a_short_line_ending_in_a_hole_between_two_paragraphs_is_filled() -> Non
     result = clean(_page([P1, P2, question.replace(" the bill", " "), P3, P4], glued))
     assert question in result.text
     assert [r.inserted for r in result.repairs] == ["the bill"]
+
+
+def test_a_hole_after_the_first_word_of_the_copy_s_first_paragraph_is_filled() -> None:
+    result = clean(_page([P1.replace("The council met", "The met"), P2, P3, P4]))
+    assert P1 in result.text
+    assert [r.inserted for r in result.repairs] == ["council "]

@@ -91,7 +91,7 @@ class Repairer:
                 _flanked(before, after, mine, inserted_tokens)
                 or _in_a_row(listed, k, mine, inserted_tokens)
             ):
-                found = self._after_first_word(before, after, aligned, page.raw)
+                found = self._after_first_word(before, after, aligned, source, page.raw)
                 if found is None:
                     continue  # a hole needs matching words on both sides
                 begin, inserted_tokens = found, theirs[found : op.dest_end]
@@ -106,13 +106,15 @@ class Repairer:
             start, end = theirs[begin][1], theirs[op.dest_end][1]
             yield self._repair(page, target, source, (start, end), at, size)
 
-    def _after_first_word(self, before: _Op, after: _Op, aligned: Aligned, raw: str) -> int | None:
+    def _after_first_word(
+        self, before: _Op, after: _Op, aligned: Aligned, source: Source, raw: str
+    ) -> int | None:
         """Where the copy's words start that fill a hole right after the paragraph's
         first word ("The [company shelved its plans] for an initial …"), if they do.
 
         One matching word is chance, so the word is looked for anew: the nearest
-        before the words matched after the hole, written alike, opening a sentence
-        of the copy (see :func:`_opens_a_sentence`). The hole holds no sentence
+        before the words matched after the hole, written alike, opening the copy or
+        a sentence of it (see :func:`_opens_a_sentence`). The hole holds no sentence
         end, and no word of it ends with the first word: there the paragraph starts,
         glued to a heading ("… Plan & Grow BIGThe Plan Stage …").
         """
@@ -125,7 +127,10 @@ class Repairer:
             (j for j in range(after.dest_start - 1, lowest - 1, -1) if theirs[j][0] == first[0]),
             None,
         )
-        if at is None or not _opens_a_sentence(raw, theirs[at][1]):
+        if at is None:
+            return None
+        start = theirs[at][1]
+        if start != source.block.start and not _opens_a_sentence(raw, start):
             return None
         run = theirs[at + 1 : after.dest_start]
         if raw[theirs[at][1] : theirs[at][2]] != word or not run or _whole_sentence(run):
