@@ -143,3 +143,13 @@ def test_a_hole_after_the_first_word_of_the_copy_s_first_paragraph_is_filled() -
     result = clean(_page([P1.replace("The council met", "The met"), P2, P3, P4]))
     assert P1 in result.text
     assert [r.inserted for r in result.repairs] == ["council "]
+
+
+def test_a_first_word_is_matched_as_written_past_its_lower_case_in_the_hole() -> None:
+    # "The [bridge, the road and] the footpath …": the nearer "the" is the hole's own
+    closing = "The bridge, the road and the footpath will all close for a week in May."
+    glued = " ".join([P1, P2, closing, P3, P4])
+    hole = closing.replace("bridge, the road and ", "")
+    result = clean(_page([P1, P2, hole, P3, P4], glued))
+    assert closing in result.text
+    assert [r.inserted for r in result.repairs] == ["bridge, the road and "]

@@ -123,17 +123,19 @@ class Repairer:
         first, theirs = aligned.mine[0], aligned.theirs
         word = raw[first[1] : first[2]]
         lowest = max(0, after.dest_start - self.max_hole_tokens - 1)
-        at = next(
-            (j for j in range(after.dest_start - 1, lowest - 1, -1) if theirs[j][0] == first[0]),
-            None,
+        alike = (
+            j
+            for j in range(after.dest_start - 1, lowest - 1, -1)
+            if theirs[j][0] == first[0] and raw[theirs[j][1] : theirs[j][2]] == word
         )
+        at = next(alike, None)
         if at is None:
             return None
         start = theirs[at][1]
         if start != source.block.start and not _opens_a_sentence(raw, start):
             return None
         run = theirs[at + 1 : after.dest_start]
-        if raw[theirs[at][1] : theirs[at][2]] != word or not run or _whole_sentence(run):
+        if not run or _whole_sentence(run):
             return None
         return None if any(raw[t[1] : t[2]].endswith(word) for t in run) else at + 1
 
