@@ -172,7 +172,8 @@ class _Workers:
         self.started = self._ids()
 
     def _ids(self) -> frozenset[int | None]:
-        return frozenset(p.pid for p in self.pool._pool)  # (the pool's own list)
+        # the pool's own list of its processes (a Python without it: nothing to watch)
+        return frozenset(p.pid for p in getattr(self.pool, "_pool", ()))
 
     def check(self) -> None:
         if self._ids() != self.started:
