@@ -18,7 +18,9 @@ Reported, over all pages, per source set and per language group: body F1 (AEB's
 metric) of the output and of the split copy as it stands (the floor); the holes
 filled with exactly the stripped words, beside the ceiling (the holes whose
 paragraph keeps a word to place the fill by); the share of pages whose glued
-copy went; titles right; pages with an insertion the body lacks.
+copy went; titles right; pages with an insertion the body lacks. Then where the
+holes a perfect repair fills and dechaff leaves stand: in a line a filter removed,
+or at which place in a kept line.
 
     python benchmarks/seedlike.py [--strength 0.5] [--seed 1] [--variants 2] [--out docs]
 """
@@ -29,6 +31,7 @@ import argparse
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -288,6 +291,8 @@ class Outcome:
     glued_gone: bool
     title_right: bool
     wrong: bool
+    missed: Counter[str]
+    """Where the holes a perfect repair fills and dechaff left stand (see :func:`_where`)."""
 
 
 def judge(page: Built) -> Outcome:
@@ -304,7 +309,35 @@ def judge(page: Built) -> Outcome:
         page.glued not in result.text,
         result.title == page.article.title,
         _inserts_what_the_gold_lacks(result, page.text, page.gold),
+        Counter(
+            _where(hole, page, result)
+            for hole in page.holes
+            if hole.determined and hole.expected not in text
+        ),
     )
+
+
+def _where(hole: Hole, page: Built, result: CleanResult) -> str:
+    """Where an unfilled hole stands: in a line a filter removed (which filter), or
+    at which place in a kept line, by the words of the line around it."""
+    around = squash(hole.expected.replace(hole.anchor, " ", 1))
+    lines = [b for b in result.blocks if around in squash(b.text) and b.text != page.glued]
+    if not lines:
+        return "not placed (the words around it changed)"
+    line = lines[0]
+    removed = [r.filter for r in result.removals if (r.start, r.end) == (line.start, line.end)]
+    if removed:
+        return f"in a line {removed[0]} removed"
+    text = squash(line.text)
+    at = text.find(around) + len(squash(hole.expected.split(hole.anchor, 1)[0]))
+    before, after = len(text[:at].split()), len(text[at:].split())
+    if before == 0:
+        return "at a line's start"
+    if after == 0:
+        return "at a line's end"
+    if before == 1 or after == 1:
+        return "next to a line's first or last word"
+    return "inside a line"
 
 
 def measure(outcomes: list[Outcome]) -> Figures:
@@ -351,6 +384,15 @@ def _report(built: list[Built], strength: float, variants: int) -> list[str]:
     ]
     lines += [measure(outcomes).line(name) for name, outcomes in groups.items() if outcomes]
     lines += ["", "The body F1 of a perfect output is 1.000 on every row."]
+    missed = sum((o.missed for _, o in judged), Counter[str]())
+    lines += [
+        "",
+        "Where the holes a perfect repair fills and dechaff leaves stand (all pages):",
+        "",
+        "| where | holes |",
+        "|---|---|",
+        *(f"| {where} | {n:,} |" for where, n in missed.most_common()),
+    ]
     return lines
 
 
