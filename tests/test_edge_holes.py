@@ -153,3 +153,13 @@ def test_a_first_word_is_matched_as_written_past_its_lower_case_in_the_hole() ->
     result = clean(_page([P1, P2, hole, P3, P4], glued))
     assert closing in result.text
     assert [r.inserted for r in result.repairs] == ["bridge, the road and "]
+
+
+def test_a_line_the_glued_copy_repaired_counts_as_the_article_s() -> None:
+    # a short line closing the article, without a sentence end: body-region alone
+    # would take it for page furniture after the body
+    links = "More: council website, minutes archive, bridge plans"
+    glued = " ".join([P1, P2, P3, P4, links])
+    split = [P1, P2, P3, P4, links.replace(" minutes archive,", "")]
+    result = clean(_page(split, glued))
+    assert links in result.text

@@ -174,11 +174,14 @@ class BodyRegion:
         )
         lang = page_language(b.text for b in page.kept) if unpunctuated else None
         held = page.facts.held
+        # the article's glued copy vouches for the lines it holds and those it repaired
+        copies = set(held.values())
+        repaired = {r.block for r in page.repairs if r.source_block in copies}
         for b in page.blocks:
             if b.index in kept_set:
                 url = b.text.startswith(("http", "www.")) and WEB_ADDRESS.fullmatch(b.text)
-                # a line the article's glued copy holds is the article's, whatever its shape
-                own = float(b.words) if b.index in held else score(b, lang)
+                vouched = b.index in held or b.index in repaired  # whatever its shape
+                own = float(b.words) if vouched else score(b, lang)
                 scores.append(0.0 if url else own)
                 continue
             reason = removed.get(b.index)
