@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dechaff import Cleaner, clean
+from dechaff import Cleaner, CleanResult, clean
 from dechaff.filters.base import remove_block
 from dechaff.page import Page
 from dechaff.report import Decision, Reason
@@ -104,12 +104,17 @@ def test_a_hole_after_a_paragraph_s_first_word_is_filled() -> None:
     assert [r.inserted for r in result.repairs] == ["plans "]
 
 
-def test_a_first_word_that_also_ends_a_glued_heading_gives_no_fill() -> None:
-    # the copy's first "The" opens the heading; P3 starts after "BRIDGEThe"
-    heading = "The new BRIDGE"
+def _after_glued_heading(heading: str) -> CleanResult:
+    """P3, its second word stripped, below ``heading``: a line of its own on the page,
+    run into P3 without a space in the glued copy."""
     glued = " ".join([P1, P2, heading + P3, P4])
     split = [P1, P2, heading, P3.replace("The plans and", "The and"), P4]
-    result = clean(_page(split, glued))
+    return clean(_page(split, glued))
+
+
+def test_a_first_word_that_also_ends_a_glued_heading_gives_no_fill() -> None:
+    # the copy's first "The" opens the heading; P3 starts after "BRIDGEThe"
+    result = _after_glued_heading("The new BRIDGE")
     assert not any("BRIDGE" in r.inserted for r in result.repairs)
 
 
@@ -122,10 +127,7 @@ def test_a_hole_opening_a_paragraph_glued_to_a_heading_is_filled() -> None:
 
 
 def test_a_hole_after_the_first_word_of_a_paragraph_glued_to_its_heading_is_filled() -> None:
-    heading = "Footpaths and lights"
-    glued = " ".join([P1, P2, heading + P3, P4])
-    split = [P1, P2, heading, P3.replace("The plans and", "The and"), P4]
-    result = clean(_page(split, glued))
+    result = _after_glued_heading("Footpaths and lights")
     assert P3 in result.text
     assert [r.inserted for r in result.repairs] == ["plans "]
 

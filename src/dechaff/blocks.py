@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textutil import ASCII_WORD_BYTES, key
+from .textutil import ASCII_WORD_BYTES, key, word_runs
 
-_WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
 _SENTENCE_MARK = re.compile(r"[.!?。！？](?<![0-9][.])(?<!\b[A-Z][.])(?:\s|$|[\"”’»)])")
@@ -156,7 +155,7 @@ def word_count(text: str) -> int:
     """
     if text.isascii():  # the common case, counted in C
         return len(text.encode("ascii").translate(ASCII_WORD_BYTES).split())
-    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+    return len(word_runs(text)) + len(_CJK.findall(text)) // 2
 
 
 def segment(raw: str) -> tuple[Block, ...]:

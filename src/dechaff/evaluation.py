@@ -17,17 +17,16 @@ their harmonic mean.
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
+from .textutil import word_runs
 
 
 def tokens(text: str) -> list[str]:
     """The metric's tokens: runs of word characters, case kept."""
-    return _WORD.findall(text)
+    return word_runs(text)
 
 
 def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:

@@ -20,6 +20,8 @@ from ..page import Page
 from ..report import Reason, Repair
 from ..textutil import key
 
+Token = tuple[str, int, int]
+"""A word or a punctuation mark, case-folded, with its place in the input."""
 _SENTENCE_ENDS = frozenset(".!?。！？")
 _LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CLOSERS = frozenset('"”’»)')
@@ -228,10 +230,6 @@ class Repairer:
         )
 
 
-Token = tuple[str, int, int]
-"""A word or a punctuation mark, case-folded, with its place in the input."""
-
-
 class Aligned(NamedTuple):
     """A paragraph lined up with the copy it is repaired from."""
 
@@ -351,8 +349,8 @@ def _alignment(mine: list[str], theirs: list[str]) -> list[_Op]:
 def _flanked(
     before: _Op,
     after: _Op,
-    mine: Sequence[tuple[str, int, int]],
-    run: Sequence[tuple[str, int, int]],
+    mine: Sequence[Token],
+    run: Sequence[Token],
 ) -> bool:
     """Whether ``run``, missing between two matching runs, is a hole: two matching
     tokens on each side; or, at the start of the paragraph, only its opening
@@ -373,8 +371,8 @@ def _flanked(
 def _in_a_row(
     ops: Sequence[_Op],
     k: int,
-    mine: Sequence[tuple[str, int, int]],
-    run: Sequence[tuple[str, int, int]],
+    mine: Sequence[Token],
+    run: Sequence[Token],
 ) -> bool:
     """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
     with one matching token between each ("on [Facebook] , [Twitter] , and
@@ -397,20 +395,20 @@ def _in_a_row(
     )
 
 
-def _whole_sentence(run: Sequence[tuple[str, int, int]]) -> bool:
+def _whole_sentence(run: Sequence[Token]) -> bool:
     """Whether a missing run holds a sentence end (then it is the copy's next
     sentence, not a hole, when it stands at the paragraph's end)."""
     return any(t[0] in _SENTENCE_ENDS for t in run)
 
 
-def _opens(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+def _opens(op: _Op, mine: Sequence[Token]) -> bool:
     """Whether ``op`` matches the paragraph's first tokens, punctuation only (a
     bullet, a dash, an opening quote)."""
     opening = mine[op.src_start : op.src_end]
     return op.tag == "equal" and op.src_start == 0 and not any(t[0][0].isalnum() for t in opening)
 
 
-def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
+def _closes(op: _Op, mine: Sequence[Token]) -> bool:
     """Whether ``op`` matches the paragraph's last tokens, punctuation only."""
     closing = mine[op.src_start : op.src_end]
     return (
@@ -420,7 +418,7 @@ def _closes(op: _Op, mine: Sequence[tuple[str, int, int]]) -> bool:
     )
 
 
-def tokens(block: Block) -> list[tuple[str, int, int]]:
+def tokens(block: Block) -> list[Token]:
     return [
         (m.group().casefold(), block.start + m.start(), block.start + m.end())
         for m in _TOKEN.finditer(block.text)
@@ -451,7 +449,7 @@ class Source:
         """The source's tokens that lie within ``[start, end)`` of the input."""
         return self.tokens[bisect_left(self.starts, start) : bisect_left(self.ends, end + 1)]
 
-    def window(self, mine: Sequence[tuple[str, int, int]]) -> Sequence[tuple[str, int, int]]:
+    def window(self, mine: Sequence[Token]) -> Sequence[Token]:
         """The part of the source that lines up with ``mine``: where the shared runs
         say it starts (the median of their offsets, so that a run the source also
         holds elsewhere does not widen it), as long as ``mine`` twice over (the copy
