@@ -165,3 +165,58 @@ def test_a_line_the_glued_copy_repaired_counts_as_the_article_s() -> None:
     split = [P1, P2, P3, P4, links.replace(" minutes archive,", "")]
     result = clean(_page(split, glued))
     assert links in result.text
+
+
+def test_a_hole_glued_to_a_hyphen_is_filled_without_a_space() -> None:
+    paragraph = "The team will show its new Formel-1-Auto for the season at the end of the month."
+    glued = " ".join([P1, paragraph, P2, P4])
+    split = paragraph.replace("Formel-1-Auto", "Formel-1-")
+    result = clean(_page([P1, split, P2, P4], glued))
+    assert paragraph in result.text
+    (repair,) = result.repairs
+    assert repair.inserted == "Auto"
+    assert (
+        result.blocks[repair.block]
+        .text[: repair.at - result.blocks[repair.block].start]
+        .endswith("-")
+    )
+
+
+def test_a_hole_after_a_sentence_mark_keeps_the_paragraph_s_space() -> None:
+    # the copy runs its sentences together ("Rep.Ilhan"): the paragraph's space stays
+    paragraph = "A man threatened to kill Rep. Ilhan Omar (D-Minn.), the office announced Monday."
+    glued = " ".join([P1, paragraph.replace("Rep. Ilhan", "Rep.Ilhan"), P2, P4])
+    split = paragraph.replace(" Ilhan Omar", "")
+    result = clean(_page([P1, split, P2, P4], glued))
+    assert paragraph in result.text
+
+
+def test_a_credit_cut_after_a_paragraph_s_last_word_leaves_its_hole_fillable() -> None:
+    result = clean(_page([P1, P2, P3.removesuffix(" www.example.org") + " (Photo: AP)", P4]))
+    assert P3 in result.text
+    assert "(Photo: AP)" not in result.text
+    assert [r.inserted for r in result.repairs] == [" www.example.org"]
+
+
+def test_a_hole_closing_a_paragraph_the_copy_glues_to_the_next_is_filled() -> None:
+    heading = "Fears for the health of Kim Jong Un"
+    glued = "".join([P1, " ", heading, P2, " ", P4])
+    result = clean(_page([P1, heading.removesuffix(" Kim Jong Un"), P2, P4], glued))
+    assert [r.inserted for r in result.repairs] == [" Kim Jong Un"]
+    assert heading in result.text
+
+
+def test_a_paragraph_opening_in_lower_case_takes_the_copy_s_sentence_before_it() -> None:
+    caption = "Video above: the new bridge at night."
+    glued = " ".join([P1, caption, P2, P3, P4])
+    result = clean(_page([P1, P2.removeprefix("Residents "), P3, P4], glued))
+    assert P2 in result.text
+    assert caption not in result.text
+    assert [r.inserted for r in result.repairs] == ["Residents "]
+
+
+def test_a_paragraph_opening_in_upper_case_takes_no_sentence_of_the_copy() -> None:
+    caption = "Video above: the new bridge at night."
+    glued = " ".join([P1, caption, P2, P3, P4])
+    result = clean(_page([P1, P2.replace("Residents asked", "Asked"), P3, P4], glued))
+    assert not result.repairs

@@ -102,11 +102,11 @@ class Repairer:
                 t[0][0].isalnum() for t in inserted_tokens
             ):
                 continue  # too long a hole, or longer than the text that vouches for it
-            at = mine[op.src_start][1]
-            if aligned.cut_between(mine[op.src_start - 1][2], at):
+            left, at = mine[op.src_start - 1][2], mine[op.src_start][1]
+            span, at = _placed(theirs, begin, op.dest_end, left, at)
+            if aligned.cut_between(left, mine[op.src_start][1], page.raw[span[0] : span[1]]):
                 continue  # where an earlier filter cut a label, the copy may hold it
-            start, end = theirs[begin][1], theirs[op.dest_end][1]
-            yield self._repair(page, target, source, (start, end), at, size)
+            yield self._repair(page, target, source, span, at, size)
 
     def _after_first_word(
         self, before: _Op, after: _Op, aligned: Aligned, source: Source, raw: str
@@ -162,7 +162,8 @@ class Repairer:
             first = anchored[0]
             hi = first.first_start()
             run = source.between(source.block.start, hi)
-            if self._edge_fits(raw, source, run, first, lines) and not first.cut_at_start():
+            fits = self._edge_fits(raw, source, run, first, lines)
+            if fits and not first.cut_at_start(raw[run[0][1] : hi]):
                 yield self._repair(
                     page, first.target, source, (run[0][1], hi), first.mine[0][1], len(run)
                 )
@@ -175,15 +176,24 @@ class Repairer:
             # is where the copy glued the second to it
             glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
             owner = a if glued or _ends_sentence(before.mine[-1]) else before
+            if owner is a and raw[a.mine[0][1]].islower():
+                # a paragraph does not open in lower case: the copy's last sentence
+                # before it, cut short, opens it (what comes before that sentence,
+                # a caption glued in, is nobody's)
+                run = _last_sentence(run, raw)
             # the page's lines between the two (their opening words: a credit or a
             # hole may follow), and its lines of two words or more
             standing = page.blocks[before.target.index + 1 : a.target.index]
             between = [b.key[:_LINE_HEAD] for b in standing]
-            if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued):
+            # what runs straight on to the second paragraph's first word is the seam
+            # between the two ("von Kim Jong UnDer US-Sender")
+            runs_on = owner is before and bool(run) and run[-1][2] == hi
+            if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued, runs_on):
                 continue
-            if owner is a and not a.cut_at_start():
+            copied = raw[run[0][1] : run[-1][2]]
+            if owner is a and not a.cut_at_start(copied):
                 yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
-            elif owner is before and not before.cut_at_end():
+            elif owner is before and not before.cut_at_end(copied):
                 at = before.mine[-1][2]
                 yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
@@ -195,14 +205,16 @@ class Repairer:
         owner: Aligned,
         lines: Sequence[str],
         glued_before: bool = False,
+        glued_after: bool = False,
     ) -> bool:
         """Whether ``run`` of the copy can be a hole at a paragraph's edge
-        (``glued_before``: what touches it from before is known to end a line)."""
+        (``glued_before``, ``glued_after``: what touches it from before or after is
+        known to end or open a line, so that it is no seam inside a paragraph)."""
         if not run or len(run) > min(self.max_hole_tokens, owner.matched):
             return False
         original = raw[run[0][1] : run[-1][2]]
         text = key(original)
-        touching = _with_touching(raw, run, before=not glued_before)
+        touching = _with_touching(raw, run, left=not glued_before, right=not glued_after)
         return (
             any(t[0][0].isalnum() for t in run)
             and not any(_marks_sentence_end(t, raw) for t in run)
@@ -241,10 +253,18 @@ class Aligned(NamedTuple):
     cuts: tuple[tuple[int, int], ...]
     """What earlier filters cut from the paragraph (an ad label, a credit)."""
 
-    def cut_between(self, start: int, end: int) -> bool:
-        """Whether an earlier filter cut text from the paragraph in ``[start, end)``:
-        the copy's words there may be that text, not a hole."""
-        return any(start <= cut_start < end for cut_start, _ in self.cuts)
+    def cut_between(self, start: int, end: int, copied: str) -> bool:
+        """Whether an earlier filter cut text from the paragraph in ``[start, end)``
+        that may be what the copy holds there (``copied``): its words stand in
+        ``copied``, or it has none to tell by. A cut the copy does not hold (a photo
+        credit glued on after the paragraph's last word) leaves the hole a hole."""
+        offset, text = self.target.start, self.target.text
+        for cut_start, cut_end in self.cuts:
+            if start <= cut_start < end:
+                words = key(text[cut_start - offset : cut_end - offset])
+                if not words or words in key(copied):
+                    return True
+        return False
 
     def first(self) -> Token | None:
         """The copy's token that the paragraph's first token matched, in a run of two
@@ -254,13 +274,15 @@ class Aligned(NamedTuple):
             return None
         return self.theirs[op.dest_start]
 
-    def cut_at_start(self) -> bool:
-        """Whether an earlier filter cut text before the paragraph's first token."""
-        return self.cut_between(self.target.start, self.mine[0][1])
+    def cut_at_start(self, copied: str) -> bool:
+        """Whether an earlier filter cut text before the paragraph's first token that
+        may be ``copied`` (see :meth:`cut_between`)."""
+        return self.cut_between(self.target.start, self.mine[0][1], copied)
 
-    def cut_at_end(self) -> bool:
-        """Whether an earlier filter cut text after the paragraph's last token."""
-        return self.cut_between(self.mine[-1][2], self.target.end)
+    def cut_at_end(self, copied: str) -> bool:
+        """Whether an earlier filter cut text after the paragraph's last token that
+        may be ``copied`` (see :meth:`cut_between`)."""
+        return self.cut_between(self.mine[-1][2], self.target.end, copied)
 
     def first_start(self) -> int:
         """Where the copy's token matched by the paragraph's first token starts."""
@@ -283,16 +305,41 @@ class Aligned(NamedTuple):
         return self.theirs[op.dest_end - 1]
 
 
-def _with_touching(raw: str, run: Sequence[Token], before: bool = True) -> str:
-    """The text of ``run`` with the words that touch it on either side without a
-    space ("Going forward" in "Going forwardResidents" brings "forwardResidents");
-    on its right side only when not ``before``."""
+def _with_touching(raw: str, run: Sequence[Token], *, left: bool = True, right: bool = True) -> str:
+    """The text of ``run`` with the words that touch it without a space on the
+    ``left`` and ``right`` sides ("Going forward" in "Going forwardResidents" brings
+    "forwardResidents")."""
     start, end = run[0][1], run[-1][2]
-    while before and start > 0 and raw[start - 1].isalnum():
+    while left and start > 0 and raw[start - 1].isalnum():
         start -= 1
-    while end < len(raw) and raw[end].isalnum():
+    while right and end < len(raw) and raw[end].isalnum():
         end += 1
     return raw[start:end]
+
+
+def _last_sentence(run: Sequence[Token], raw: str) -> Sequence[Token]:
+    """The tokens of ``run`` after its last sentence end (all of it when it has none)."""
+    ends = [i for i, t in enumerate(run) if _marks_sentence_end(t, raw)]
+    return run[ends[-1] + 1 :] if ends else run
+
+
+def _placed(
+    theirs: Sequence[Token], begin: int, end: int, left: int, right: int
+) -> tuple[tuple[int, int], int]:
+    """The copy's span for the hole ``theirs[begin:end]`` between a paragraph's words
+    that end at ``left`` and start at ``right``, and where it goes: before ``right``
+    with the white space that follows it in the copy; or, when the copy glues it to
+    the word before ("Formel-1-Auto für", "„Schule in") and the paragraph kept the
+    space after it ("Formel-1- für"), right after ``left``, without that space. Not
+    after a sentence mark: a copy that runs its sentences together ("Rep.Ilhan Omar
+    (D-Minn.)") drops the space the paragraph keeps.
+    """
+    start, stop = theirs[begin][1], theirs[end - 1][2]
+    previous = theirs[begin - 1]
+    glued_before = start == previous[2] and previous[0] not in _SENTENCE_ENDS
+    if glued_before and stop < theirs[end][1] and left < right:
+        return (start, stop), left
+    return (start, theirs[end][1]), right
 
 
 def in_page_order(aligned: Iterable[Aligned]) -> list[Aligned]:
