@@ -220,3 +220,40 @@ def test_a_paragraph_opening_in_upper_case_takes_no_sentence_of_the_copy() -> No
     glued = " ".join([P1, caption, P2, P3, P4])
     result = clean(_page([P1, P2.replace("Residents asked", "Asked"), P3, P4], glued))
     assert not result.repairs
+
+
+def test_a_hole_after_the_first_word_is_filled_when_the_copy_has_the_heading_before_it() -> None:
+    heading = "How the bridge will look"
+    paragraph = "Every footpath on the new bridge will have lights and a railing of steel."
+    glued = " ".join([P1, heading, paragraph, P4])
+    split = paragraph.replace(" footpath", "")
+    result = clean(_page([P1, heading, split, P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == ["footpath "]
+
+
+def test_a_hole_closing_the_copy_s_last_paragraph_mid_sentence_is_filled() -> None:
+    last = (
+        "The council said on Tuesday that the minutes of the meeting, with the plans and"
+        " the letters that residents sent about the bridge, can be read in full at"
+        " www.example.org"
+    )
+    glued = " ".join([P1, P2, P4, last])
+    result = clean(_page([P1, P2, P4, last.removesuffix(" www.example.org")], glued))
+    assert last in result.text
+    assert [r.inserted for r in result.repairs] == [" www.example.org"]
+
+
+def test_the_copy_s_words_after_its_last_sentence_are_not_taken() -> None:
+    glued = " ".join([P1, P2, P4, "Share this article"])
+    result = clean(_page([P1, P2, P4], glued))
+    assert "Share this" not in result.text
+    assert not result.repairs
+
+
+def test_a_hole_closing_a_paragraph_stops_where_a_line_between_starts_in_the_copy() -> None:
+    post = "I urge everyone in the city to use the new footpath whenever they can"
+    attribution = "November 3, 2019"  # a dateline, which chrome removes
+    glued = " ".join([P1, post, "pic.twitter.com/abc123", attribution, P2, P4])
+    result = clean(_page([P1, post, attribution, P2, P4], glued))
+    assert [r.inserted for r in result.repairs] == [" pic.twitter.com/abc123"]

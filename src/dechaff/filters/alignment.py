@@ -93,7 +93,7 @@ class Repairer:
                 _flanked(before, after, mine, inserted_tokens)
                 or _in_a_row(listed, k, mine, inserted_tokens)
             ):
-                found = self._after_first_word(before, after, aligned, source, page.raw)
+                found = self._after_first_word(before, after, aligned, source, page)
                 if found is None:
                     continue  # a hole needs matching words on both sides
                 begin, inserted_tokens = found, theirs[found : op.dest_end]
@@ -109,20 +109,22 @@ class Repairer:
             yield self._repair(page, target, source, span, at, size)
 
     def _after_first_word(
-        self, before: _Op, after: _Op, aligned: Aligned, source: Source, raw: str
+        self, before: _Op, after: _Op, aligned: Aligned, source: Source, page: Page
     ) -> int | None:
         """Where the copy's words start that fill a hole right after the paragraph's
         first word ("The [company shelved its plans] for an initial …"), if they do.
 
         One matching word is chance, so the word is looked for anew: the nearest
         before the words matched after the hole, written alike, opening the copy or
-        a sentence of it (see :func:`_opens_a_sentence`). The hole holds no sentence
-        end, and no word of it ends with the first word: there the paragraph starts,
-        glued to a heading ("… Plan & Grow BIGThe Plan Stage …").
+        a sentence of it (see :func:`_opens_a_sentence`), or following in it the
+        line that stands before the paragraph on the page (a heading without a
+        sentence mark: "Ich lüfte mein Geheimnis Jede [Luxushandtasche] ist"). The
+        hole holds no sentence end, and no word of it ends with the first word: there
+        the paragraph starts, glued to a heading ("… Plan & Grow BIGThe Plan Stage …").
         """
         if before.src_start != 0 or before.src_end != 1 or after.src_end - after.src_start < 2:
             return None
-        first, theirs = aligned.mine[0], aligned.theirs
+        first, theirs, raw = aligned.mine[0], aligned.theirs, page.raw
         word = raw[first[1] : first[2]]
         lowest = max(0, after.dest_start - self.max_hole_tokens - 1)
         alike = (
@@ -134,7 +136,12 @@ class Repairer:
         if at is None:
             return None
         start = theirs[at][1]
-        if start != source.block.start and not _opens_a_sentence(raw, start):
+        line_before = page.blocks[aligned.target.index - 1] if aligned.target.index else None
+        if not (
+            start == source.block.start
+            or _opens_a_sentence(raw, start)
+            or (line_before is not None and _follows(raw, start, line_before))
+        ):
             return None
         run = theirs[at + 1 : after.dest_start]
         if not run or _whole_sentence(run):
@@ -153,49 +160,82 @@ class Repairer:
         sentence end, the opening of a line standing between the two on the page (a
         heading), another line of two words or more (a caption), or is longer than a
         hole, is nobody's. The copy's words before its first paragraph open it, on
-        the same terms; those after its last are never taken (a copy often ends with
-        chaff glued on: a share prompt, a related story)."""
+        the same terms; those after its last close it only when it stops
+        mid-sentence (a copy often ends with chaff glued on: a share prompt, a
+        related story)."""
         anchored = solid(aligned)
-        raw = page.raw
-        if anchored and anchored[0].target.index == min(a.target.index for a in aligned):
-            # the copy opens with its first paragraph: the words before it open it
-            first = anchored[0]
-            hi = first.first_start()
-            run = source.between(source.block.start, hi)
-            fits = self._edge_fits(raw, source, run, first, lines)
-            if fits and not first.cut_at_start(raw[run[0][1] : hi]):
-                yield self._repair(
-                    page, first.target, source, (run[0][1], hi), first.mine[0][1], len(run)
-                )
+        if not anchored:
+            return
+        if anchored[0].target.index == min(a.target.index for a in aligned):
+            yield from self._copy_opening(page, anchored[0], source, lines)
         for before, a in pairwise(anchored):
-            lo, hi = before.last_end(), a.first_start()
-            if lo > hi:
-                continue  # not in the same order in the copy
-            run = source.between(lo, hi)
-            # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
-            # is where the copy glued the second to it
-            glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
-            owner = a if glued or _ends_sentence(before.mine[-1]) else before
-            if owner is a and raw[a.mine[0][1]].islower():
-                # a paragraph does not open in lower case: the copy's last sentence
-                # before it, cut short, opens it (what comes before that sentence,
-                # a caption glued in, is nobody's)
-                run = _last_sentence(run, raw)
-            # the page's lines between the two (their opening words: a credit or a
-            # hole may follow), and its lines of two words or more
-            standing = page.blocks[before.target.index + 1 : a.target.index]
-            between = [b.key[:_LINE_HEAD] for b in standing]
-            # what runs straight on to the second paragraph's first word is the seam
-            # between the two ("von Kim Jong UnDer US-Sender")
-            runs_on = owner is before and bool(run) and run[-1][2] == hi
-            if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued, runs_on):
-                continue
-            copied = raw[run[0][1] : run[-1][2]]
-            if owner is a and not a.cut_at_start(copied):
-                yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
-            elif owner is before and not before.cut_at_end(copied):
-                at = before.mine[-1][2]
-                yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
+            yield from self._between(page, before, a, source, lines)
+        if anchored[-1].target.index == max(a.target.index for a in aligned):
+            yield from self._copy_closing(page, anchored[-1], source, lines)
+
+    def _copy_opening(
+        self, page: Page, first: Aligned, source: Source, lines: Sequence[str]
+    ) -> Iterator[Repair]:
+        """The copy opens with ``first``: the words before it open it."""
+        raw, hi = page.raw, first.first_start()
+        run = source.between(source.block.start, hi)
+        fits = self._edge_fits(raw, source, run, first, lines)
+        if fits and not first.cut_at_start(raw[run[0][1] : hi]):
+            yield self._repair(
+                page, first.target, source, (run[0][1], hi), first.mine[0][1], len(run)
+            )
+
+    def _copy_closing(
+        self, page: Page, last: Aligned, source: Source, lines: Sequence[str]
+    ) -> Iterator[Repair]:
+        """The copy closes with ``last``: when it stops mid-sentence, the words after
+        it close it ("Reinschauen können Sie unter [www.leandralou.com]")."""
+        if _ends_sentence(last.mine[-1]):
+            return
+        raw, lo = page.raw, last.last_end()
+        run = source.between(lo, source.block.end)
+        fits = self._edge_fits(raw, source, run, last, lines)
+        if fits and not last.cut_at_end(raw[run[0][1] : run[-1][2]]):
+            at = last.mine[-1][2]
+            yield self._repair(page, last.target, source, (lo, run[-1][2]), at, len(run))
+
+    def _between(
+        self, page: Page, before: Aligned, a: Aligned, source: Source, lines: Sequence[str]
+    ) -> Iterator[Repair]:
+        """The copy's words between two paragraphs: the second's opening or the
+        first's close (see :meth:`fill_edges`)."""
+        raw, lo, hi = page.raw, before.last_end(), a.first_start()
+        if lo > hi:
+            return  # not in the same order in the copy
+        run = source.between(lo, hi)
+        # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
+        # is where the copy glued the second to it
+        glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
+        owner = a if glued or _ends_sentence(before.mine[-1]) else before
+        if owner is a and raw[a.mine[0][1]].islower():
+            # a paragraph does not open in lower case: the copy's last sentence
+            # before it, cut short, opens it (what comes before that sentence,
+            # a caption glued in, is nobody's)
+            run = _last_sentence(run, raw)
+        # the page's lines between the two (their opening words: a credit or a
+        # hole may follow), and its lines of two words or more
+        standing = page.blocks[before.target.index + 1 : a.target.index]
+        if owner is before and standing:
+            # the first paragraph's close stops where the first line standing
+            # between the two starts in the copy (an embedded post's attribution)
+            run = _up_to(run, tokens(standing[0])[: _SOLID + 1])
+        between = [b.key[:_LINE_HEAD] for b in standing]
+        # what runs straight on to the second paragraph's first word is the seam
+        # between the two ("von Kim Jong UnDer US-Sender")
+        runs_on = owner is before and bool(run) and run[-1][2] == hi
+        if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued, runs_on):
+            return
+        copied = raw[run[0][1] : run[-1][2]]
+        if owner is a and not a.cut_at_start(copied):
+            yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
+        elif owner is before and not before.cut_at_end(copied):
+            at = before.mine[-1][2]
+            yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
     def _edge_fits(
         self,
@@ -317,6 +357,16 @@ def _with_touching(raw: str, run: Sequence[Token], *, left: bool = True, right: 
     return raw[start:end]
 
 
+def _up_to(run: Sequence[Token], opening: Sequence[Token]) -> Sequence[Token]:
+    """The tokens of ``run`` before the first place where ``opening``'s words stand
+    in it in a row (all of it when they do not)."""
+    words, wanted = [t[0] for t in run], [t[0] for t in opening]
+    for i in range(len(words) - len(wanted) + 1):
+        if wanted and words[i : i + len(wanted)] == wanted:
+            return run[:i]
+    return run
+
+
 def _last_sentence(run: Sequence[Token], raw: str) -> Sequence[Token]:
     """The tokens of ``run`` after its last sentence end (all of it when it has none)."""
     ends = [i for i, t in enumerate(run) if _marks_sentence_end(t, raw)]
@@ -361,6 +411,13 @@ def _opens_a_sentence(raw: str, start: int) -> bool:
     if before[-1:].islower():
         return raw[start].isupper()
     return before.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+def _follows(raw: str, start: int, line: Block) -> bool:
+    """Whether the copy's text just before ``start`` ends with the text of ``line``
+    (its last words, compared by key)."""
+    tail = line.key[-_LINE_HEAD:]
+    return len(tail) >= 8 and key(raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
 
 
 def _ends_sentence(token: Token) -> bool:
