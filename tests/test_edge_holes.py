@@ -257,3 +257,43 @@ def test_a_hole_closing_a_paragraph_stops_where_a_line_between_starts_in_the_cop
     glued = " ".join([P1, post, "pic.twitter.com/abc123", attribution, P2, P4])
     result = clean(_page([P1, post, attribution, P2, P4], glued))
     assert [r.inserted for r in result.repairs] == [" pic.twitter.com/abc123"]
+
+
+def test_a_paragraph_opening_with_a_full_stop_takes_the_hole_before_it() -> None:
+    name = "Jane Doe"
+    intro = "Our guest this week is the city's engineer"
+    bio = "Jane Doe. She has built four bridges over the river and one across the bay."
+    glued = " ".join([P1, intro, bio, P4])
+    result = clean(_page([P1, intro, bio.removeprefix(name), P4], glued))
+    assert bio in result.text
+    assert [r.inserted for r in result.repairs] == [name]
+
+
+def test_a_first_word_glued_to_a_number_in_the_copy_opens_a_paragraph() -> None:
+    paragraph = "Die Kunsthalle wurde 1986 durch eine Stiftung ins Leben gerufen und oft erweitert."
+    glued = "".join([P1, " Latitude: 53.369889", paragraph, " ", P4])
+    split = paragraph.replace(" Kunsthalle", "")
+    result = clean(_page([P1, split, P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == ["Kunsthalle "]
+
+
+def test_a_seam_inside_the_copy_s_run_splits_it_between_the_two_paragraphs() -> None:
+    heading = "Meditation für innere Zufriedenheit"
+    paragraph = (
+        "Meditation ist eine wirksame Methode, um innere Ruhe und Zufriedenheit zu erlangen."
+    )
+    glued = "".join([P1, " ", heading, paragraph, " ", P4])
+    split = [heading.removesuffix(" Zufriedenheit"), paragraph.removeprefix("Meditation ")]
+    result = clean(_page([P1, *split, P4], glued))
+    assert heading in result.text
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == [" Zufriedenheit", "Meditation "]
+
+
+def test_a_name_the_copy_repeats_is_no_seam() -> None:
+    paragraph = "WeWork said on Monday that WeWork would close two of its offices in the city."
+    glued = " ".join([P1, P2, paragraph, P4])
+    result = clean(_page([P1, P2, paragraph.removeprefix("WeWork "), P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == ["WeWork "]

@@ -25,15 +25,20 @@ Token = tuple[str, int, int]
 _SENTENCE_ENDS = frozenset(".!?。！？")
 _LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _CLOSERS = frozenset('"”’»)')
+_CLOSING_MARKS = frozenset(".,;:!?)")
+"""Marks no paragraph opens with: a paragraph that does lost the words before them."""
 _SOLID = 2
 _LINE_HEAD = 24
 """How many characters of a line standing between two paragraphs are looked for in
 the copy's words between them."""
 _CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
 """A word that looks like two run together without a space ("forwardThis")."""
-_TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]")
+_TOKEN = re.compile(
+    rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\d+(?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]"
+)
 """A word, or a punctuation mark; two words a copy ran together without a space
-("aufgelöstDie") are two tokens, so that each lines up with its own paragraph."""
+("aufgelöstDie", "16:42La") are two tokens, so that each lines up with its own
+paragraph."""
 
 
 @dataclass(frozen=True)
@@ -208,32 +213,66 @@ class Repairer:
         if lo > hi:
             return  # not in the same order in the copy
         run = source.between(lo, hi)
-        # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
-        # is where the copy glued the second to it
-        glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
-        owner = a if glued or _ends_sentence(before.mine[-1]) else before
-        if owner is a and raw[a.mine[0][1]].islower():
-            # a paragraph does not open in lower case: the copy's last sentence
-            # before it, cut short, opens it (what comes before that sentence,
-            # a caption glued in, is nobody's)
-            run = _last_sentence(run, raw)
         # the page's lines between the two (their opening words: a credit or a
         # hole may follow), and its lines of two words or more
         standing = page.blocks[before.target.index + 1 : a.target.index]
-        if owner is before and standing:
-            # the first paragraph's close stops where the first line standing
-            # between the two starts in the copy (an embedded post's attribution)
-            run = _up_to(run, tokens(standing[0])[: _SOLID + 1])
-        between = [b.key[:_LINE_HEAD] for b in standing]
+        lines = [*(b.key[:_LINE_HEAD] for b in standing), *lines]
+        seam = _seam(run, raw, source)
+        if seam is not None:
+            # the copy glued the two together inside the run ("für innere
+            # ZufriedenheitMeditation ist"): each side takes its part, if it lacks one
+            if not _ends_sentence(before.mine[-1]):
+                closing = _up_to(run[:seam], standing)
+                yield from self._close(page, before, closing, source, lines, glued=True)
+            if _lost_opening(a, raw):
+                yield from self._open(page, a, run[seam:], source, lines, glued=True)
+            return
+        # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
+        # is where the copy glued the second to it
+        glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
+        if glued or a.mine[0][0] in _CLOSING_MARKS or _ends_sentence(before.mine[-1]):
+            if raw[a.mine[0][1]].islower():
+                # a paragraph does not open in lower case: the copy's last sentence
+                # before it, cut short, opens it (what comes before that sentence,
+                # a caption glued in, is nobody's)
+                run = _last_sentence(run, raw)
+            yield from self._open(page, a, run, source, lines, glued)
+            return
+        # the first paragraph's close stops where the first line standing between
+        # the two starts in the copy (an embedded post's attribution)
+        run = _up_to(run, standing)
         # what runs straight on to the second paragraph's first word is the seam
         # between the two ("von Kim Jong UnDer US-Sender")
-        runs_on = owner is before and bool(run) and run[-1][2] == hi
-        if not self._edge_fits(raw, source, run, owner, [*between, *lines], glued, runs_on):
-            return
-        copied = raw[run[0][1] : run[-1][2]]
-        if owner is a and not a.cut_at_start(copied):
+        yield from self._close(page, before, run, source, lines, bool(run) and run[-1][2] == hi)
+
+    def _open(
+        self,
+        page: Page,
+        a: Aligned,
+        run: Sequence[Token],
+        source: Source,
+        lines: Sequence[str],
+        glued: bool,
+    ) -> Iterator[Repair]:
+        """``run`` opens ``a`` if it fits (``glued``: to what ends a line before it)."""
+        raw, hi = page.raw, a.first_start()
+        fits = self._edge_fits(raw, source, run, a, lines, glued_before=glued)
+        if fits and not a.cut_at_start(raw[run[0][1] : run[-1][2]]):
             yield self._repair(page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run))
-        elif owner is before and not before.cut_at_end(copied):
+
+    def _close(
+        self,
+        page: Page,
+        before: Aligned,
+        run: Sequence[Token],
+        source: Source,
+        lines: Sequence[str],
+        glued: bool,
+    ) -> Iterator[Repair]:
+        """``run`` closes ``before`` if it fits (``glued``: to what opens a line after it)."""
+        raw, lo = page.raw, before.last_end()
+        fits = self._edge_fits(raw, source, run, before, lines, glued_after=glued)
+        if fits and not before.cut_at_end(raw[run[0][1] : run[-1][2]]):
             at = before.mine[-1][2]
             yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
 
@@ -357,10 +396,34 @@ def _with_touching(raw: str, run: Sequence[Token], *, left: bool = True, right: 
     return raw[start:end]
 
 
-def _up_to(run: Sequence[Token], opening: Sequence[Token]) -> Sequence[Token]:
-    """The tokens of ``run`` before the first place where ``opening``'s words stand
-    in it in a row (all of it when they do not)."""
-    words, wanted = [t[0] for t in run], [t[0] for t in opening]
+def _seam(run: Sequence[Token], raw: str, source: Source) -> int | None:
+    """Where ``run`` holds the one place a copy glued two paragraphs together: a
+    word in lower case or a number run on to a capital ("ZufriedenheitMeditation"),
+    which the copy holds once (a name it repeats, "WeWork", is a word)."""
+    seams = [
+        i
+        for i in range(1, len(run))
+        if run[i][1] == run[i - 1][2]
+        and (raw[run[i][1] - 1].islower() or raw[run[i][1] - 1].isdigit())
+        and raw[run[i][1]].isupper()
+        and source.seam(raw[run[i - 1][1] : run[i][2]])
+    ]
+    return seams[0] if len(seams) == 1 else None
+
+
+def _lost_opening(aligned: Aligned, raw: str) -> bool:
+    """Whether a paragraph opens as none does: in lower case or with a closing mark."""
+    first = aligned.mine[0]
+    return raw[first[1]].islower() or first[0] in _CLOSING_MARKS
+
+
+def _up_to(run: Sequence[Token], standing: Sequence[Block]) -> Sequence[Token]:
+    """The tokens of ``run`` before the place where the first of the ``standing``
+    lines starts in it (its first words in a row; all of ``run`` when they are not
+    in it, or no line stands)."""
+    if not standing:
+        return run
+    words, wanted = [t[0] for t in run], [t[0] for t in tokens(standing[0])[: _SOLID + 1]]
     for i in range(len(words) - len(wanted) + 1):
         if wanted and words[i : i + len(wanted)] == wanted:
             return run[:i]
@@ -406,9 +469,10 @@ def solid(aligned: Iterable[Aligned]) -> list[Aligned]:
 def _opens_a_sentence(raw: str, start: int) -> bool:
     """Whether the word at ``start`` of a copy opens a sentence: a sentence mark
     stands just before it, or it starts with a capital run on to a word in lower case
-    (a heading glued to its paragraph: "mein GeheimnisJede Luxushandtasche …")."""
+    or a number (a heading or a date glued to its paragraph: "mein GeheimnisJede
+    Luxushandtasche …", "um 16:42La …")."""
     before = raw[max(0, start - 4) : start]
-    if before[-1:].islower():
+    if before[-1:].islower() or before[-1:].isdigit():
         return raw[start].isupper()
     return before.rstrip()[-1:] in _SENTENCE_ENDS
 
