@@ -297,3 +297,28 @@ def test_a_name_the_copy_repeats_is_no_seam() -> None:
     result = clean(_page([P1, P2, paragraph.removeprefix("WeWork "), P4], glued))
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == ["WeWork "]
+
+
+def test_a_web_address_closing_a_sentence_is_filled_whole() -> None:
+    paragraph = "Tickets for the opening of the new bridge go on sale Friday at LiveNation.com."
+    glued = " ".join([P1, P2, paragraph, P4])
+    result = clean(_page([P1, P2, paragraph.replace("LiveNation.com", ""), P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == ["LiveNation.com"]
+
+
+def test_a_full_stop_glued_to_the_copy_s_next_paragraph_is_no_address() -> None:
+    # "hier.nur 9,90 €": the copy ran a paragraph in lower case on to the stop
+    paragraph = "Welche Strategien beim Bau der neuen Brücke halfen, zeigen wir dir hier."
+    glued = " ".join([P1, P2, paragraph]) + "nur 9,90 € im Monat " + P4
+    split = paragraph.replace(" hier", "")
+    result = clean(_page([P1, P2, split, P4], glued))
+    assert not any("nur" in r.inserted for r in result.repairs)
+
+
+def test_a_hole_the_paragraph_closed_up_over_takes_the_copy_s_space() -> None:
+    paragraph = "The mayor showed the plans for the new bridge to the council members here."
+    glued = " ".join([P1, P2, paragraph, P4])
+    result = clean(_page([P1, P2, paragraph.replace(" here", ""), P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == [" here"]

@@ -92,23 +92,25 @@ class Repairer:
             before, after = listed[k - 1], listed[k + 1]
             if op.tag != "insert" or before.tag != "equal" or after.tag != "equal":
                 continue
-            begin = op.dest_start
-            inserted_tokens = theirs[begin : op.dest_end]
+            begin, end = op.dest_start, _past_an_address(theirs, op.dest_end, page.raw)
+            if end != op.dest_end:
+                after = _Op("equal", after.src_start, after.src_end, end, end + 1)
+            inserted_tokens = theirs[begin:end]
             if not (
-                _flanked(before, after, mine, inserted_tokens)
-                or _in_a_row(listed, k, mine, inserted_tokens)
+                _flanked(before, after, mine, inserted_tokens, page.raw)
+                or _in_a_row(listed, k, mine, inserted_tokens, page.raw)
             ):
                 found = self._after_first_word(before, after, aligned, source, page)
                 if found is None:
                     continue  # a hole needs matching words on both sides
-                begin, inserted_tokens = found, theirs[found : op.dest_end]
-            size = op.dest_end - begin
+                begin, inserted_tokens = found, theirs[found:end]
+            size = end - begin
             if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
             ):
                 continue  # too long a hole, or longer than the text that vouches for it
             left, at = mine[op.src_start - 1][2], mine[op.src_start][1]
-            span, at = _placed(theirs, begin, op.dest_end, left, at)
+            span, at = _placed(theirs, begin, end, left, at)
             if aligned.cut_between(left, mine[op.src_start][1], page.raw[span[0] : span[1]]):
                 continue  # where an earlier filter cut a label, the copy may hold it
             yield self._repair(page, target, source, span, at, size)
@@ -149,7 +151,7 @@ class Repairer:
         ):
             return None
         run = theirs[at + 1 : after.dest_start]
-        if not run or _whole_sentence(run):
+        if not run or _whole_sentence(run, raw):
             return None
         return None if any(raw[t[1] : t[2]].endswith(word) for t in run) else at + 1
 
@@ -436,6 +438,29 @@ def _last_sentence(run: Sequence[Token], raw: str) -> Sequence[Token]:
     return run[ends[-1] + 1 :] if ends else run
 
 
+def _past_an_address(theirs: Sequence[Token], end: int, raw: str) -> int:
+    """Where a hole ending at ``theirs[end]`` ends when the full stop there stands
+    inside a web address of the copy, glued to a word in lower case after it, and
+    the address ends with a full stop of its own ("on [LiveNation].com." lines the
+    paragraph's closing mark up with ".com"'s stop): past the address, so that the
+    hole is "LiveNation.com" and the mark its closing stop."""
+    stop = end
+    while (
+        _glued_stop(theirs, stop)
+        and stop + 1 < len(theirs)
+        and theirs[stop + 1][1] == theirs[stop][2]
+        and raw[theirs[stop + 1][1]].islower()
+    ):
+        stop += 2  # the stop and the word after it
+    closing = _glued_stop(theirs, stop) and not raw[theirs[stop][2] : theirs[stop][2] + 1].isalnum()
+    return stop if stop != end and closing else end
+
+
+def _glued_stop(theirs: Sequence[Token], i: int) -> bool:
+    """Whether ``theirs[i]`` is a full stop glued to the token before it."""
+    return i < len(theirs) and theirs[i][0] == "." and theirs[i][1] == theirs[i - 1][2]
+
+
 def _placed(
     theirs: Sequence[Token], begin: int, end: int, left: int, right: int
 ) -> tuple[tuple[int, int], int]:
@@ -445,10 +470,13 @@ def _placed(
     the word before ("Formel-1-Auto für", "„Schule in") and the paragraph kept the
     space after it ("Formel-1- für"), right after ``left``, without that space. Not
     after a sentence mark: a copy that runs its sentences together ("Rep.Ilhan Omar
-    (D-Minn.)") drops the space the paragraph keeps.
+    (D-Minn.)") drops the space the paragraph keeps. Where the paragraph closed up
+    over the hole ("zeigen wir dir."), the copy's space before it goes in too.
     """
     start, stop = theirs[begin][1], theirs[end - 1][2]
     previous = theirs[begin - 1]
+    if left == right:
+        return (previous[2], theirs[end][1]), right
     glued_before = start == previous[2] and previous[0] not in _SENTENCE_ENDS
     if glued_before and stop < theirs[end][1] and left < right:
         return (start, stop), left
@@ -519,6 +547,7 @@ def _flanked(
     after: _Op,
     mine: Sequence[Token],
     run: Sequence[Token],
+    raw: str,
 ) -> bool:
     """Whether ``run``, missing between two matching runs, is a hole: two matching
     tokens on each side; or, at the start of the paragraph, only its opening
@@ -532,8 +561,8 @@ def _flanked(
     if behind >= 2 and _opens(before, mine):
         # "- [Eigentum] Das Auto gehört …"; a run holding the bullet again holds items
         opening = {t[0] for t in mine[: before.src_end]}
-        return not _whole_sentence(run) and not any(t[0] in opening for t in run)
-    return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run)
+        return not _whole_sentence(run, raw) and not any(t[0] in opening for t in run)
+    return ahead >= 3 and behind >= 1 and _closes(after, mine) and not _whole_sentence(run, raw)
 
 
 def _in_a_row(
@@ -541,6 +570,7 @@ def _in_a_row(
     k: int,
     mine: Sequence[Token],
     run: Sequence[Token],
+    raw: str,
 ) -> bool:
     """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
     with one matching token between each ("on [Facebook] , [Twitter] , and
@@ -559,14 +589,15 @@ def _in_a_row(
 
     return reaches_solid(range(k - 1, -1, -1)) and (
         reaches_solid(range(k + 1, len(ops)))
-        or (_closes(ops[k + 1], mine) and not _whole_sentence(run))
+        or (_closes(ops[k + 1], mine) and not _whole_sentence(run, raw))
     )
 
 
-def _whole_sentence(run: Sequence[Token]) -> bool:
+def _whole_sentence(run: Sequence[Token], raw: str) -> bool:
     """Whether a missing run holds a sentence end (then it is the copy's next
-    sentence, not a hole, when it stands at the paragraph's end)."""
-    return any(t[0] in _SENTENCE_ENDS for t in run)
+    sentence, not a hole, when it stands at the paragraph's end); the full stops
+    inside a web address or a number ("Wired.com", "3.5") end none."""
+    return any(_marks_sentence_end(t, raw) for t in run)
 
 
 def _opens(op: _Op, mine: Sequence[Token]) -> bool:
