@@ -322,3 +322,24 @@ def test_a_hole_the_paragraph_closed_up_over_takes_the_copy_s_space() -> None:
     result = clean(_page([P1, P2, paragraph.replace(" here", ""), P4], glued))
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == [" here"]
+
+
+_DATES = [
+    (f"{day} March – {city}, {state} @ {venue} Arena", venue)
+    for day, city, state, venue in [
+        (1, "Boston", "MA", "Garden"), (3, "Albany", "NY", "Union"),
+        (5, "Newark", "NJ", "Prudential"), (7, "Hartford", "CT", "Civic"),
+        (9, "Buffalo", "NY", "KeyBank"), (11, "Toronto", "ON", "Scotiabank"),
+        (13, "Detroit", "MI", "Caesars"), (15, "Chicago", "IL", "United"),
+    ]
+]  # fmt: skip
+
+
+def test_a_glued_copy_of_paragraphs_and_list_items_with_holes_goes() -> None:
+    dates = [line for line, _ in _DATES]
+    glued = " ".join([P1, P2, "The tour dates are below.", *dates, P4])
+    # the venues were links: stripped from every date line
+    split = [line.replace(f" {venue} ", " ") for line, venue in _DATES]
+    result = clean(_page([P1, P2, "The tour dates are below.", *split, P4], glued))
+    assert glued not in result.text
+    assert [r.reason.value for r in result.removals if r.text == glued] == ["duplicate-contained"]

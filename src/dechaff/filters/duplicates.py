@@ -216,12 +216,15 @@ class _Search:
             parts = [i for i in contained_in[big] if i not in self.removed]
             if not parts:
                 continue
-            covered = set().union(*(self.shingles[i] for i in parts)) & self.shingles[big]
+            # the paragraphs with many holes (fewer of their shingles inside) cover
+            # the block as well as the whole ones
+            loose = [i for i in self.loosely_in.get(big, []) if i not in self.removed]
+            covered = set().union(*(self.shingles[i] for i in parts + loose)) & self.shingles[big]
             coverage = len(covered) / len(self.shingles[big])
             inside: list[_ShortLine] | None = None
             if coverage < self.settings.container_coverage:
                 inside = self._short_lines_inside(big)
-                short = [line for line in inside if line.holds(self.settings.contained)]
+                short = [line for line in inside if line.holds(self.settings.part_of_glued)]
                 if len(parts) + len(short) >= _GLUED_MIN_PARTS:
                     more = covered.union(*(line.inside for line in short))
                     words = word_runs(self.by_index[big].key)
@@ -232,7 +235,6 @@ class _Search:
                 at_least = self.settings.repair_share
                 short_parts = [line.block for line in inside if line.holds(at_least)]
                 # and so do the long ones with many holes (fewer shingles inside)
-                loose = [i for i in self.loosely_in.get(big, []) if i not in self.removed]
                 yield from self._glued_copy(
                     self.by_index[big], sorted(parts + short_parts + loose), coverage
                 )
