@@ -73,3 +73,24 @@ def test_a_run_of_short_lines_inside_what_a_glued_copy_holds_is_no_wall() -> Non
     paragraphs = clean(page).text.split("\n\n")
     assert [p for p in paragraphs if p in body] == body  # the split lines, not the glued one
     assert "Weather" not in paragraphs
+
+
+def test_a_glued_copy_of_list_items_vouches_for_an_item_ending_in_a_credit() -> None:
+    items = [
+        "- the leader turns to the right and lifts the left hand over her head",
+        "- the follower passes under the arm and steps back into the circle",
+        "- both change hands behind the back and face the centre again",
+        "- the leader leads a half turn and takes her right hand in his left",
+        "- the couple walks three steps forward and closes with a small bow",
+        "- the leader lets go of the right hand and turns her twice to the left",
+        "- the follower steps to the side and the leader catches her left hand",
+        "- both walk back to the circle and wait for the next call of the caller",
+    ]
+    title = "How to dance the Enchufla in eight steps"
+    lead = "The figure is danced in eight steps."
+    glued = " ".join([lead, *items])  # one sentence mark: the rest are list items
+    split = [lead, *items[:2], items[2] + " (Foto: dpa)", *items[3:]]
+    page = ["Home", title, glued, "Advertisement", title, *split, "Contact us"]
+    result = clean("\n".join(page))
+    assert items[2] in result.text
+    assert [r.reason.value for r in result.removals if "Foto" in r.text] == ["inline-caption"]

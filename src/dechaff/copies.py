@@ -32,9 +32,11 @@ from .textutil import word_shingles
 
 GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""
-GLUED_MIN_SENTENCES = 3
-"""…and reads as prose: at least this many sentence marks (followed by a space, a
-closing quote or a capital: a copy glued without spaces runs "Monday.Video")."""
+GLUED_MIN_SENTENCES = 1
+"""…and holds at least this many sentence marks (followed by a space, a closing
+quote or a capital: a copy glued without spaces runs "Monday.Video"). One: an
+article of list items and headings (steps, a recipe, a tour's dates) has few, and
+its glued copy vouches for those lines most."""
 HELD_SHARE = 0.5
 """A line is held when this share of its three-word runs stands in the glued copy."""
 MIN_COVER = 0.5
