@@ -343,3 +343,19 @@ def test_a_glued_copy_of_paragraphs_and_list_items_with_holes_goes() -> None:
     result = clean(_page([P1, P2, "The tour dates are below.", *split, P4], glued))
     assert glued not in result.text
     assert [r.reason.value for r in result.removals if r.text == glued] == ["duplicate-contained"]
+
+
+def test_a_link_text_closing_a_paragraph_s_sentence_is_filled() -> None:
+    paragraph = "The plans and the minutes of the meeting are published on the council's page."
+    glued = " ".join([P1, P2, paragraph, P4])
+    split = paragraph.replace(" on the council's page.", "")
+    result = clean(_page([P1, P2, split, P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted for r in result.repairs] == [" on the council's page."]
+
+
+def test_a_caption_glued_after_a_paragraph_is_no_closing_link_text() -> None:
+    paragraph = "So sieht das ganze dann zum Beispiel aus:"
+    glued = " ".join([P1, P2, paragraph, "Video above: Katastrophengebiet.", P4])
+    result = clean(_page([P1, P2, paragraph, P4], glued))
+    assert not result.repairs

@@ -233,10 +233,10 @@ class Repairer:
         # is where the copy glued the second to it
         glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
         if glued or a.mine[0][0] in _CLOSING_MARKS or _ends_sentence(before.mine[-1]):
-            if raw[a.mine[0][1]].islower():
-                # a paragraph does not open in lower case: the copy's last sentence
-                # before it, cut short, opens it (what comes before that sentence,
-                # a caption glued in, is nobody's)
+            if _lost_opening(a, raw):
+                # a paragraph does not open in lower case or with a closing mark: the
+                # copy's last sentence before it, cut short, opens it (what comes
+                # before that sentence, a caption glued in, is nobody's)
                 run = _last_sentence(run, raw)
             yield from self._open(page, a, run, source, lines, glued)
             return
@@ -244,8 +244,11 @@ class Repairer:
         # the two starts in the copy (an embedded post's attribution)
         run = _up_to(run, standing)
         # what runs straight on to the second paragraph's first word is the seam
-        # between the two ("von Kim Jong UnDer US-Sender")
-        yield from self._close(page, before, run, source, lines, bool(run) and run[-1][2] == hi)
+        # between the two ("von Kim Jong UnDer US-Sender"); a run that reaches it
+        # may close the first's sentence ("Hier der Link zur [Tourist-Information.]")
+        reaches = bool(run) and run[-1] is source.between(lo, hi)[-1]
+        glued = bool(run) and run[-1][2] == hi
+        yield from self._close(page, before, run, source, lines, glued, closes=reaches)
 
     def _open(
         self,
@@ -270,10 +273,12 @@ class Repairer:
         source: Source,
         lines: Sequence[str],
         glued: bool,
+        closes: bool = False,
     ) -> Iterator[Repair]:
-        """``run`` closes ``before`` if it fits (``glued``: to what opens a line after it)."""
+        """``run`` closes ``before`` if it fits (``glued``: to what opens a line after
+        it; ``closes``: the run reaches the next paragraph, see :meth:`_edge_fits`)."""
         raw, lo = page.raw, before.last_end()
-        fits = self._edge_fits(raw, source, run, before, lines, glued_after=glued)
+        fits = self._edge_fits(raw, source, run, before, lines, glued_after=glued, closes=closes)
         if fits and not before.cut_at_end(raw[run[0][1] : run[-1][2]]):
             at = before.mine[-1][2]
             yield self._repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
@@ -287,19 +292,25 @@ class Repairer:
         lines: Sequence[str],
         glued_before: bool = False,
         glued_after: bool = False,
+        closes: bool = False,
     ) -> bool:
         """Whether ``run`` of the copy can be a hole at a paragraph's edge
         (``glued_before``, ``glued_after``: what touches it from before or after is
-        known to end or open a line, so that it is no seam inside a paragraph)."""
+        known to end or open a line, so that it is no seam inside a paragraph;
+        ``closes``: the run closes a paragraph that stops mid-sentence right before
+        the next one, so that its last token may end the sentence, see
+        :func:`_closes_a_sentence`)."""
         if not run or len(run) > min(self.max_hole_tokens, owner.matched):
             return False
         original = raw[run[0][1] : run[-1][2]]
         text = key(original)
         touching = _with_touching(raw, run, left=not glued_before, right=not glued_after)
+        closing = closes and _closes_a_sentence(run, raw)
+        inside = run[:-1] if closing else run
         return (
             any(t[0][0].isalnum() for t in run)
-            and not any(_marks_sentence_end(t, raw) for t in run)
-            and run[-1][0] not in _SENTENCE_ENDS  # a link's text does not end a sentence
+            and not any(_marks_sentence_end(t, raw) for t in inside)
+            and (closing or run[-1][0] not in _SENTENCE_ENDS)  # a link's text ends none
             and not any(source.seam(w) for w in _CAMEL.findall(touching))
             and not any(line and line in text for line in lines)
         )
@@ -417,6 +428,22 @@ def _lost_opening(aligned: Aligned, raw: str) -> bool:
     """Whether a paragraph opens as none does: in lower case or with a closing mark."""
     first = aligned.mine[0]
     return raw[first[1]].islower() or first[0] in _CLOSING_MARKS
+
+
+_CLOSING_WORDS = 6
+"""The most words a link's text that ends a sentence has ("Lesen Sie hier mehr.")."""
+
+
+def _closes_a_sentence(run: Sequence[Token], raw: str) -> bool:
+    """Whether ``run`` is a short link text that ends its sentence: a sentence mark
+    last, no more than :data:`_CLOSING_WORDS` words before it, and no colon (a
+    caption or a label glued into the copy: "Video above: Katastrophengebiet.")."""
+    words = sum(t[0][0].isalnum() for t in run)
+    return (
+        _marks_sentence_end(run[-1], raw)
+        and words <= _CLOSING_WORDS
+        and not any(t[0] == ":" for t in run)
+    )
 
 
 def _up_to(run: Sequence[Token], standing: Sequence[Block]) -> Sequence[Token]:
