@@ -11,6 +11,7 @@ whose table covers most of its words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -73,9 +74,9 @@ def page_language(lines: Iterable[str]) -> str | None:
     """
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
     languages_of = _LANGUAGES_OF
-    for word in words_of(" ".join(lines)):
+    for word, n in Counter(words_of(" ".join(lines))).items():  # each word once
         for lang in languages_of.get(word, ()):
-            counts[lang] += 1
+            counts[lang] += n
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 

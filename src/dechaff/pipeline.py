@@ -182,7 +182,8 @@ class _Ledger:
         self.blocks = blocks
         self.title: Title | None = None
         self.removed: set[int] = set()
-        self._kept: tuple[Block, ...] | None = None
+        self._kept = blocks
+        self._kept_stale = False  # a block was removed since _kept was made
         self.repaired: set[int] = set()
         self.taken: dict[int, list[tuple[int, int]]] = {}
         self.left: dict[int, int] = {}  # per partly removed block: its characters not yet taken
@@ -191,9 +192,10 @@ class _Ledger:
         self.flags: list[Flag] = []
 
     def kept_blocks(self) -> tuple[Block, ...]:
-        if self._kept is None:
+        if self._kept_stale:  # blocks are only ever removed: filter the last kept ones
             removed = self.removed
-            self._kept = tuple([b for b in self.blocks if b.index not in removed])
+            self._kept = tuple([b for b in self._kept if b.index not in removed])
+            self._kept_stale = False
         return self._kept
 
     def _block(self, index: int) -> Block:
@@ -218,18 +220,24 @@ class _Ledger:
             raise FilterError(f"a filter returned {type(decision).__name__}, not a decision")
 
     def _remove(self, r: Removal) -> None:
-        block = self._block(r.block)
-        if not (block.start <= r.start < r.end <= block.end):
+        index, start, end = r.block, r.start, r.end
+        block = self._block(index)
+        if not (block.start <= start < end <= block.end):
             raise FilterError(
-                f"{r.filter}: removal [{r.start}:{r.end}] is not inside block {r.block} "
+                f"{r.filter}: removal [{start}:{end}] is not inside block {index} "
                 f"[{block.start}:{block.end}]"
             )
-        if r.block in self.removed:
+        if index in self.removed:
             return
-        if r.block not in self.taken and r.start == block.start and r.end == block.end:
+        if start == block.start and end == block.end and index not in self.taken:
             self.removals.append(r)  # the common case: a whole, untouched block
-            self._drop_block(r.block)
-            return
+            self._drop_block(index)
+        else:
+            self._remove_part(r, block)
+
+    def _remove_part(self, r: Removal, block: Block) -> None:
+        """Apply a removal of part of ``block``, or of a block already cut into: only
+        the characters no earlier removal took are reported."""
         taken = self.taken.setdefault(r.block, [])
         if r.block not in self.left:
             self.left[r.block] = len(block.text) - _spaces(block.text)
@@ -253,7 +261,7 @@ class _Ledger:
     def _drop_block(self, index: int) -> None:
         """Mark a block removed; repairs made to it no longer stand."""
         self.removed.add(index)
-        self._kept = None
+        self._kept_stale = True
         if index in self.repaired:
             self.repairs = [p for p in self.repairs if p.block != index]
 

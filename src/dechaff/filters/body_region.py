@@ -401,9 +401,14 @@ def best_runs(
     [False, False, True]
     """
     n = len(scores)
+    if len(walls) != n:
+        raise ValueError("one wall flag per score")
     pre, body, gap, post = 0.0, _NEVER, _NEVER, _NEVER  # best totals ending in each state
-    back: list[tuple[int, int, int]] = []  # per position: where body, gap, post came from
-    for i, (score, wall) in enumerate(zip(scores, walls, strict=True)):
+    # before ``first`` only *before the body* can stand: those positions are skipped
+    first = min(max(first, 0), n)
+    back: list[tuple[int, int, int]] = [(_PRE, _PRE, _PRE)] * first
+    for i in range(first, n):
+        score, wall = scores[i], walls[i]
         if start_by is not None and i > start_by:
             pre = _NEVER
         # on a tie the body goes on rather than open a gap, and a gap goes on
@@ -418,8 +423,7 @@ def best_runs(
             post_from, post_best = _BODY, body
         if gap > post_best:
             post_from, post_best = _GAP, gap
-        blocked = wall or i < first
-        body = _NEVER if blocked else body_best + score
+        body = _NEVER if wall else body_best + score
         gap = _NEVER if wall else gap_best - gap_step
         post = post_best
         back.append((body_from, gap_from, post_from))
