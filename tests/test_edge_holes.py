@@ -359,3 +359,26 @@ def test_a_caption_glued_after_a_paragraph_is_no_closing_link_text() -> None:
     glued = " ".join([P1, P2, paragraph, "Video above: Katastrophengebiet.", P4])
     result = clean(_page([P1, P2, paragraph, P4], glued))
     assert not result.repairs
+
+
+def test_a_hole_before_a_paragraph_s_last_word_is_filled_when_the_copy_closes_there() -> None:
+    heading = "Eve Door and Window brings automations to your Siri setup"
+    glued = " ".join([P1, heading, P2, P4])
+    result = clean(_page([P1, heading.replace(" Siri", ""), P2, P4], glued))
+    assert heading in result.text
+    assert [r.inserted for r in result.repairs] == ["Siri "]
+
+
+def test_a_last_word_the_copy_glues_a_heading_before_is_no_hole() -> None:
+    # the copy: "… goth-assetsRunning the tests…"; the page: "run poe goth-tests"
+    lines = [
+        "Finally, generate the default assets of the test suite:",
+        "poetry run poe goth-assets",
+        "Running the tests",
+        "Once you have the environment set up, to run all the integration tests, use:",
+        "poetry run poe goth-tests",
+    ]
+    glued = "".join([P1, " ", *lines, " ", P4])
+    split = [P1, *lines[:4], "run poe goth-tests", P4]
+    result = clean(_page(split, glued))
+    assert not any("Running" in r.inserted for r in result.repairs)

@@ -101,9 +101,14 @@ class Repairer:
                 or _in_a_row(listed, k, mine, inserted_tokens, page.raw)
             ):
                 found = self._after_first_word(before, after, aligned, source, page)
-                if found is None:
+                last = self._before_last_word(before, after, aligned, source, page)
+                if found is not None:
+                    begin = found
+                elif last is not None:
+                    end = last
+                else:
                     continue  # a hole needs matching words on both sides
-                begin, inserted_tokens = found, theirs[found:end]
+                inserted_tokens = theirs[begin:end]
             size = end - begin
             if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
@@ -154,6 +159,50 @@ class Repairer:
         if not run or _whole_sentence(run, raw):
             return None
         return None if any(raw[t[1] : t[2]].endswith(word) for t in run) else at + 1
+
+    def _before_last_word(
+        self, before: _Op, after: _Op, aligned: Aligned, source: Source, page: Page
+    ) -> int | None:
+        """Where the copy's words end that fill a hole right before the paragraph's
+        last word ("automations to your [Siri] setup"), if they do: the mirror of
+        :meth:`_after_first_word`. The word is looked for anew, the nearest after the
+        words matched before the hole, written alike, closing the copy or a sentence
+        of it, or followed in it by the line that stands after the paragraph on the
+        page. The hole holds no sentence end, no seam where the copy glued two lines
+        ("goth-[assetsRunning the] tests"), and no word of it starts with the last
+        word."""
+        mine, theirs, raw = aligned.mine, aligned.theirs, page.raw
+        if after.src_end != len(mine) or after.src_end - after.src_start != 1:
+            return None
+        last = mine[-1]
+        if before.src_end - before.src_start < _SOLID or not last[0][0].isalnum():
+            return None
+        word = raw[last[1] : last[2]]
+        highest = min(len(theirs), before.dest_end + self.max_hole_tokens + 1)
+        alike = (
+            j
+            for j in range(before.dest_end, highest)
+            if theirs[j][0] == last[0] and raw[theirs[j][1] : theirs[j][2]] == word
+        )
+        at = next(alike, None)
+        if at is None:
+            return None
+        end = theirs[at][2]
+        index = aligned.target.index
+        line_after = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
+        if not (
+            end == source.block.end
+            or _closes_a_sentence_at(raw, end)
+            or (line_after is not None and _precedes(raw, end, line_after))
+        ):
+            return None
+        run = theirs[before.dest_end : at]
+        if not run or _whole_sentence(run, raw):
+            return None
+        glued = _CAMEL.findall(raw[run[0][1] : run[-1][2]])  # a heading run on to a line
+        if any(source.seam(w) for w in glued):
+            return None
+        return None if any(raw[t[1] : t[2]].startswith(word) for t in run) else at
 
     def fill_edges(
         self, page: Page, aligned: Sequence[Aligned], source: Source, lines: Sequence[str]
@@ -537,6 +586,20 @@ def _follows(raw: str, start: int, line: Block) -> bool:
     (its last words, compared by key)."""
     tail = line.key[-_LINE_HEAD:]
     return len(tail) >= 8 and key(raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
+
+
+def _closes_a_sentence_at(raw: str, end: int) -> bool:
+    """Whether the word of a copy that ends at ``end`` closes a sentence: a sentence
+    mark follows it, or a capital glued to it (the copy ran the next paragraph on)."""
+    after = raw[end : end + 1]
+    return after in _SENTENCE_ENDS or (after.isupper() and raw[end - 1 : end].islower())
+
+
+def _precedes(raw: str, end: int, line: Block) -> bool:
+    """Whether the copy's text just after ``end`` starts with the text of ``line``
+    (its first words, compared by key)."""
+    head = line.key[:_LINE_HEAD]
+    return len(head) >= 8 and key(raw[end : end + 2 * len(head)]).startswith(head)
 
 
 def _ends_sentence(token: Token) -> bool:
