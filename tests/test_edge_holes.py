@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dechaff import Cleaner, CleanResult, clean
+from dechaff.blocks import segment
+from dechaff.filters.alignment import tokens
 from dechaff.filters.base import remove_block
 from dechaff.page import Page
 from dechaff.report import Decision, Reason
@@ -382,3 +384,8 @@ def test_a_last_word_the_copy_glues_a_heading_before_is_no_hole() -> None:
     split = [P1, *lines[:4], "run poe goth-tests", P4]
     result = clean(_page(split, glued))
     assert not any("Running" in r.inserted for r in result.repairs)
+
+
+def test_words_a_copy_ran_together_split_in_every_latin_script() -> None:
+    words = [t[0] for t in tokens(segment("SmektałaBartosz KrakówŁódź aufgelöstDie")[0])]
+    assert words == ["smektała", "bartosz", "kraków", "łódź", "aufgelöst", "die"]

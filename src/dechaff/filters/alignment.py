@@ -23,7 +23,9 @@ from ..textutil import key
 Token = tuple[str, int, int]
 """A word or a punctuation mark, case-folded, with its place in the input."""
 _SENTENCE_ENDS = frozenset(".!?。！？")
-_LOWER, _UPPER = "a-zß-öø-ÿа-яё", "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_EXTENDED = [chr(c) for c in range(0x100, 0x180)]  # Latin Extended-A: "ł", "Ś", "ž"
+_LOWER = "a-zß-öø-ÿа-яё" + "".join(c for c in _EXTENDED if c.islower())
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXTENDED if c.isupper())
 _CLOSERS = frozenset('"”’»)')
 _CLOSING_MARKS = frozenset(".,;:!?)")
 """Marks no paragraph opens with: a paragraph that does lost the words before them."""
