@@ -23,6 +23,7 @@ from ..report import Decision, Reason, Repair
 from ..textutil import word_runs, word_shingles
 from .alignment import Aligned, Repairer, Source, in_page_order, solid
 from .base import INF, check_settings, remove_block
+from .edge_holes import EdgeRepairs
 
 _GLUED_MIN_PARTS = 3
 """A block counts as a glued copy of short lines only when it holds at least this many
@@ -130,6 +131,7 @@ class _Search:
         self.position = {b.index: i for i, b in enumerate(page.kept)}
         self.candidates = [b for b in page.kept if b.words >= settings.min_words]
         self.repairs = Repairer(settings.name, settings.max_hole_tokens, settings.min_alignment)
+        self.edges = EdgeRepairs(self.repairs)
         self.removed: set[int] = set()
         self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
@@ -280,7 +282,7 @@ class _Search:
         aligned = in_page_order([*aligned, *self._lines_between(source, aligned)])
         for a in aligned:
             yield from self.repairs.fill_inner(self.page, a, source)
-        yield from self.repairs.fill_edges(self.page, aligned, source, self.line_keys)
+        yield from self.edges.fill(self.page, aligned, source, self.line_keys)
 
     def _lines_between(self, source: Source, aligned: list[Aligned]) -> list[Aligned]:
         """The kept lines standing between two aligned paragraphs on the page, lined
