@@ -389,3 +389,18 @@ def test_a_last_word_the_copy_glues_a_heading_before_is_no_hole() -> None:
 def test_words_a_copy_ran_together_split_in_every_latin_script() -> None:
     words = [t[0] for t in tokens(segment("SmektałaBartosz KrakówŁódź aufgelöstDie")[0])]
     assert words == ["smektała", "bartosz", "kraków", "łódź", "aufgelöst", "die"]
+
+
+def test_a_word_and_a_number_a_copy_ran_together_are_two_tokens() -> None:
+    words = [t[0] for t in tokens(segment("Zeitlauf1. 1992LG 16:42La python_version")[0])]
+    assert words == ["zeitlauf", "1", ".", "1992", "lg", "16", ":", "42", "la", "python_version"]
+
+
+def test_a_results_row_glued_to_its_heading_is_repaired() -> None:
+    rows = ["1. LG Staufen WÜ 50,88 sec.", "2. TS Göppingen WÜ 51,20 sec."]
+    heading = "Zeitlauf"
+    glued = "".join([P1, " ", P2, " ", heading, *rows, " ", P4])
+    split = [P1, P2, heading, rows[0].replace(" LG Staufen", ""), rows[1], P4]
+    result = clean(_page(split, glued))
+    assert rows[0] in result.text
+    assert [r.inserted for r in result.repairs] == ["LG Staufen "]

@@ -32,12 +32,10 @@ LINE_HEAD = 24
 the copy's words between them."""
 CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
 """A word that looks like two run together without a space ("forwardThis")."""
-_TOKEN = re.compile(
-    rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\d+(?=[{_UPPER}][{_LOWER}])|\w+|[^\w\s]"
-)
-"""A word, or a punctuation mark; two words a copy ran together without a space
-("aufgelöstDie", "16:42La") are two tokens, so that each lines up with its own
-paragraph."""
+_TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\d+|[^\W\d]+|[^\w\s]")
+"""A word, a number or a punctuation mark; two words a copy ran together without a
+space ("aufgelöstDie") are two tokens, and so are a word and a number ("Zeitlauf1.",
+"1992LG", "16:42La"), so that each lines up with its own paragraph."""
 
 
 @dataclass(frozen=True)
