@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dechaff import Cleaner, CleanResult, clean
 from dechaff.blocks import segment
-from dechaff.filters.alignment import tokens
+from dechaff.filters.alignment import Repairer, Source, tokens
 from dechaff.filters.base import remove_block
 from dechaff.page import Page
 from dechaff.report import Decision, Reason
@@ -404,3 +404,19 @@ def test_a_results_row_glued_to_its_heading_is_repaired() -> None:
     result = clean(_page(split, glued))
     assert rows[0] in result.text
     assert [r.inserted for r in result.repairs] == ["LG Staufen "]
+
+
+def test_a_paragraph_the_copy_holds_word_for_word_takes_nothing_from_a_near_copy() -> None:
+    # lined up with the near copy in the report's sentence, the heading would take
+    # "Fort Worth"; the copy also holds the heading word for word: it lacks nothing
+    heading = "The dramatic rescue of a kidnapped girl"
+    report = "Police released a video of the dramatic rescue of a kidnapped Fort Worth girl."
+    glued = " ".join([P1, report, heading, P2, P4])
+    blocks = segment("\n".join([glued, heading]))
+    page = Page(raw="\n".join([glued, heading]), blocks=blocks, kept=blocks)
+    source = Source(blocks[0], 3)
+    near = source.between(glued.index("the dramatic"), glued.index(" girl.") + 5)
+    repairer = Repairer("duplicates", max_hole_tokens=16, min_alignment=0.85)
+    aligned = repairer.align(page, blocks[1], source, within=near)
+    assert aligned is not None
+    assert list(repairer.fill_inner(page, aligned, source)) == []

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..blocks import Block
 from ..page import Page
 from ..report import Reason, Repair
-from ..textutil import key
+from ..textutil import key, squash
 
 Token = tuple[str, int, int]
 """A word or a punctuation mark, case-folded, with its place in the input."""
@@ -27,6 +27,9 @@ _LOWER = "a-zß-öø-ÿа-яё" + "".join(c for c in _EXTENDED if c.islower())
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXTENDED if c.isupper())
 _CLOSERS = frozenset('"”’»)')
 SOLID = 2
+_VERBATIM_WORDS = 4
+"""A paragraph of this many words or more that the copy holds word for word has no
+hole (a shorter one may stand inside a longer sentence by chance)."""
 LINE_HEAD = 24
 """How many characters of a line standing between two paragraphs are looked for in
 the copy's words between them."""
@@ -81,8 +84,12 @@ class Repairer:
             yield from self.fill_inner(page, aligned, source)
 
     def fill_inner(self, page: Page, aligned: Aligned, source: Source) -> Iterator[Repair]:
-        """The holes between matching words of a paragraph lined up with ``source``."""
+        """The holes between matching words of a paragraph lined up with ``source``:
+        none when the copy holds the paragraph's text word for word (it lacks
+        nothing; a near copy of it, a caption that adds a word, is no fill)."""
         target = aligned.target
+        if target.words >= _VERBATIM_WORDS and source.holds_verbatim(target):
+            return
         mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
         for k in range(1, len(listed) - 1):
             op = listed[k]
@@ -489,6 +496,7 @@ class Source:
     def __init__(self, block: Block, size: int) -> None:
         self.block = block
         self.size = size
+        self.folded = squash(block.text.casefold())
         self.tokens = tokens(block)
         self.starts = [t[1] for t in self.tokens]
         self.ends = [t[2] for t in self.tokens]
@@ -496,6 +504,11 @@ class Source:
         words = [t for t, _, _ in self.tokens]
         for i in range(len(words) - size + 1):
             self.where.setdefault(tuple(words[i : i + size]), i)
+
+    def holds_verbatim(self, block: Block) -> bool:
+        """Whether the source holds ``block``'s text word for word, punctuation and
+        all (case and spacing aside)."""
+        return squash(block.text.casefold()) in self.folded
 
     def seam(self, word: str) -> bool:
         """Whether ``word`` (two words run together, "forwardThis") stands in the copy
