@@ -420,3 +420,15 @@ def test_a_paragraph_the_copy_holds_word_for_word_takes_nothing_from_a_near_copy
     aligned = repairer.align(page, blocks[1], source, within=near)
     assert aligned is not None
     assert list(repairer.fill_inner(page, aligned, source)) == []
+
+
+def test_a_row_of_holes_closed_by_the_paragraph_s_last_mark_is_filled() -> None:
+    paragraph = "For the visitors the riders were Michael Jepsen Jensen and Piotr Protasiewicz."
+    glued = " ".join([P1, P2, paragraph, P4])
+    split = paragraph.replace("Michael Jepsen Jensen ", "").replace(" Piotr Protasiewicz", "")
+    result = clean(_page([P1, P2, split, P4], glued))
+    assert paragraph in result.text
+    assert [r.inserted.strip() for r in result.repairs] == [
+        "Michael Jepsen Jensen",
+        "Piotr Protasiewicz",
+    ]

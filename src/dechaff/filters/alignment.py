@@ -441,21 +441,24 @@ def _in_a_row(
     """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
     with one matching token between each ("on [Facebook] , [Twitter] , and
     [Instagram] ."), flanked as a whole by two matching tokens on each side, or by
-    the paragraph's closing punctuation at its end (then ``run`` holds no sentence
-    end: else it is the next sentence of the copy)."""
+    the paragraph's closing punctuation at its end ("przyjezdnych [Michael Jepsen
+    Jensen] i [Piotr Protasiewicz] ."; then ``run`` holds no sentence end: else it
+    is the next sentence of the copy)."""
 
-    def reaches_solid(steps: range) -> bool:
+    def reaches(steps: range, closing: bool = False) -> bool:
         for j in steps:
             op = ops[j]
-            if op.tag == "equal" and op.src_end - op.src_start >= 2:
+            if op.tag == "equal" and (
+                op.src_end - op.src_start >= SOLID or (closing and _closes(op, mine))
+            ):
                 return True
             if op.tag not in ("insert", "equal"):
                 return False
         return False
 
-    return reaches_solid(range(k - 1, -1, -1)) and (
-        reaches_solid(range(k + 1, len(ops)))
-        or (_closes(ops[k + 1], mine) and not _whole_sentence(run, raw))
+    after = range(k + 1, len(ops))
+    return reaches(range(k - 1, -1, -1)) and (
+        reaches(after) or (reaches(after, closing=True) and not _whole_sentence(run, raw))
     )
 
 
