@@ -128,13 +128,13 @@ class EdgeRepairs:
             return
         # the first paragraph's close stops where the first line standing between
         # the two starts in the copy (an embedded post's attribution)
-        run = _up_to(run, standing)
+        closing = _up_to(run, standing)
         # what runs straight on to the second paragraph's first word is the seam
         # between the two ("von Kim Jong UnDer US-Sender"); a run that reaches it
         # may close the first's sentence ("Hier der Link zur [Tourist-Information.]")
-        reaches = bool(run) and run[-1] is source.between(lo, hi)[-1]
-        glued = bool(run) and run[-1][2] == hi
-        yield from self._close(page, before, run, source, lines, glued, closes=reaches)
+        reaches = bool(closing) and closing[-1] == run[-1]
+        glued = bool(closing) and closing[-1][2] == hi
+        yield from self._close(page, before, closing, source, lines, glued, closes=reaches)
 
     def _open(
         self,
