@@ -104,25 +104,40 @@ class Repairer:
                 _flanked(before, after, mine, inserted_tokens, page.raw)
                 or _in_a_row(listed, k, mine, inserted_tokens, page.raw)
             ):
-                found = self._after_first_word(before, after, aligned, source, page)
-                last = self._before_last_word(before, after, aligned, source, page)
-                if found is not None:
-                    begin = found
-                elif last is not None:
-                    end = last
-                else:
+                found = self._beside_an_end_word(before, after, aligned, source, page, begin, end)
+                if found is None:
                     continue  # a hole needs matching words on both sides
+                begin, end = found
                 inserted_tokens = theirs[begin:end]
             size = end - begin
             if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
             ):
                 continue  # too long a hole, or longer than the text that vouches for it
-            left, at = mine[op.src_start - 1][2], mine[op.src_start][1]
-            span, at = _placed(theirs, begin, end, left, at)
-            if aligned.cut_between(left, mine[op.src_start][1], page.raw[span[0] : span[1]]):
+            left, right = mine[op.src_start - 1][2], mine[op.src_start][1]
+            span, at = _placed(theirs, begin, end, left, right)
+            if aligned.cut_between(left, right, page.raw[span[0] : span[1]]):
                 continue  # where an earlier filter cut a label, the copy may hold it
             yield self.repair(page, target, source, span, at, size)
+
+    def _beside_an_end_word(
+        self,
+        before: _Op,
+        after: _Op,
+        aligned: Aligned,
+        source: Source,
+        page: Page,
+        begin: int,
+        end: int,
+    ) -> tuple[int, int] | None:
+        """The copy's span ``[begin, end)`` of a hole with only the paragraph's first
+        or last word on one side (see :meth:`_after_first_word` and
+        :meth:`_before_last_word`), if the copy vouches for it."""
+        found = self._after_first_word(before, after, aligned, source, page)
+        if found is not None:
+            return found, end
+        last = self._before_last_word(before, after, aligned, source, page)
+        return None if last is None else (begin, last)
 
     def _after_first_word(
         self, before: _Op, after: _Op, aligned: Aligned, source: Source, page: Page
@@ -143,12 +158,7 @@ class Repairer:
         first, theirs, raw = aligned.mine[0], aligned.theirs, page.raw
         word = raw[first[1] : first[2]]
         lowest = max(0, after.dest_start - self.max_hole_tokens - 1)
-        alike = (
-            j
-            for j in range(after.dest_start - 1, lowest - 1, -1)
-            if theirs[j][0] == first[0] and raw[theirs[j][1] : theirs[j][2]] == word
-        )
-        at = next(alike, None)
+        at = _written_alike(first, theirs, raw, range(after.dest_start - 1, lowest - 1, -1))
         if at is None:
             return None
         start = theirs[at][1]
@@ -183,12 +193,7 @@ class Repairer:
             return None
         word = raw[last[1] : last[2]]
         highest = min(len(theirs), before.dest_end + self.max_hole_tokens + 1)
-        alike = (
-            j
-            for j in range(before.dest_end, highest)
-            if theirs[j][0] == last[0] and raw[theirs[j][1] : theirs[j][2]] == word
-        )
-        at = next(alike, None)
+        at = _written_alike(last, theirs, raw, range(before.dest_end, highest))
         if at is None:
             return None
         end = theirs[at][2]
@@ -290,6 +295,20 @@ class Aligned(NamedTuple):
         return self.theirs[op.dest_end - 1]
 
 
+def _written_alike(token: Token, theirs: Sequence[Token], raw: str, positions: range) -> int | None:
+    """The first of ``positions`` where the copy holds ``token`` written alike (case
+    and all), if any."""
+    word = raw[token[1] : token[2]]
+    return next(
+        (
+            j
+            for j in positions
+            if theirs[j][0] == token[0] and raw[theirs[j][1] : theirs[j][2]] == word
+        ),
+        None,
+    )
+
+
 def _past_an_address(theirs: Sequence[Token], end: int, raw: str) -> int:
     """Where a hole ending at ``theirs[end]`` ends when the full stop there stands
     inside a web address of the copy, glued to a word in lower case after it, and
@@ -330,7 +349,7 @@ def _placed(
     if left == right:
         return (previous[2], theirs[end][1]), right
     glued_before = start == previous[2] and previous[0] not in SENTENCE_ENDS
-    if glued_before and stop < theirs[end][1] and left < right:
+    if glued_before and stop < theirs[end][1]:
         return (start, stop), left
     return (start, theirs[end][1]), right
 

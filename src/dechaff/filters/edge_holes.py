@@ -70,27 +70,17 @@ class EdgeRepairs:
         self, page: Page, first: Aligned, source: Source, lines: Sequence[str]
     ) -> Iterator[Repair]:
         """The copy opens with ``first``: the words before it open it."""
-        raw, hi = page.raw, first.first_start()
-        run = source.between(source.block.start, hi)
-        fits = self._edge_fits(raw, source, run, first, lines)
-        if fits and not first.cut_at_start(raw[run[0][1] : hi]):
-            yield self.repairer.repair(
-                page, first.target, source, (run[0][1], hi), first.mine[0][1], len(run)
-            )
+        run = source.between(source.block.start, first.first_start())
+        yield from self._open(page, first, run, source, lines, glued=False)
 
     def _copy_closing(
         self, page: Page, last: Aligned, source: Source, lines: Sequence[str]
     ) -> Iterator[Repair]:
         """The copy closes with ``last``: when it stops mid-sentence, the words after
         it close it ("Reinschauen können Sie unter [www.leandralou.com]")."""
-        if ends_sentence(last.mine[-1]):
-            return
-        raw, lo = page.raw, last.last_end()
-        run = source.between(lo, source.block.end)
-        fits = self._edge_fits(raw, source, run, last, lines)
-        if fits and not last.cut_at_end(raw[run[0][1] : run[-1][2]]):
-            at = last.mine[-1][2]
-            yield self.repairer.repair(page, last.target, source, (lo, run[-1][2]), at, len(run))
+        if not ends_sentence(last.mine[-1]):
+            run = source.between(last.last_end(), source.block.end)
+            yield from self._close(page, last, run, source, lines, glued=False)
 
     def _between(
         self, page: Page, before: Aligned, a: Aligned, source: Source, lines: Sequence[str]
