@@ -216,14 +216,27 @@ def _with_inline_chaff(paragraph: str, lang: str, rng: random.Random) -> str:
 def _inserts_what_the_gold_lacks(result: CleanResult, raw: str, gold: str) -> bool:
     """Whether a repair inserted text that the gold does not hold where it went: the
     inserted words, with the word before them in the cleaned paragraph (what other
-    filters cut from it, an ad label, left out), are not in the gold."""
+    filters cut from it, an ad label, left out), are not in the gold. When that word
+    is not one of the gold's (a hole nothing filled runs into it: "FIRE (," for
+    "FIRE (financial independence,"), the word after the insertion is taken instead;
+    when neither is, the inserted words alone."""
     wanted = squash(gold)
-    for repair in result.repairs:
-        block = result.blocks[repair.block]
-        kept = _without_cuts(raw, block.start, repair.at, result)
-        before = "".join(squash(kept).split()[-1:])
-        inserted = squash(repair.inserted)
-        if f"{before} {inserted}" not in wanted and f"{before}{inserted}" not in wanted:
+    words = set(wanted.split())
+    at_a_point: dict[tuple[int, int], list[str]] = {}
+    for repair in result.repairs:  # pieces copied to one point read a word apart
+        at_a_point.setdefault((repair.block, repair.at), []).append(repair.inserted)
+    for (index, at), pieces in at_a_point.items():
+        block = result.blocks[index]
+        inserted = squash(" ".join(pieces))
+        before = "".join(squash(_without_cuts(raw, block.start, at, result)).split()[-1:])
+        after = "".join(squash(_without_cuts(raw, at, block.end, result)).split()[:1])
+        if before in words or not before:
+            beside = (f"{before} {inserted}", f"{before}{inserted}")
+        elif after in words:
+            beside = (f"{inserted} {after}", f"{inserted}{after}")
+        else:
+            beside = (inserted,)
+        if not any(text in wanted for text in beside):
             return True
     return False
 
@@ -381,7 +394,9 @@ def _report(built: list[Built], strength: float, variants: int) -> list[str]:
         "snippets that must go. The ceiling is what a perfect repair reaches: every hole",
         'whose paragraph keeps a word to place its fill by; "filled" counts those',
         "holes whose words stand in the output outside the glued copy (a copy left in",
-        "fills nothing).",
+        "fills nothing). A wrong insertion: a repair whose words, with the word before",
+        "them in the output (the word after, where a hole nothing filled runs into the",
+        "word before), are not in the gold.",
         "",
         "| pages | n | body F1 | split copy F1 | holes | ceiling | filled | "
         "filled / ceiling | glued copy removed | title right | wrong insertion |",

@@ -432,3 +432,44 @@ def test_a_row_of_holes_closed_by_the_paragraph_s_last_mark_is_filled() -> None:
         "Michael Jepsen Jensen",
         "Piotr Protasiewicz",
     ]
+
+
+SENTENCES = [
+    "The study appeared in Abgebrochene Forschung. Zur Geschichte der Wissenschaft is its title.",
+    "Residents asked for a footpath on both sides of the new bridge. They also asked for lights.",
+    "The plans are on the council website. The mayor said the work would start in spring.",
+    "Work would take about two years. The council will meet again in March to decide on it.",
+]
+HOLE = "Abgebrochene Forschung. Zur Geschichte"
+
+
+def _run_together(paragraphs: list[str]) -> str:
+    """The copy as a page that leaves out the space after every sentence shows it."""
+    return "".join(p.replace(". ", ".") for p in paragraphs)
+
+
+def test_a_fill_from_a_copy_that_runs_sentences_together_reads_them_apart() -> None:
+    first = SENTENCES[0].replace(HOLE + " ", "")
+    result = clean(_page([first, *SENTENCES[1:]], _run_together(SENTENCES)))
+    assert SENTENCES[0] in result.text
+    pieces = [r.inserted for r in result.repairs]
+    assert pieces == ["Abgebrochene Forschung.", "Zur Geschichte "]
+    first_piece, second_piece = result.repairs
+    assert first_piece.at == second_piece.at
+    assert first_piece.source_end == second_piece.source_start
+
+
+def test_a_copy_that_spaces_its_sentences_is_copied_as_it_stands() -> None:
+    glued = " ".join(SENTENCES).replace("Forschung. Zur", "Forschung.Zur")
+    first = SENTENCES[0].replace(HOLE + " ", "")
+    result = clean(_page([first, *SENTENCES[1:]], glued))
+    assert [r.inserted for r in result.repairs] == ["Abgebrochene Forschung.Zur Geschichte "]
+
+
+def test_a_web_address_in_a_copy_that_runs_sentences_together_stays_whole() -> None:
+    address = "Write to www.DearAbby.com for advice on anything at all."
+    paragraphs = [SENTENCES[0], address, *SENTENCES[1:]]
+    holed = address.replace("www.DearAbby.com ", "")
+    result = clean(_page([SENTENCES[0], holed, *SENTENCES[1:]], _run_together(paragraphs)))
+    assert address in result.text
+    assert [r.inserted for r in result.repairs] == ["www.DearAbby.com "]

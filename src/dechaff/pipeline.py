@@ -340,7 +340,8 @@ class _Ledger:
             pieces.append(piece)
 
         for left, right in pairwise(points):
-            for inserted in by_point.get(left, []):
+            for n, inserted in enumerate(by_point.get(left, [])):
+                gap = gap or n > 0  # pieces copied to one point are a word apart
                 add(inserted)
             while at < len(taken) and taken[at][1] <= left:
                 at += 1
@@ -350,7 +351,8 @@ class _Ledger:
                 gap = gap or not joins_words(self.raw[left:right])
                 continue
             add(self.raw[left:right])
-        for inserted in by_point.get(block.end, []):
+        for n, inserted in enumerate(by_point.get(block.end, [])):
+            gap = gap or n > 0
             add(inserted)
         return squash("".join(pieces))
 

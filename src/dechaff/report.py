@@ -179,7 +179,8 @@ class Repair(_Record):
     inserted: str
     """The inserted text; equal to ``raw[source_start:source_end]``."""
     at: int
-    """Input offset before which the text is inserted."""
+    """Input offset before which the text is inserted; repairs at one offset are
+    inserted in report order, a word apart."""
     block: int
     """Index of the block that received the text."""
     source_start: int

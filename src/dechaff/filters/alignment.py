@@ -12,6 +12,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..blocks import Block
@@ -39,6 +41,10 @@ _TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\d+|[^\W\d]+
 """A word, a number or a punctuation mark; two words a copy ran together without a
 space ("aufgelöstDie") are two tokens, and so are a word and a number ("Zeitlauf1.",
 "1992LG", "16:42La"), so that each lines up with its own paragraph."""
+_GLUED_SENTENCE = re.compile(rf"[.!?](?=[{_UPPER}][{_LOWER}]+(?!\w|\.\w))")
+"""A sentence end run into the next sentence: "Forschung.Zur", "am 3.Mai" (not a
+web address: "www.DearAbby.com")."""
+_SPACED_SENTENCE = re.compile(rf"[.!?] (?=[{_UPPER}][{_LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,7 @@ class Repairer:
             span, at = _placed(theirs, begin, end, left, right)
             if aligned.cut_between(left, right, page.raw[span[0] : span[1]]):
                 continue  # where an earlier filter cut a label, the copy may hold it
-            yield self.repair(page, target, source, span, at, size)
+            yield from self.repair(page, target, source, span, at, size)
 
     def _beside_an_end_word(
         self,
@@ -215,21 +221,23 @@ class Repairer:
 
     def repair(
         self, page: Page, target: Block, source: Source, span: tuple[int, int], at: int, size: int
-    ) -> Repair:
-        start, end = span
-        return Repair(
-            filter=self.name,
-            reason=Reason.LINK_HOLE_REPAIRED,
-            inserted=page.raw[start:end],
-            at=at,
-            block=target.index,
-            source_start=start,
-            source_end=end,
-            source_block=source.block.index,
-            detail=(
-                f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
-            ),
-        )
+    ) -> Iterator[Repair]:
+        """The repair that copies ``span`` of the source to ``at`` in ``target``: one
+        piece per sentence when the source runs its sentences together, so that
+        they read apart again (pieces at one point are rendered a word apart)."""
+        detail = f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
+        for start, end in source.sentence_pieces(span):
+            yield Repair(
+                filter=self.name,
+                reason=Reason.LINK_HOLE_REPAIRED,
+                inserted=page.raw[start:end],
+                at=at,
+                block=target.index,
+                source_start=start,
+                source_end=end,
+                source_block=source.block.index,
+                detail=detail,
+            )
 
 
 class Aligned(NamedTuple):
@@ -526,6 +534,26 @@ class Source:
         words = [t for t, _, _ in self.tokens]
         for i in range(len(words) - size + 1):
             self.where.setdefault(tuple(words[i : i + size]), i)
+
+    @cached_property
+    def runs_sentences_together(self) -> bool:
+        """Whether the copy leaves out the space after its sentences ("Forschung.Zur
+        Geschichte") more often than it keeps it."""
+        text = self.block.text
+        return len(_GLUED_SENTENCE.findall(text)) > len(_SPACED_SENTENCE.findall(text))
+
+    def sentence_pieces(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """``span`` of the input cut after each sentence end the copy runs into the
+        next sentence (only in a copy that does so throughout)."""
+        start, end = span
+        if not self.runs_sentences_together:
+            return [span]
+        offset = self.block.start
+        cuts = [
+            offset + m.end()
+            for m in _GLUED_SENTENCE.finditer(self.block.text, start - offset, end - offset)
+        ]
+        return list(pairwise([start, *cuts, end]))
 
     def holds_verbatim(self, block: Block) -> bool:
         """Whether the source holds ``block``'s text word for word, punctuation and

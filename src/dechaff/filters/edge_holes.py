@@ -139,7 +139,7 @@ class EdgeRepairs:
         raw, hi = page.raw, a.first_start()
         fits = self._edge_fits(raw, source, run, a, lines, glued_before=glued)
         if fits and not a.cut_at_start(raw[run[0][1] : run[-1][2]]):
-            yield self.repairer.repair(
+            yield from self.repairer.repair(
                 page, a.target, source, (run[0][1], hi), a.mine[0][1], len(run)
             )
 
@@ -159,7 +159,9 @@ class EdgeRepairs:
         fits = self._edge_fits(raw, source, run, before, lines, glued_after=glued, closes=closes)
         if fits and not before.cut_at_end(raw[run[0][1] : run[-1][2]]):
             at = before.mine[-1][2]
-            yield self.repairer.repair(page, before.target, source, (lo, run[-1][2]), at, len(run))
+            yield from self.repairer.repair(
+                page, before.target, source, (lo, run[-1][2]), at, len(run)
+            )
 
     def _edge_fits(
         self,
