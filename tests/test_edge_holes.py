@@ -473,3 +473,26 @@ def test_a_web_address_in_a_copy_that_runs_sentences_together_stays_whole() -> N
     result = clean(_page([SENTENCES[0], holed, *SENTENCES[1:]], _run_together(paragraphs)))
     assert address in result.text
     assert [r.inserted for r in result.repairs] == ["www.DearAbby.com "]
+
+
+def test_a_web_address_closing_a_short_line_is_one_hole() -> None:
+    line = "Navy Beach / https://www.navybeach.com/restaurant/montauk-east-end"
+    glued = " ".join([P1, P2, line, P4])
+    result = clean(_page([P1, P2, line.split(" https")[0], P4], glued))
+    assert line in result.text.split("\n\n")
+    assert [r.inserted.strip() for r in result.repairs] == [line.split(" / ")[1]]
+
+
+def test_two_addresses_a_copy_glued_together_are_no_one_hole() -> None:
+    line = "Navy Beach / https://www.navybeach.com/montauk.htmlhttps://www.example.org/x"
+    glued = " ".join([P1, P2, line, P4])
+    result = clean(_page([P1, P2, "Navy Beach /", P4], glued))
+    assert not result.repairs
+
+
+def test_a_fill_ending_a_sentence_a_copy_runs_on_keeps_the_paragraph_s_space() -> None:
+    second = 'Everyone should watch my favourite show: "The Affair". The first season is set there.'
+    paragraphs = [SENTENCES[0], second, *SENTENCES[1:]]
+    holed = second.replace(' "The Affair".', "")
+    result = clean(_page([SENTENCES[0], holed, *SENTENCES[1:]], _run_together(paragraphs)))
+    assert second in result.text

@@ -44,6 +44,8 @@ space ("aufgelöstDie") are two tokens, and so are a word and a number ("Zeitlau
 _GLUED_SENTENCE = re.compile(rf"[.!?](?=[{_UPPER}][{_LOWER}]+(?!\w|\.\w))")
 """A sentence end run into the next sentence: "Forschung.Zur", "am 3.Mai" (not a
 web address: "www.DearAbby.com")."""
+_ADDRESS = re.compile(r"(?<!\S)(?:https?://|www\.)(?:(?!https?://)[^\s()])+(?!\S)")
+"""A web address standing as a word of its own."""
 _SPACED_SENTENCE = re.compile(rf"[.!?] (?=[{_UPPER}][{_LOWER}])")
 
 
@@ -115,7 +117,7 @@ class Repairer:
                     continue  # a hole needs matching words on both sides
                 begin, end = found
                 inserted_tokens = theirs[begin:end]
-            size = end - begin
+            size = run_size(inserted_tokens, page.raw)
             if size > min(self.max_hole_tokens, aligned.matched) or not any(
                 t[0][0].isalnum() for t in inserted_tokens
             ):
@@ -350,16 +352,32 @@ def _placed(
     space after it ("Formel-1- für"), right after ``left``, without that space. Not
     after a sentence mark: a copy that runs its sentences together ("Rep.Ilhan Omar
     (D-Minn.)") drops the space the paragraph keeps. Where the paragraph closed up
-    over the hole ("zeigen wir dir."), the copy's space before it goes in too.
+    over the hole ("zeigen wir dir."), the copy's space before it goes in too; and
+    where the hole ends a sentence that such a copy runs into the next ("Serien: "The
+    Affair".Die erste"), the run goes after ``left`` with the space before it.
     """
     start, stop = theirs[begin][1], theirs[end - 1][2]
     previous = theirs[begin - 1]
     if left == right:
         return (previous[2], theirs[end][1]), right
     glued_before = start == previous[2] and previous[0] not in SENTENCE_ENDS
-    if glued_before and stop < theirs[end][1]:
+    glued_after = stop == theirs[end][1]
+    if glued_before and not glued_after:
         return (start, stop), left
+    if glued_after and start > previous[2] and theirs[end - 1][0] in SENTENCE_ENDS:
+        return (previous[2], stop), left
     return (start, theirs[end][1]), right
+
+
+def run_size(run: Sequence[Token], raw: str) -> int:
+    """How long a hole ``run`` makes: its tokens, with a web address counted as one
+    ("https://www.navybeach.com" is one link's text; two a copy glued together,
+    "…/news.htmlhttps://…", are not one address)."""
+    if not run:
+        return 0
+    text = raw[run[0][1] : run[-1][2]]
+    addresses = [m.group() for m in _ADDRESS.finditer(text)]
+    return len(run) - sum(len(_TOKEN.findall(a)) - 1 for a in addresses)
 
 
 def in_page_order(aligned: Iterable[Aligned]) -> list[Aligned]:

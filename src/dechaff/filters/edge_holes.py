@@ -26,6 +26,7 @@ from .alignment import (
     Token,
     ends_sentence,
     marks_sentence_end,
+    run_size,
     solid,
     tokens,
 )
@@ -91,10 +92,12 @@ class EdgeRepairs:
         if lo > hi:
             return  # not in the same order in the copy
         run = source.between(lo, hi)
-        # the page's lines between the two (their opening words: a credit or a
-        # hole may follow), and its lines of two words or more
+        # the page's lines between the two (their opening and closing words: a
+        # hole may stand inside them, a credit follow), and its lines of two words
+        # or more
         standing = page.blocks[before.target.index + 1 : a.target.index]
-        lines = [*(b.key[:LINE_HEAD] for b in standing), *lines]
+        ends = [(b.key[:LINE_HEAD], b.key[-LINE_HEAD:]) for b in standing]
+        lines = [*(end for pair in ends for end in pair), *lines]
         seam = _seam(run, raw, source)
         if seam is not None:
             # the copy glued the two together inside the run ("für innere
@@ -180,7 +183,7 @@ class EdgeRepairs:
         ``closes``: the run closes a paragraph that stops mid-sentence right before
         the next one, so that its last token may end the sentence, see
         :func:`_closes_a_sentence`)."""
-        if not run or len(run) > min(self.repairer.max_hole_tokens, owner.matched):
+        if not run or run_size(run, raw) > min(self.repairer.max_hole_tokens, owner.matched):
             return False
         original = raw[run[0][1] : run[-1][2]]
         text = key(original)
