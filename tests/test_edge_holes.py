@@ -496,3 +496,18 @@ def test_a_fill_ending_a_sentence_a_copy_runs_on_keeps_the_paragraph_s_space() -
     holed = second.replace(' "The Affair".', "")
     result = clean(_page([SENTENCES[0], holed, *SENTENCES[1:]], _run_together(paragraphs)))
     assert second in result.text
+
+
+def test_a_web_address_with_a_digit_closing_a_sentence_is_one_hole() -> None:
+    third = "For more on the plans and the minutes of the meeting, please visit www.my6sense.com."
+    holed = third.replace(" www.my6sense.com", "")
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    assert third in result.text
+
+
+def test_a_hole_after_the_first_word_is_filled_after_a_bracketed_question() -> None:
+    glued = " ".join([P1, P2]) + "[Who Will Win The Vote?]So here are the trends we noticed."
+    glued += " " + P4
+    split = [P1, P2, "[Who Will Win The Vote?] (Photo: AP)", "So are the trends we noticed.", P4]
+    result = clean(_page(split, glued))
+    assert "So here are the trends we noticed." in result.text

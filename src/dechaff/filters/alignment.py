@@ -28,6 +28,7 @@ _EXTENDED = [chr(c) for c in range(0x100, 0x180)]  # Latin Extended-A: "ł", "Ś
 _LOWER = "a-zß-öø-ÿа-яё" + "".join(c for c in _EXTENDED if c.islower())
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXTENDED if c.isupper())
 _CLOSERS = frozenset('"”’»)')
+_CLOSERS_TEXT = "".join(_CLOSERS) + "]"
 SOLID = 2
 _VERBATIM_WORDS = 4
 """A paragraph of this many words or more that the copy holds word for word has no
@@ -326,15 +327,25 @@ def _past_an_address(theirs: Sequence[Token], end: int, raw: str) -> int:
     paragraph's closing mark up with ".com"'s stop): past the address, so that the
     hole is "LiveNation.com" and the mark its closing stop."""
     stop = end
-    while (
-        _glued_stop(theirs, stop)
-        and stop + 1 < len(theirs)
-        and theirs[stop + 1][1] == theirs[stop][2]
-        and raw[theirs[stop + 1][1]].islower()
-    ):
-        stop += 2  # the stop and the word after it
+    while _glued_stop(theirs, stop) and stop + 1 < len(theirs):
+        after = _glued_word(theirs, stop + 1)  # the word after the stop ("my6sense")
+        if after == stop + 1 or not raw[theirs[stop + 1][1]].islower():
+            break
+        stop = after
     closing = _glued_stop(theirs, stop) and not raw[theirs[stop][2] : theirs[stop][2] + 1].isalnum()
     return stop if stop != end and closing else end
+
+
+def _glued_word(theirs: Sequence[Token], i: int) -> int:
+    """Past the word that starts at ``theirs[i]`` glued to the token before it, in as
+    many tokens as it is written with ("my6sense", "my-site")."""
+    while (
+        i < len(theirs)
+        and theirs[i][1] == theirs[i - 1][2]
+        and (theirs[i][0][0].isalnum() or theirs[i][0] in "-_")
+    ):
+        i += 1
+    return i
 
 
 def _glued_stop(theirs: Sequence[Token], i: int) -> bool:
@@ -393,13 +404,13 @@ def solid(aligned: Iterable[Aligned]) -> list[Aligned]:
 
 def _opens_a_sentence(raw: str, start: int) -> bool:
     """Whether the word at ``start`` of a copy opens a sentence: a sentence mark
-    stands just before it, or it starts with a capital run on to a word in lower case
-    or a number (a heading or a date glued to its paragraph: "mein GeheimnisJede
-    Luxushandtasche …", "um 16:42La …")."""
+    stands just before it (closing marks aside: "Primary?]So"), or it starts with a
+    capital run on to a word in lower case or a number (a heading or a date glued to
+    its paragraph: "mein GeheimnisJede Luxushandtasche …", "um 16:42La …")."""
     before = raw[max(0, start - 4) : start]
     if before[-1:].islower() or before[-1:].isdigit():
         return raw[start].isupper()
-    return before.rstrip()[-1:] in SENTENCE_ENDS
+    return before.rstrip().rstrip(_CLOSERS_TEXT)[-1:] in SENTENCE_ENDS
 
 
 def _follows(raw: str, start: int, line: Block) -> bool:
