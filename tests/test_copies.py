@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dechaff import clean
+from dechaff import CleanResult, clean
 from dechaff.blocks import segment
 from dechaff.copies import held_by_glued_copies
+from dechaff.report import Reason
 
 PARAGRAPHS = [
     "The council met on Monday to discuss the new bridge over the river.",
@@ -13,6 +14,14 @@ PARAGRAPHS = [
     "A second meeting is planned for March.",
 ]
 GLUED = " ".join(PARAGRAPHS * 2)
+ARTICLE = [
+    "The council met on Monday to discuss the new bridge over the river and the roads to it.",
+    "Residents asked for a footpath on both sides, for lights and for a crossing by the school.",
+    "The mayor said the work would start in spring and take two years; the road stays open.",
+    "Traders in the high street asked how deliveries would reach them while it is built.",
+    "A second meeting is planned for March.",
+]
+"""An article whose glued copy is long enough to vouch for its lines."""
 
 
 def _page(*lines: str) -> str:
@@ -42,23 +51,54 @@ def test_a_line_the_page_repeats_is_not_held() -> None:
     assert {1, 3, 4} <= held.keys()
 
 
+def _copy_removed(result: CleanResult, copy: str) -> bool:
+    return any(r.reason == Reason.DUPLICATE_CONTAINED and r.text == copy for r in result.removals)
+
+
 def test_a_short_held_line_stays_in_the_body() -> None:
     menu = ["Home", "News", "Sport", "Weather", "Jobs"]
     listed = ["Bring a pen and paper.", "Bring your questions."]
-    body = [*PARAGRAPHS, *listed]
+    body = [*ARTICLE, *listed]
     page = _page(*menu, " ".join(body), "Advertisement", *body, *menu)
-    text = clean(page).text
-    assert all(line in text for line in listed)
-    assert "Weather" not in text
+    result = clean(page)
+    assert _copy_removed(result, " ".join(body))
+    assert all(line in result.text.split("\n\n") for line in listed)
+    assert "Weather" not in result.text
 
 
 def test_a_credit_ends_a_held_paragraph_and_is_cut_as_a_span() -> None:
-    body = [*PARAGRAPHS[:3], "A second meeting is planned for March."]
-    split = [*body[:3], body[3] + " (Photo: AP)"]
-    result = clean(_page("Home", " ".join(body), *split))
-    assert "A second meeting is planned for March." in result.text
+    split = [*ARTICLE[:-1], ARTICLE[-1] + " (Photo: AP)"]
+    result = clean(_page("Home", " ".join(ARTICLE), *split))
+    assert _copy_removed(result, " ".join(ARTICLE))
+    assert ARTICLE[-1] in result.text.split("\n\n")
     assert "(Photo: AP)" not in result.text
-    assert any("(Photo: AP)" in r.text for r in result.removals)
+    assert [r.text for r in result.removals if "(Photo: AP)" in r.text] == [" (Photo: AP)"]
+
+
+def test_an_article_of_short_paragraphs_glued_together_is_a_copy() -> None:
+    short = [
+        "The bridge will close on Monday for repairs to its deck.",
+        "Drivers should use the ring road until the end of the month.",
+        "Buses will run every ten minutes on the diversion route.",
+        "The footpath stays open for walkers and for cyclists.",
+        "The council will post updates on its website every Friday.",
+        "Questions can be sent to the roads office by post or by email.",
+    ]
+    glued = " ".join(short)
+    result = clean(_page("Home", glued, "Advertisement", *short, "Contact us"))
+    assert _copy_removed(result, glued)
+    assert result.text.split("\n\n") == short
+
+
+def test_lines_a_page_repeats_do_not_make_a_glued_copy() -> None:
+    # a longer version of one line, and a line the page repeats, glue nothing
+    shake = "1 scoop Shakeology, 1 cup strawberries, 8 oz. unsweetened almond milk"
+    water = "(or 1 tsp. nut butter and 8 oz. water)"
+    longer = f"1 scoop Shakeology, 1 cup spinach, 1 cup baby carrots, {shake[19:]} {water}"
+    recharge = "Beachbody Performance Recharge, 1 tsp. nut butter"
+    lines = ["Breakfast", f"{shake} {water}", recharge, "Lunch", longer, recharge, recharge]
+    result = clean(_page(*lines, "Dinner"))
+    assert not any(r.reason == Reason.DUPLICATE_CONTAINED for r in result.removals)
 
 
 def test_a_run_of_short_lines_inside_what_a_glued_copy_holds_is_no_wall() -> None:

@@ -45,6 +45,9 @@ _RUN = 3
 _EDGE_CHARS = 30
 LONGEST_SHARE = 0.5
 """A glued copy has at least this share of the words of the page's longest line."""
+MAX_COPIES = 4
+"""How many of the page's longest lines are tried as glued copies (a page holds a
+copy or two: the rest of its long lines are paragraphs)."""
 NEAR_LINES = 12
 """How many lines either side of a long line are probed for being inside it."""
 _NONE: Mapping[int, int] = MappingProxyType({})
@@ -68,10 +71,9 @@ def held_by_glued_copies(blocks: Sequence[Block]) -> Mapping[int, int]:
     """Per line a glued copy holds, the index of that copy (see the module's text)."""
     # A glued copy holds the article: it is the page's longest line, or close to it.
     least = max(GLUED_MIN_WORDS, LONGEST_SHARE * max((b.words for b in blocks), default=0))
+    longest = sorted((b for b in blocks if b.words >= least), key=lambda b: -b.words)
     long = [
-        b
-        for b in blocks
-        if b.words >= least and len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
+        b for b in longest[:MAX_COPIES] if len(_SENTENCE_END.findall(b.text)) >= GLUED_MIN_SENTENCES
     ]
     if not long:
         return _NONE

@@ -227,7 +227,17 @@ class Repairer:
     ) -> Iterator[Repair]:
         """The repair that copies ``span`` of the source to ``at`` in ``target``: one
         piece per sentence when the source runs its sentences together, so that
-        they read apart again (pieces at one point are rendered a word apart)."""
+        they read apart again (pieces at one point are rendered a word apart). None
+        when an earlier filter cut part of ``span`` from the source (an ad label):
+        that is not the text's."""
+        start, end = span
+        whole = (source.block.start, source.block.end)
+        if any(
+            r.block == source.block.index and r.start < end and start < r.end
+            for r in page.removals
+            if (r.start, r.end) != whole
+        ):
+            return
         detail = f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
         for start, end in source.sentence_pieces(span):
             yield Repair(

@@ -8,6 +8,7 @@ candidate pairs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,9 +30,6 @@ _GLUED_MIN_PARTS = 3
 """A block counts as a glued copy of short lines only when it holds at least this many
 lines of the page: a paragraph whose two sentences also stand as two lines is a
 repeated paragraph, not a page glued together."""
-_SHORT_SEARCHES = 16
-"""How many blocks of a page are searched for the short lines inside them: a page has
-a glued copy or two, and each search reads the whole page."""
 Shingle = tuple[str, ...]
 
 
@@ -96,6 +94,27 @@ class Duplicates:
         yield from found.copies_removed_before()
 
 
+def _in_order(lines: list[_ShortLine], places: list[int]) -> list[_ShortLine]:
+    """The longest run of ``lines`` (in page order) whose ``places`` in a block rise:
+    the lines a copy holds in the order the page shows them."""
+    ends: list[int] = []  # per length, the place where the best chain of it ends
+    last: list[int] = []  # per length, the index of that chain's last line
+    before: list[int] = [-1] * len(lines)
+    for i, place in enumerate(places):
+        n = bisect_left(ends, place)
+        before[i] = last[n - 1] if n else -1
+        if n == len(ends):
+            ends.append(place)
+            last.append(i)
+        else:
+            ends[n], last[n] = place, i
+    chain, i = [], last[-1] if last else -1
+    while i >= 0:
+        chain.append(lines[i])
+        i = before[i]
+    return chain[::-1]
+
+
 def _word_coverage(words: list[str], shingles: set[Shingle], size: int) -> float:
     """The share of ``words`` inside one of ``shingles``: measured by words, not by
     shingles, so that the shingles spanning two glued paragraphs (which neither
@@ -133,12 +152,21 @@ class _Search:
         self.repairs = Repairer(settings.name, settings.max_hole_tokens, settings.min_alignment)
         self.edges = EdgeRepairs(self.repairs)
         self.removed: set[int] = set()
-        self.short_searches = 0
         self.shingles: dict[int, set[Shingle]] = {}
+        self.mostly_in: dict[int, list[int]] = {}
+        """Per long block, the blocks nearly as long with ``contained`` of their
+        shingles in it: parts of it only if it is a glued copy."""
         self.loosely_in: dict[int, list[int]] = {}
         """Per long block, the blocks with ``repair_share`` of their shingles in it,
         too few to count as its parts but enough to be repaired from it."""
         self.by_index: dict[int, Block] = {}
+
+    @cached_property
+    def glued_copies(self) -> frozenset[int]:
+        """The blocks the reading stage found glued copies of the article in (see
+        :mod:`dechaff.copies`): the only ones searched for the short lines of an
+        article glued together when they hold no longer paragraph."""
+        return frozenset(self.page.facts.held.values())
 
     @cached_property
     def line_keys(self) -> tuple[str, ...]:
@@ -205,6 +233,10 @@ class _Search:
                     score = fuzz.ratio(b.key, self.by_index[other].key)
                     if score >= s.near:
                         near_pairs.append((score, b.index, other))
+                    elif len(own) < len(theirs):
+                        # most of a longer block that is no near copy of it: the
+                        # longest paragraph of a glued copy, say
+                        self.mostly_in.setdefault(other, []).append(b.index)
                 else:
                     contained_in.setdefault(other, []).append(b.index)
         return contained_in, near_pairs
@@ -212,22 +244,28 @@ class _Search:
     def glued(self, contained_in: dict[int, list[int]]) -> Iterator[Decision]:
         """3. Glued blocks (covered by the paragraphs inside them), and fragments of
         longer blocks."""
-        for big in sorted(contained_in):
+        for big in sorted(set(contained_in).union(self.shingles)):
             if big in self.removed:
                 continue
-            parts = [i for i in contained_in[big] if i not in self.removed]
-            if not parts:
+            parts = [i for i in contained_in.get(big, ()) if i not in self.removed]
+            whole = [i for i in self.mostly_in.get(big, ()) if i not in self.removed]
+            if not parts and not whole:
+                if big not in contained_in and big in self.glued_copies:
+                    yield from self._glued_short_lines(big)
                 continue
             # the paragraphs with many holes (fewer of their shingles inside) cover
             # the block as well as the whole ones
             loose = [i for i in self.loosely_in.get(big, []) if i not in self.removed]
+            if len(parts) + len(loose) + len(whole) < 2 or self._overlapping(big, parts + whole):
+                whole = []  # a longer version of one paragraph, or lines alike
+            loose += whole
             covered = set().union(*(self.shingles[i] for i in parts + loose)) & self.shingles[big]
             coverage = len(covered) / len(self.shingles[big])
             inside: list[_ShortLine] | None = None
             if coverage < self.settings.container_coverage:
                 inside = self._short_lines_inside(big)
                 short = [line for line in inside if line.holds(self.settings.part_of_glued)]
-                if len(parts) + len(short) >= _GLUED_MIN_PARTS:
+                if len(parts) + self._distinct(short) >= _GLUED_MIN_PARTS:
                     more = covered.union(*(line.inside for line in short))
                     words = word_runs(self.by_index[big].key)
                     coverage = _word_coverage(words, more, self.settings.shingle_size)
@@ -243,26 +281,73 @@ class _Search:
             else:
                 yield from self._fragments(self.by_index[big], parts)
 
+    def _distinct(self, lines: list[_ShortLine]) -> int:
+        """How many different lines ``lines`` are (a line the page repeats is one)."""
+        return len({self.by_index[line.block].key for line in lines})
+
+    def _overlapping(self, big: int, parts: list[int]) -> bool:
+        """Whether ``parts`` hold more words together than ``big`` (with a fifth to
+        spare): the paragraphs of a glued copy each stand in a stretch of their own."""
+        words = sum(self.by_index[i].words for i in parts)
+        return words > 1.2 * self.by_index[big].words
+
+    def _glued_short_lines(self, big: int) -> Iterator[Decision]:
+        """A block that holds no paragraph long enough to compare, but the short
+        lines of an article glued together (one-sentence paragraphs, list items): a
+        copy when at least :data:`_GLUED_MIN_PARTS` distinct lines stand in it in
+        the order they stand on the page and cover ``container_coverage`` of its
+        words (a line a page repeats, "Portion Fix Containers: 1 Green", stands in
+        it once, not in order)."""
+        inside = self._short_lines_inside(big)
+        short = [line for line in inside if line.holds(self.settings.part_of_glued)]
+        if len(short) < _GLUED_MIN_PARTS:
+            return
+        words = word_runs(self.by_index[big].key)
+        size = self.settings.shingle_size
+        first: dict[Shingle, int] = {}
+        for i in range(len(words) - size + 1):
+            first.setdefault(tuple(words[i : i + size]), i)
+        in_order = _in_order(short, [min(first[s] for s in line.inside) for line in short])
+        if len(in_order) < _GLUED_MIN_PARTS:
+            return
+        coverage = _word_coverage(words, set().union(*(line.inside for line in in_order)), size)
+        if coverage >= self.settings.container_coverage:
+            parts = [line.block for line in inside if line.holds(self.settings.repair_share)]
+            yield from self._glued_copy(self.by_index[big], parts, coverage)
+
     def _short_lines_inside(self, big: int) -> list[_ShortLine]:
         """The kept lines too short to compare on their own (list items, one-sentence
         paragraphs) that share shingles with ``big`` (one search serves both the
         cover, at ``contained``, and the repairs, at ``repair_share``): an article
         of short paragraphs glued into one block is still its copy."""
-        own = self.shingles[big]
+        lines, postings = self.short_lines
+        shared: dict[int, set[Shingle]] = {}
+        for shingle in self.shingles[big]:
+            for line in postings.get(shingle, ()):
+                if line != big:
+                    shared.setdefault(line, set()).add(shingle)
+        return [
+            _ShortLine(line, inside, len(lines[line])) for line, inside in sorted(shared.items())
+        ]
+
+    @cached_property
+    def short_lines(self) -> tuple[dict[int, set[Shingle]], dict[Shingle, list[int]]]:
+        """The shingles of the kept lines too short to compare on their own, and the
+        lines each shingle stands in (indexed once, when a block is first searched
+        for the short lines inside it)."""
         size = self.settings.shingle_size
-        lines: list[_ShortLine] = []
-        self.short_searches += 1
-        if self.short_searches > _SHORT_SEARCHES:
-            return lines  # (each search reads the page: a few per page at most)
-        for block in self.kept:
-            if block.index == big or not size <= block.words < self.settings.min_words:
-                continue
-            theirs = word_shingles(block.key, size)
-            inside = theirs & own
-            if inside:
-                lines.append(_ShortLine(block.index, inside, len(theirs)))
-                self.by_index.setdefault(block.index, block)
-        return lines
+        lines = {
+            b.index: word_shingles(b.key, size)
+            for b in self.kept
+            if size <= b.words < self.settings.min_words
+        }
+        postings: dict[Shingle, list[int]] = {}
+        for index, own in lines.items():
+            for shingle in own:
+                postings.setdefault(shingle, []).append(index)
+        for index in lines:
+            self.by_index.setdefault(index, self.page.blocks[index])
+        return lines, postings
 
     def _glued_copy(self, block: Block, parts: list[int], coverage: float) -> Iterator[Decision]:
         self.removed.add(block.index)
