@@ -511,3 +511,18 @@ def test_a_hole_after_the_first_word_is_filled_after_a_bracketed_question() -> N
     split = [P1, P2, "[Who Will Win The Vote?] (Photo: AP)", "So are the trends we noticed.", P4]
     result = clean(_page(split, glued))
     assert "So here are the trends we noticed." in result.text
+
+
+def test_a_row_of_holes_after_a_paragraph_s_first_word_is_filled() -> None:
+    third = "Ein Autokredit ohne Kreditzinsen, das klingt sehr verlockend für viele Familien."
+    holed = "Ein ohne , das klingt sehr verlockend für viele Familien."
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    assert third in result.text.split("\n\n")
+    assert [r.inserted for r in result.repairs] == ["Autokredit ", "Kreditzinsen"]
+
+
+def test_a_row_after_a_first_word_the_copy_does_not_open_a_sentence_with_stays() -> None:
+    third = "The plan, Ein Autokredit ohne Kreditzinsen, das klingt sehr verlockend für viele."
+    holed = "Ein ohne , das klingt sehr verlockend für viele."
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    assert not result.repairs

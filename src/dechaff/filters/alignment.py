@@ -100,6 +100,9 @@ class Repairer:
         if target.words >= _VERBATIM_WORDS and source.holds_verbatim(target):
             return
         mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
+        opens = _first_word_opens(aligned, source, page)
+        if opens and not _row_after_first_word_fits(aligned, page.raw):
+            opens = False
         for k in range(1, len(listed) - 1):
             op = listed[k]
             before, after = listed[k - 1], listed[k + 1]
@@ -111,7 +114,7 @@ class Repairer:
             inserted_tokens = theirs[begin:end]
             if not (
                 _flanked(before, after, mine, inserted_tokens, page.raw)
-                or _in_a_row(listed, k, mine, inserted_tokens, page.raw)
+                or _in_a_row(listed, k, mine, inserted_tokens, page.raw, opens)
             ):
                 found = self._beside_an_end_word(before, after, aligned, source, page, begin, end)
                 if found is None:
@@ -503,29 +506,74 @@ def _in_a_row(
     mine: Sequence[Token],
     run: Sequence[Token],
     raw: str,
+    first_opens: bool = False,
 ) -> bool:
     """Whether the insertion ``ops[k]`` (of ``run``) is one of several holes in a row,
     with one matching token between each ("on [Facebook] , [Twitter] , and
     [Instagram] ."), flanked as a whole by two matching tokens on each side, or by
     the paragraph's closing punctuation at its end ("przyjezdnych [Michael Jepsen
     Jensen] i [Piotr Protasiewicz] ."; then ``run`` holds no sentence end: else it
-    is the next sentence of the copy)."""
+    is the next sentence of the copy), or by the paragraph's first word at its start
+    when that word opens a sentence of the copy (``first_opens``: "Ein [Autokredit]
+    ohne [Kreditzinsen], das klingt"; then too ``run`` holds no sentence end)."""
 
-    def reaches(steps: range, closing: bool = False) -> bool:
+    def reaches(steps: range, closing: bool = False, opening: bool = False) -> bool:
         for j in steps:
             op = ops[j]
             if op.tag == "equal" and (
-                op.src_end - op.src_start >= SOLID or (closing and _closes(op, mine))
+                op.src_end - op.src_start >= SOLID
+                or (closing and _closes(op, mine))
+                or (opening and op.src_start == 0)
             ):
                 return True
             if op.tag not in ("insert", "equal"):
                 return False
         return False
 
-    after = range(k + 1, len(ops))
-    return reaches(range(k - 1, -1, -1)) and (
-        reaches(after) or (reaches(after, closing=True) and not _whole_sentence(run, raw))
+    before, after = range(k - 1, -1, -1), range(k + 1, len(ops))
+    whole = _whole_sentence(run, raw)
+    if not reaches(before) and (whole or not (first_opens and reaches(before, opening=True))):
+        return False
+    return reaches(after) or (reaches(after, closing=True) and not whole)
+
+
+def _first_word_opens(aligned: Aligned, source: Source, page: Page) -> bool:
+    """Whether the paragraph's first token matched the copy, written alike, where the
+    copy starts, a sentence of it opens, or the line before the paragraph on the page
+    ends."""
+    first = next((op for op in aligned.ops if op.tag == "equal"), None)
+    raw = page.raw
+    if first is None or first.src_start != 0:
+        return False
+    at = first.dest_start
+    if _written_alike(aligned.mine[0], aligned.theirs, raw, range(at, at + 1)) is None:
+        return False
+    start, index = aligned.theirs[at][1], aligned.target.index
+    line_before = page.blocks[index - 1] if index else None
+    return (
+        start == source.block.start
+        or _opens_a_sentence(raw, start)
+        or (line_before is not None and _follows(raw, start, line_before))
     )
+
+
+def _row_after_first_word_fits(aligned: Aligned, raw: str) -> bool:
+    """Whether the copy's runs missing in the row after the paragraph's first word
+    (a word, not a bullet) hold no sentence end and no word that ends with the first
+    word: there the paragraph starts, glued to a heading ("… national
+    treasuresLVMH’s most significant …")."""
+    first = aligned.mine[0]
+    word = raw[first[1] : first[2]]
+    if not word[:1].isalnum():
+        return False
+    ops = aligned.ops[next(i for i, op in enumerate(aligned.ops) if op.tag == "equal") :]
+    for op in ops[1:]:
+        if op.tag == "equal" and op.src_end - op.src_start >= SOLID:
+            break
+        run = aligned.theirs[op.dest_start : op.dest_end] if op.tag == "insert" else ()
+        if _whole_sentence(run, raw) or any(raw[t[1] : t[2]].endswith(word) for t in run):
+            return False
+    return True
 
 
 def _whole_sentence(run: Sequence[Token], raw: str) -> bool:
