@@ -526,3 +526,10 @@ def test_a_row_after_a_first_word_the_copy_does_not_open_a_sentence_with_stays()
     holed = "Ein ohne , das klingt sehr verlockend für viele."
     result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
     assert not result.repairs
+
+
+def test_a_paragraph_ending_in_a_mark_after_a_hole_has_its_close_filled_too() -> None:
+    third = "Alles zur Brücke und zu den Plänen finden Sie hier: https://example.org/bruecke"
+    holed = "Alles zur Brücke und zu den Plänen finden Sie :"
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    assert third in result.text.split("\n\n")

@@ -312,11 +312,26 @@ class Aligned(NamedTuple):
 
     def last(self) -> Token | None:
         """The copy's token that the paragraph's last token matched, in a run of two
-        or more, if it did."""
-        op = next((o for o in reversed(self.ops) if o.tag == "equal"), None)
-        if op is None or op.src_end != len(self.mine) or op.src_end - op.src_start < SOLID:
+        or more, or as the closing punctuation after a hole that three matching
+        tokens flank ("finden Sie [hier] :"), if it did."""
+        equal = [i for i, o in enumerate(self.ops) if o.tag == "equal"]
+        if not equal:
+            return None
+        op = self.ops[equal[-1]]
+        if op.src_end != len(self.mine):
+            return None
+        if op.src_end - op.src_start < SOLID and not self._closes_a_hole(equal[-1]):
             return None
         return self.theirs[op.dest_end - 1]
+
+    def _closes_a_hole(self, k: int) -> bool:
+        """Whether ``ops[k]``, the paragraph's closing punctuation, follows a hole
+        with three or more matching tokens before it."""
+        ops = self.ops
+        if k < 2 or not _closes(ops[k], self.mine) or ops[k - 1].tag != "insert":
+            return False
+        before = ops[k - 2]
+        return before.tag == "equal" and before.src_end - before.src_start >= 3
 
 
 def _written_alike(token: Token, theirs: Sequence[Token], raw: str, positions: range) -> int | None:

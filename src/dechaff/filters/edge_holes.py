@@ -70,8 +70,12 @@ class EdgeRepairs:
     def _copy_opening(
         self, page: Page, first: Aligned, source: Source, lines: Sequence[str]
     ) -> Iterator[Repair]:
-        """The copy opens with ``first``: the words before it open it."""
+        """The copy opens with ``first``: the words before it open it (not those of a
+        line standing between the copy and ``first`` on the page, a heading of one
+        word the copy ran into it: "Installationyapapi is …")."""
         run = source.between(source.block.start, first.first_start())
+        standing = page.blocks[source.block.index + 1 : first.target.index]
+        lines = [*_ends(standing), *lines]
         yield from self._open(page, first, run, source, lines, glued=False)
 
     def _copy_closing(
@@ -96,8 +100,9 @@ class EdgeRepairs:
         # hole may stand inside them, a credit follow), and its lines of two words
         # or more
         standing = page.blocks[before.target.index + 1 : a.target.index]
-        ends = [(b.key[:LINE_HEAD], b.key[-LINE_HEAD:]) for b in standing]
-        lines = [*(end for pair in ends for end in pair), *lines]
+        lines = [*_ends(standing), *lines]
+        if run and run[0][1] == lo and raw[lo - 1] in SENTENCE_ENDS and raw[lo].islower():
+            return  # a paragraph in lower case run on to the stop ("hier.nur 9,90 €")
         seam = _seam(run, raw, source)
         if seam is not None:
             # the copy glued the two together inside the run ("für innere
@@ -197,6 +202,11 @@ class EdgeRepairs:
             and not any(source.seam(w) for w in CAMEL.findall(touching))
             and not any(line and line in text for line in lines)
         )
+
+
+def _ends(lines: Sequence[Block]) -> list[str]:
+    """The opening and closing words of ``lines`` (their keys' ends)."""
+    return [end for b in lines for end in (b.key[:LINE_HEAD], b.key[-LINE_HEAD:])]
 
 
 def _with_touching(raw: str, run: Sequence[Token], *, left: bool = True, right: bool = True) -> str:
