@@ -533,3 +533,12 @@ def test_a_paragraph_ending_in_a_mark_after_a_hole_has_its_close_filled_too() ->
     holed = "Alles zur Brücke und zu den Plänen finden Sie :"
     result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
     assert third in result.text.split("\n\n")
+
+
+def test_a_list_item_whose_bullet_comes_before_a_hole_has_its_close_filled_too() -> None:
+    # the bullet places the item in the copy, so the hole closing it is known
+    item = "- Zinsabzug: die Zinsen eines Kredits für die neue Brücke ziehen Sie ab beim Amt Berlin"
+    holed = "- : die Zinsen eines Kredits für die neue Brücke ziehen Sie ab beim"
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, item, P4])))
+    assert item in result.text.split("\n\n")
+    assert [r.inserted for r in result.repairs] == ["Zinsabzug", " Amt Berlin"]

@@ -282,11 +282,25 @@ class Aligned(NamedTuple):
 
     def first(self) -> Token | None:
         """The copy's token that the paragraph's first token matched, in a run of two
-        or more (one word alike is chance), if it did."""
-        op = next((o for o in self.ops if o.tag == "equal"), None)
-        if op is None or op.src_start != 0 or op.src_end - op.src_start < SOLID:
+        or more (one word alike is chance), or as the opening punctuation before a
+        hole that two matching tokens follow ("- [Zinsabzug] Die Schuldzinsen"), if
+        it did."""
+        k = next((i for i, o in enumerate(self.ops) if o.tag == "equal"), None)
+        if k is None or self.ops[k].src_start != 0:
+            return None
+        op = self.ops[k]
+        if op.src_end - op.src_start < SOLID and not self._opens_a_hole(k):
             return None
         return self.theirs[op.dest_start]
+
+    def _opens_a_hole(self, k: int) -> bool:
+        """Whether ``ops[k]``, the paragraph's opening punctuation, comes before a hole
+        with two or more matching tokens after it."""
+        ops = self.ops
+        if k + 2 >= len(ops) or not _opens(ops[k], self.mine) or ops[k + 1].tag != "insert":
+            return False
+        after = ops[k + 2]
+        return after.tag == "equal" and after.src_end - after.src_start >= SOLID
 
     def cut_at_start(self, copied: str) -> bool:
         """Whether an earlier filter cut text before the paragraph's first token that
