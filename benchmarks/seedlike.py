@@ -12,7 +12,8 @@ again, then the body split into paragraphs with the text of its links stripped
 (every occurrence, at a paragraph's start, middle or end: "dispatched about
 10,000-12,000 . But"), ad labels glued between sentences and photo credits closing
 paragraphs in the article's language, then chrome again. ``--strength`` is the
-share of the links stripped.
+share of the links stripped; ``--strengths`` adds a line of figures for each of
+several others, the pages built anew from the same articles and seed.
 
 Reported, over all pages, per source set and per language group: body F1 (AEB's
 metric) of the output and of the split copy as it stands (the floor); the holes
@@ -24,18 +25,21 @@ titles right; pages with an insertion the body lacks. Then where the holes a
 perfect repair fills and dechaff leaves stand: in a line a filter removed, or at
 which place in a kept line.
 
-    python benchmarks/seedlike.py [--strength 0.5] [--seed 1] [--variants 2] [--out docs]
+    python benchmarks/seedlike.py [--strength 0.5] [--seed 1] [--variants 2]
+                                  [--strengths 0.3 0.7 0.9] [--out docs]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -258,15 +262,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strength", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--variants", type=int, default=2, help="pages built from each article")
+    parser.add_argument(
+        "--strengths", type=float, nargs="*", default=[0.3, 0.7, 0.9],
+        help="other strengths to report in one line each (0.3 0.7 0.9)",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, help="also write seedlike.md into this folder")
     args = parser.parse_args(argv)
-    rng = random.Random(args.seed)
     found = list(articles())
-    built = [
-        b for _ in range(args.variants) for a in found
-        if (b := build(a, args.strength, rng)) is not None
-    ]  # fmt: skip
-    report = "\n".join(_report(built, args.strength, args.variants))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        built = _built(found, args.strength, args.seed, args.variants)
+        outcomes = pool.map(judge, built, 20)
+        judged = [(page.article, o) for page, o in zip(built, outcomes, strict=True)]
+        lines = _report(judged, args.strength, args.variants)
+        lines += _strengths_table(found, args, pool)
+    report = "\n".join(lines)
     print(report)
     if args.out is not None:
         (args.out / "seedlike.md").write_text(report + "\n", "utf-8")
@@ -384,10 +393,36 @@ def measure(outcomes: list[Outcome]) -> Figures:
     )
 
 
-def _report(built: list[Built], strength: float, variants: int) -> list[str]:
+def _built(found: list[Article], strength: float, seed: int, variants: int) -> list[Built]:
+    """``variants`` pages built from each article, links stripped at ``strength``."""
+    rng = random.Random(seed)
+    return [
+        b for _ in range(variants) for a in found
+        if (b := build(a, strength, rng)) is not None
+    ]  # fmt: skip
+
+
+def _strengths_table(found: list[Article], args: argparse.Namespace, pool: Pool) -> list[str]:
+    """One line of figures per other strength, the pages built anew from the seed."""
+    if not args.strengths:
+        return []
+    lines = [
+        "",
+        "The same articles at other strengths (all pages, built anew with the same seed):",
+        "",
+        "| strength | n | body F1 | split copy F1 | holes | ceiling | filled | "
+        "filled / ceiling | glued copy removed | title right | wrong insertion |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for strength in args.strengths:
+        built = _built(found, strength, args.seed, args.variants)
+        lines.append(measure(pool.map(judge, built, 20)).line(f"{strength}"))
+    return lines
+
+
+def _report(judged: list[tuple[Article, Outcome]], strength: float, variants: int) -> list[str]:
     """The figures, over all pages, per source set and per language group, as the
     lines of a markdown section."""
-    judged = [(page.article, judge(page)) for page in built]  # each page cleaned once
     groups = {
         "all pages": [o for _, o in judged],
         **{f"from {s}": [o for a, o in judged if a.source == s] for s in SOURCES},
@@ -399,7 +434,7 @@ def _report(built: list[Built], strength: float, variants: int) -> list[str]:
     lines = [
         "## Seed-like pages",
         "",
-        f"`python benchmarks/seedlike.py`: {len(built)} pages built like the seed page, "
+        f"`python benchmarks/seedlike.py`: {len(judged)} pages built like the seed page, "
         f"{variants} from each article (links stripped at strength {strength}; the",
         "generator is described in the script). Bodies: AEB's gold; on trafilatura-eval,",
         "trafilatura's extraction where it holds every gold snippet and none of the",
