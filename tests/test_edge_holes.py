@@ -542,3 +542,11 @@ def test_a_list_item_whose_bullet_comes_before_a_hole_has_its_close_filled_too()
     result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, item, P4])))
     assert item in result.text.split("\n\n")
     assert [r.inserted for r in result.repairs] == ["Zinsabzug", " Amt Berlin"]
+
+
+def test_a_paragraph_is_not_held_verbatim_inside_a_longer_word() -> None:
+    # "Die von …" stands in "… aufgezeigt. Die Studie von …" only as "…die von"
+    third = "Die Studie von Ebiquity und Scope3 legt nahe, dass viele Websites viel CO2 verbrauchen."
+    holed = third.replace("Studie ", "")
+    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    assert third in result.text.split("\n\n")

@@ -642,7 +642,7 @@ class Source:
     def __init__(self, block: Block, size: int) -> None:
         self.block = block
         self.size = size
-        self.folded = squash(block.text.casefold())
+        self.written = squash(block.text)
         self.tokens = tokens(block)
         self.starts = [t[1] for t in self.tokens]
         self.ends = [t[2] for t in self.tokens]
@@ -673,8 +673,17 @@ class Source:
 
     def holds_verbatim(self, block: Block) -> bool:
         """Whether the source holds ``block``'s text word for word, punctuation and
-        all (case and spacing aside)."""
-        return squash(block.text.casefold()) in self.folded
+        all (case and spacing aside), from the start of a word ("Die von …" is not in
+        "Studie von …"; it is in "…aufgezeigtDie von …", a seam)."""
+        text, written = squash(block.text).lower(), self.written
+        lowered = written.lower()
+        at = lowered.find(text)
+        while at >= 0:
+            before = written[at - 1 : at]
+            if not before.isalnum() or (before.islower() and written[at].isupper()):
+                return True
+            at = lowered.find(text, at + 1)
+        return False
 
     def seam(self, word: str) -> bool:
         """Whether ``word`` (two words run together, "forwardThis") stands in the copy
