@@ -550,3 +550,12 @@ def test_a_paragraph_is_not_held_verbatim_inside_a_longer_word() -> None:
     holed = third.replace("Studie ", "")
     result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
     assert third in result.text.split("\n\n")
+
+
+def test_a_heading_with_a_credit_cut_from_it_still_vouches_for_the_next_first_word() -> None:
+    heading = "Der Kredit von einer Direktbank"
+    third = "Ein Autokredit unmittelbar von einer Direktbank kann Ihnen viele Vorteile bieten."
+    holed = third.replace("Autokredit ", "")
+    glued = " ".join([P1, P2, heading, third, P4])
+    result = clean(_page([P1, P2, heading + " (Foto: dpa)", holed, P4], glued))
+    assert third in result.text.split("\n\n")

@@ -178,7 +178,7 @@ class Repairer:
         if not (
             start == source.block.start
             or _opens_a_sentence(raw, start)
-            or (line_before is not None and _follows(raw, start, line_before))
+            or (line_before is not None and _follows(page, start, line_before))
         ):
             return None
         run = theirs[at + 1 : after.dest_start]
@@ -455,11 +455,29 @@ def _opens_a_sentence(raw: str, start: int) -> bool:
     return before.rstrip().rstrip(_CLOSERS_TEXT)[-1:] in SENTENCE_ENDS
 
 
-def _follows(raw: str, start: int, line: Block) -> bool:
+def _follows(page: Page, start: int, line: Block) -> bool:
     """Whether the copy's text just before ``start`` ends with the text of ``line``
-    (its last words, compared by key)."""
-    tail = line.key[-LINE_HEAD:]
-    return len(tail) >= 8 and key(raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
+    (its last words, compared by key; without what earlier filters cut from it, a
+    credit glued on)."""
+    tail = _kept_key(page, line)[-LINE_HEAD:]
+    return len(tail) >= 8 and key(page.raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
+
+
+def _kept_key(page: Page, line: Block) -> str:
+    """The key of ``line`` without the spans earlier filters cut from it."""
+    cuts = sorted(
+        (r.start, r.end)
+        for r in page.removals
+        if r.block == line.index and (r.start, r.end) != (line.start, line.end)
+    )
+    if not cuts:
+        return line.key
+    pieces, at = [], line.start
+    for cut_start, cut_end in cuts:
+        pieces.append(page.raw[at:cut_start])
+        at = max(at, cut_end)
+    pieces.append(page.raw[at : line.end])
+    return key(" ".join(pieces))
 
 
 def _closes_a_sentence_at(raw: str, end: int) -> bool:
@@ -582,7 +600,7 @@ def _first_word_opens(aligned: Aligned, source: Source, page: Page) -> bool:
     return (
         start == source.block.start
         or _opens_a_sentence(raw, start)
-        or (line_before is not None and _follows(raw, start, line_before))
+        or (line_before is not None and _follows(page, start, line_before))
     )
 
 
