@@ -134,3 +134,33 @@ def test_a_glued_copy_of_list_items_vouches_for_an_item_ending_in_a_credit() -> 
     result = clean("\n".join(page))
     assert items[2] in result.text
     assert [r.reason.value for r in result.removals if "Foto" in r.text] == ["inline-caption"]
+
+
+def test_a_glued_copy_whose_paragraphs_lost_many_words_still_goes_and_they_stay() -> None:
+    # stripped links leave the paragraphs covering less of the copy than a copy
+    # needs; they are still its paragraphs, not fragments of it to remove
+    article = [
+        "Seit zwei Jahren gehört der grüne Kühlschrank von Smeg aus Italien zu meiner "
+        "kleinen Küche in Berlin Mitte, und ich mag ihn sehr.",
+        "Dreiundsiebzig Zimmerpflanzen aus dem Gartencenter Ikea sind in meiner Wohnung "
+        "verteilt, die meisten stehen auf den Fensterbänken am alten Kanal.",
+        "Der Barschrank aus den fünfziger Jahren vom Flohmarkt am Boxhagener Platz ist das "
+        "Highlight im Zimmer, er steht neben dem alten Sofa.",
+        "Am alten Küchentisch mit seinen Stühlen aus dem Kaffeehaus Einstein sitze ich am "
+        "liebsten mit Freunden aus der Nachbarschaft.",
+    ]
+    links = ["von Smeg aus Italien", "in Berlin Mitte", "aus dem Gartencenter Ikea",
+             "am alten Kanal", "vom Flohmarkt am Boxhagener Platz", "neben dem alten Sofa",
+             "aus dem Kaffeehaus Einstein"]  # fmt: skip
+    split = []
+    for paragraph in article:
+        for link in links:
+            paragraph = paragraph.replace(" " + link, "")
+        split.append(paragraph)
+    glued = " ".join(article)
+    result = clean(_page("Home", glued, "Advertisement", *split, "Contact us"))
+    assert _copy_removed(result, glued)
+    assert not any(r.reason == Reason.DUPLICATE_CONTAINED and r.text != glued
+                   for r in result.removals)  # fmt: skip
+    kept = result.text.split("\n\n")
+    assert all(any(p.startswith(line[:20]) for p in kept) for line in split)

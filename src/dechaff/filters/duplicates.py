@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..blocks import Block
+from ..copies import MIN_COVER
 from ..page import Page
 from ..report import Decision, Reason, Repair
 from ..textutil import word_runs, word_shingles
@@ -262,14 +263,16 @@ class _Search:
             covered = set().union(*(self.shingles[i] for i in parts + loose)) & self.shingles[big]
             coverage = len(covered) / len(self.shingles[big])
             inside: list[_ShortLine] | None = None
+            many = False  # it holds several of the page's lines: a page glued together
             if coverage < self.settings.container_coverage:
                 inside = self._short_lines_inside(big)
                 short = [line for line in inside if line.holds(self.settings.part_of_glued)]
-                if len(parts) + self._distinct(short) >= _GLUED_MIN_PARTS:
+                many = len(parts) + self._distinct(short) >= _GLUED_MIN_PARTS
+                if many:
                     more = covered.union(*(line.inside for line in short))
                     words = word_runs(self.by_index[big].key)
                     coverage = _word_coverage(words, more, self.settings.shingle_size)
-            if coverage >= self.settings.container_coverage:
+            if coverage >= self._cover_needed(big, many):
                 # the short paragraphs inside have holes to fill too
                 inside = self._short_lines_inside(big) if inside is None else inside
                 at_least = self.settings.repair_share
@@ -278,8 +281,17 @@ class _Search:
                 yield from self._glued_copy(
                     self.by_index[big], sorted(parts + short_parts + loose), coverage
                 )
-            else:
+            elif not many:  # (the lines of a page glued together are no fragments)
                 yield from self._fragments(self.by_index[big], parts)
+
+    def _cover_needed(self, big: int, many: bool) -> float:
+        """How much of ``big`` its parts must cover for it to go as a glued copy:
+        ``container_coverage``; or, for a copy the reading stage found or a block
+        that holds several of the page's lines (``many``), :data:`MIN_COVER` (its
+        paragraphs lost words to holes; they are not fragments of it)."""
+        if many or big in self.glued_copies:
+            return min(self.settings.container_coverage, MIN_COVER)
+        return self.settings.container_coverage
 
     def _distinct(self, lines: list[_ShortLine]) -> int:
         """How many different lines ``lines`` are (a line the page repeats is one)."""
