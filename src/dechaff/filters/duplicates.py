@@ -260,29 +260,33 @@ class _Search:
             if len(parts) + len(loose) + len(whole) < 2 or self._overlapping(big, parts + whole):
                 whole = []  # a longer version of one paragraph, or lines alike
             loose += whole
-            covered = set().union(*(self.shingles[i] for i in parts + loose)) & self.shingles[big]
-            coverage = len(covered) / len(self.shingles[big])
-            inside: list[_ShortLine] | None = None
-            many = False  # it holds several of the page's lines: a page glued together
-            if coverage < self.settings.container_coverage:
-                inside = self._short_lines_inside(big)
-                short = [line for line in inside if line.holds(self.settings.part_of_glued)]
-                many = len(parts) + self._distinct(short) >= _GLUED_MIN_PARTS
-                if many:
-                    more = covered.union(*(line.inside for line in short))
-                    words = word_runs(self.by_index[big].key)
-                    coverage = _word_coverage(words, more, self.settings.shingle_size)
+            coverage, many = self._cover(big, parts, loose)
             if coverage >= self._cover_needed(big, many):
                 # the short paragraphs inside have holes to fill too
-                inside = self._short_lines_inside(big) if inside is None else inside
-                at_least = self.settings.repair_share
-                short_parts = [line.block for line in inside if line.holds(at_least)]
+                inside = self._short_lines_inside(big)
+                short = [line.block for line in inside if line.holds(self.settings.repair_share)]
                 # and so do the long ones with many holes (fewer shingles inside)
                 yield from self._glued_copy(
-                    self.by_index[big], sorted(parts + short_parts + loose), coverage
+                    self.by_index[big], sorted(parts + short + loose), coverage
                 )
             elif not many:  # (the lines of a page glued together are no fragments)
                 yield from self._fragments(self.by_index[big], parts)
+
+    def _cover(self, big: int, parts: list[int], loose: list[int]) -> tuple[float, bool]:
+        """How much of ``big`` the paragraphs inside it cover, and whether it holds
+        several of the page's lines (a page glued together): when its paragraphs
+        cover too little, its short lines count too, and the cover in words."""
+        covered = set().union(*(self.shingles[i] for i in parts + loose)) & self.shingles[big]
+        coverage = len(covered) / len(self.shingles[big])
+        if coverage >= self.settings.container_coverage:
+            return coverage, False
+        inside = self._short_lines_inside(big)
+        short = [line for line in inside if line.holds(self.settings.part_of_glued)]
+        if len(parts) + self._distinct(short) < _GLUED_MIN_PARTS:
+            return coverage, False
+        more = covered.union(*(line.inside for line in short))
+        words = word_runs(self.by_index[big].key)
+        return _word_coverage(words, more, self.settings.shingle_size), True
 
     def _cover_needed(self, big: int, many: bool) -> float:
         """How much of ``big`` its parts must cover for it to go as a glued copy:
