@@ -339,10 +339,14 @@ class _Ledger:
             gap = False
             pieces.append(piece)
 
-        for left, right in pairwise(points):
-            for n, inserted in enumerate(by_point.get(left, [])):
+        def insert_at(point: int) -> None:
+            nonlocal gap
+            for n, inserted in enumerate(by_point.get(point, [])):
                 gap = gap or n > 0  # pieces copied to one point are a word apart
                 add(inserted)
+
+        for left, right in pairwise(points):
+            insert_at(left)
             while at < len(taken) and taken[at][1] <= left:
                 at += 1
             if at < len(taken) and taken[at][0] <= left and right <= taken[at][1]:
@@ -351,9 +355,7 @@ class _Ledger:
                 gap = gap or not joins_words(self.raw[left:right])
                 continue
             add(self.raw[left:right])
-        for n, inserted in enumerate(by_point.get(block.end, [])):
-            gap = gap or n > 0
-            add(inserted)
+        insert_at(block.end)
         return squash("".join(pieces))
 
 

@@ -74,7 +74,7 @@ class Repairer:
         The words earlier filters cut from ``target`` (an ad label glued between two
         sentences, a credit) are left out of the alignment: they are not the text's.
         """
-        cut = [(r.start, r.end) for r in page.removals if r.block == target.index]
+        cut = cuts_in(page, target)
         mine = [t for t in tokens(target) if not any(s <= t[1] < e for s, e in cut)]
         theirs = source.window(mine) if within is None else within
         if not mine or not theirs:
@@ -100,9 +100,9 @@ class Repairer:
         if target.words >= _VERBATIM_WORDS and source.holds_verbatim(target):
             return
         mine, theirs, listed = aligned.mine, aligned.theirs, aligned.ops
-        opens = _first_word_opens(aligned, source, page)
-        if opens and not _row_after_first_word_fits(aligned, page.raw):
-            opens = False
+        opens = _first_word_opens(aligned, source, page) and _row_after_first_word_fits(
+            aligned, page.raw
+        )
         for k in range(1, len(listed) - 1):
             op = listed[k]
             before, after = listed[k - 1], listed[k + 1]
@@ -173,18 +173,10 @@ class Repairer:
         at = _written_alike(first, theirs, raw, range(after.dest_start - 1, lowest - 1, -1))
         if at is None:
             return None
-        start = theirs[at][1]
-        line_before = page.blocks[aligned.target.index - 1] if aligned.target.index else None
-        if not (
-            start == source.block.start
-            or _opens_a_sentence(raw, start)
-            or (line_before is not None and _follows(page, start, line_before))
-        ):
+        if not _opens_in_copy(page, source, aligned.target, theirs[at][1]):
             return None
         run = theirs[at + 1 : after.dest_start]
-        if not run or _whole_sentence(run, raw):
-            return None
-        return None if any(raw[t[1] : t[2]].endswith(word) for t in run) else at + 1
+        return at + 1 if run and _fits_after_first_word(run, raw, word) else None
 
     def _before_last_word(
         self, before: _Op, after: _Op, aligned: Aligned, source: Source, page: Page
@@ -234,12 +226,7 @@ class Repairer:
         when an earlier filter cut part of ``span`` from the source (an ad label):
         that is not the text's."""
         start, end = span
-        whole = (source.block.start, source.block.end)
-        if any(
-            r.block == source.block.index and r.start < end and start < r.end
-            for r in page.removals
-            if (r.start, r.end) != whole
-        ):
+        if any(s < end and start < e for s, e in cuts_in(page, source.block)):
             return
         detail = f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
         for start, end in source.sentence_pieces(span):
@@ -463,13 +450,20 @@ def _follows(page: Page, start: int, line: Block) -> bool:
     return len(tail) >= 8 and key(page.raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
 
 
-def _kept_key(page: Page, line: Block) -> str:
-    """The key of ``line`` without the spans earlier filters cut from it."""
-    cuts = sorted(
+def cuts_in(page: Page, block: Block) -> list[tuple[int, int]]:
+    """The spans earlier filters cut from ``block`` (a label, a credit), in input
+    order; not a removal of the whole block."""
+    whole = (block.start, block.end)
+    return sorted(
         (r.start, r.end)
         for r in page.removals
-        if r.block == line.index and (r.start, r.end) != (line.start, line.end)
+        if r.block == block.index and (r.start, r.end) != whole
     )
+
+
+def _kept_key(page: Page, line: Block) -> str:
+    """The key of ``line`` without the spans earlier filters cut from it."""
+    cuts = cuts_in(page, line)
     if not cuts:
         return line.key
     pieces, at = [], line.start
@@ -595,11 +589,18 @@ def _first_word_opens(aligned: Aligned, source: Source, page: Page) -> bool:
     at = first.dest_start
     if _written_alike(aligned.mine[0], aligned.theirs, raw, range(at, at + 1)) is None:
         return False
-    start, index = aligned.theirs[at][1], aligned.target.index
+    return _opens_in_copy(page, source, aligned.target, aligned.theirs[at][1])
+
+
+def _opens_in_copy(page: Page, source: Source, paragraph: Block, start: int) -> bool:
+    """Whether the copy's word at ``start`` can open ``paragraph``: the copy starts
+    there, a sentence of it opens (see :func:`_opens_a_sentence`), or the line that
+    stands before the paragraph on the page ends there in the copy."""
+    index = paragraph.index
     line_before = page.blocks[index - 1] if index else None
     return (
         start == source.block.start
-        or _opens_a_sentence(raw, start)
+        or _opens_a_sentence(page.raw, start)
         or (line_before is not None and _follows(page, start, line_before))
     )
 
@@ -618,9 +619,16 @@ def _row_after_first_word_fits(aligned: Aligned, raw: str) -> bool:
         if op.tag == "equal" and op.src_end - op.src_start >= SOLID:
             break
         run = aligned.theirs[op.dest_start : op.dest_end] if op.tag == "insert" else ()
-        if _whole_sentence(run, raw) or any(raw[t[1] : t[2]].endswith(word) for t in run):
+        if not _fits_after_first_word(run, raw, word):
             return False
     return True
+
+
+def _fits_after_first_word(run: Sequence[Token], raw: str, word: str) -> bool:
+    """Whether ``run`` can be missing after a paragraph's first ``word``: it holds no
+    sentence end, and no word of it ends with ``word`` (there the paragraph starts,
+    glued to a heading: "… Plan & Grow BIGThe Plan Stage …")."""
+    return not _whole_sentence(run, raw) and not any(raw[t[1] : t[2]].endswith(word) for t in run)
 
 
 def _whole_sentence(run: Sequence[Token], raw: str) -> bool:

@@ -161,6 +161,8 @@ class _Search:
         """Per long block, the blocks with ``repair_share`` of their shingles in it,
         too few to count as its parts but enough to be repaired from it."""
         self.by_index: dict[int, Block] = {}
+        self.inside: dict[int, list[_ShortLine]] = {}
+        """Per block searched, the short lines inside it (see :meth:`_short_lines_inside`)."""
 
     @cached_property
     def glued_copies(self) -> frozenset[int]:
@@ -280,8 +282,7 @@ class _Search:
         coverage = len(covered) / len(self.shingles[big])
         if coverage >= self.settings.container_coverage:
             return coverage, False
-        inside = self._short_lines_inside(big)
-        short = [line for line in inside if line.holds(self.settings.part_of_glued)]
+        short = self._parts_among_short_lines(big)
         if len(parts) + self._distinct(short) < _GLUED_MIN_PARTS:
             return coverage, False
         more = covered.union(*(line.inside for line in short))
@@ -314,8 +315,7 @@ class _Search:
         the order they stand on the page and cover ``container_coverage`` of its
         words (a line a page repeats, "Portion Fix Containers: 1 Green", stands in
         it once, not in order)."""
-        inside = self._short_lines_inside(big)
-        short = [line for line in inside if line.holds(self.settings.part_of_glued)]
+        short = self._parts_among_short_lines(big)
         if len(short) < _GLUED_MIN_PARTS:
             return
         words = word_runs(self.by_index[big].key)
@@ -328,6 +328,7 @@ class _Search:
             return
         coverage = _word_coverage(words, set().union(*(line.inside for line in in_order)), size)
         if coverage >= self.settings.container_coverage:
+            inside = self._short_lines_inside(big)
             parts = [line.block for line in inside if line.holds(self.settings.repair_share)]
             yield from self._glued_copy(self.by_index[big], parts, coverage)
 
@@ -336,15 +337,24 @@ class _Search:
         paragraphs) that share shingles with ``big`` (one search serves both the
         cover, at ``contained``, and the repairs, at ``repair_share``): an article
         of short paragraphs glued into one block is still its copy."""
+        found = self.inside.get(big)
+        if found is not None:
+            return found
         lines, postings = self.short_lines
         shared: dict[int, set[Shingle]] = {}
         for shingle in self.shingles[big]:
             for line in postings.get(shingle, ()):
                 if line != big:
                     shared.setdefault(line, set()).add(shingle)
-        return [
+        found = self.inside[big] = [
             _ShortLine(line, inside, len(lines[line])) for line, inside in sorted(shared.items())
         ]
+        return found
+
+    def _parts_among_short_lines(self, big: int) -> list[_ShortLine]:
+        """The short lines with ``part_of_glued`` of their shingles inside ``big``."""
+        share = self.settings.part_of_glued
+        return [line for line in self._short_lines_inside(big) if line.holds(share)]
 
     @cached_property
     def short_lines(self) -> tuple[dict[int, set[Shingle]], dict[Shingle, list[int]]]:
