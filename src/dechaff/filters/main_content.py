@@ -90,7 +90,8 @@ class MainContent:
         if share is None or share < self.min_share:
             return
         details: dict[tuple[str | None, float | None], str] = {}
-        widened = self._leads(kept) | self._after_headline(kept, headline)
+        container = _main_container(kept)
+        widened = self._leads(kept, container) | self._after_headline(kept, headline, container)
         for b in kept:
             if b.dom is not None and not b.dom.in_main and b.index not in widened:
                 where = (b.dom.landmark, b.dom.content_score)
@@ -99,8 +100,10 @@ class MainContent:
                     detail = details[where] = _evidence(b.dom)
                 yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, detail)
 
-    def _leads(self, kept: Sequence[Block]) -> set[int]:
-        """Blocks outside the main element that belong to the article all the same.
+    def _leads(self, kept: Sequence[Block], container: list[str] | None) -> set[int]:
+        """Blocks outside the main element that belong to the article all the same;
+        ``container``: the steps of the XPath of the element that holds the main
+        content (:func:`_main_container`).
 
         - Prose before the element's end, under an ancestor at most ``lead_levels``
           above it: a lead paragraph, a standfirst, or the first part of an article
@@ -118,10 +121,7 @@ class MainContent:
         Neither in a comment section, nor in a landmark other than the article's
         own ``<header>``.
         """
-        if self.lead_levels is None:
-            return set()
-        container = _main_container(kept)
-        if container is None:
+        if self.lead_levels is None or container is None:
             return set()
         inner = "/" + "/".join(container) + "/"
         semantic = _semantic_frame(container)
@@ -161,11 +161,12 @@ class MainContent:
                     found.add(b.index)
         return found
 
-    def _after_headline(self, kept: Sequence[Block], headline: Block | None) -> set[int]:
+    def _after_headline(
+        self, kept: Sequence[Block], headline: Block | None, container: list[str] | None
+    ) -> set[int]:
         """Paragraphs of prose between the headline and the main element, under the
         element that holds both: the first parts of an article whose sections stand
         in containers of their own, of which the scoring chose a later one."""
-        container = _main_container(kept)
         if self.lead_levels is None or headline is None or container is None:
             return set()
         frame = _holding_both(headline, container)
@@ -244,16 +245,18 @@ def _holding_both(headline: Block, container: list[str]) -> str | None:
     (``None`` when that is the page's body, or the headline has no element)."""
     if headline.dom is None:
         return None
-    common = _common_steps(_steps(headline.dom.xpath)[:-1], container)
+    common = _shared_steps([_steps(headline.dom.xpath)[:-1], container])
     return "/" + "/".join(common) + "/" if len(common) > 2 else None
 
 
-def _common_steps(one: list[str], other: list[str]) -> list[str]:
-    """The steps two XPaths share from the root."""
-    same = 0
-    while same < min(len(one), len(other)) and one[same] == other[same]:
-        same += 1
-    return one[:same]
+def _shared_steps(paths: Sequence[list[str]]) -> list[str]:
+    """The steps XPaths share from the root: those their lexically first and last
+    share (found by two comparisons in C instead of one per path and step)."""
+    first, last = min(paths), max(paths)
+    for i, step in enumerate(first):
+        if step != last[i]:
+            return first[:i]
+    return first
 
 
 def _steps(xpath: str) -> list[str]:
@@ -265,9 +268,7 @@ def _main_container(kept: Sequence[Block]) -> list[str] | None:
     paths = [_steps(b.dom.xpath) for b in kept if b.dom is not None and b.dom.in_main]
     if not paths:
         return None
-    common = paths[0]
-    for path in paths[1:]:
-        common = _common_steps(common, path)
+    common = _shared_steps(paths)
     # A block's own element is not a container of it: step up from a shared leaf.
     return common[:-1] if any(len(p) == len(common) for p in paths) else common
 
