@@ -6,6 +6,7 @@ import pytest
 from helpers import assert_lossless
 
 from dechaff import Cleaner, ConfigError, InputTooLargeError, clean
+from dechaff.html import decode_html
 
 
 @pytest.mark.parametrize("bad", [None, 42, 3.5, ["text"], {"text": "x"}])
@@ -68,3 +69,18 @@ def test_mode_setting() -> None:
     assert Cleaner.default().with_settings(mode="html")(html).text.startswith("The ferry")
     with pytest.raises(ConfigError):
         Cleaner.default().with_settings(mode="pdf")
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xff", b"\xc3(", b"\xe2\x82"])
+def test_html_bytes_read_as_their_decoded_text(damage: bytes) -> None:
+    # The parser reads the bytes themselves only when they are the decoded text's UTF-8:
+    # broken bytes are read as the U+FFFD that decoding made of them.
+    style = "p { margin: 0 }" * 200  # a long page: one broken byte is damage, not a charset
+    html = f"<html><head><style>{style}</style></head><body><h1>Tram</h1><p>{FRENCH}</p>"
+    data = html.encode("utf-8").replace(b"mardi", b"mar" + damage + b"di")
+    cleaner = Cleaner.default()
+    from_bytes = cleaner.clean_html(data)
+    from_text = cleaner.clean_html(decode_html(data))
+    assert ("\ufffd" in from_bytes.text) == bool(damage) and "étendre" in from_bytes.text
+    assert from_bytes.text == from_text.text
+    assert from_bytes.removals == from_text.removals

@@ -13,7 +13,7 @@ from .blocks import Block
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .filters.base import Filter
-from .html import decode_html, looks_like_html
+from .html.decoding import decode_html_keeping_utf8, looks_like_html
 from .page import Facts, Page, Settings
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
@@ -133,11 +133,12 @@ class Cleaner:
 
     def clean_html(self, html: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
         """Clean an HTML page. Spans in the report point into its visible text."""
+        utf8 = None
         if isinstance(html, (bytes, bytearray, memoryview)):
-            html = decode_html(bytes(html))
+            html, utf8 = decode_html_keeping_utf8(bytes(html))
         html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
-        return run(self.filters, read_html(html, site), self.settings)
+        return run(self.filters, read_html(html, site, utf8), self.settings)
 
     def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars

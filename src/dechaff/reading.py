@@ -49,9 +49,10 @@ def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
     return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks)))
 
 
-def read_html(html: str, site: SiteEvidence | None = None) -> Reading:
-    """An HTML document: its visible lines as blocks, and the facts the DOM gives."""
-    page = parse(html)
+def read_html(html: str, site: SiteEvidence | None = None, utf8: bytes | None = None) -> Reading:
+    """An HTML document: its visible lines as blocks, and the facts the DOM gives;
+    ``utf8``: the document's UTF-8 bytes, if the caller has them."""
+    page = parse(html, utf8)
     heading = html_headline(page.blocks, page.title) if page.title else None
     held = held_by_glued_copies(page.blocks)
     facts = Facts(page.title, heading, _main_share(page.blocks), site, held)

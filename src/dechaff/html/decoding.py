@@ -29,6 +29,14 @@ def decode_html(data: bytes) -> str:
     return decode_html_named(data)[0]
 
 
+def decode_html_keeping_utf8(data: bytes) -> tuple[str, bytes | None]:
+    """:func:`decode_html`, and ``data`` itself when it is the UTF-8 of that text
+    (read as UTF-8 with no byte replaced), else ``None``: what the parser reads."""
+    text, encoding = decode_html_named(data)
+    untouched = encoding == "utf-8" and text.count("\ufffd") == data.count(b"\xef\xbf\xbd")
+    return text, (data if untouched else None)
+
+
 def decode_html_named(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """:func:`decode_html`, and the name of the encoding it used; ``declared``: a
     charset the page came with (an HTTP header's), tried after a BOM."""

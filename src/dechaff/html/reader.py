@@ -42,14 +42,16 @@ class HtmlPage:
     """The document title: og:title, else ``<title>``."""
 
 
-def parse(html: str) -> HtmlPage:
-    """Parse ``html`` and build its visible text and blocks.
+def parse(html: str, utf8: bytes | None = None) -> HtmlPage:
+    """Parse ``html`` and build its visible text and blocks; ``utf8``: the page's
+    UTF-8 bytes, when the caller has them (the parser reads bytes: they spare
+    encoding the page again).
 
     lxml (libxml2) stops reading a document at elements nested more than 2,048
     deep; when it reports that, the page is read again by a streaming reader that
     has no depth limit and no DOM evidence beyond tags (:mod:`dechaff.html.stream`).
     """
-    root = _document(html)
+    root = _document(html.encode("utf-8") if utf8 is None else utf8)
     if root is None:
         lines, streamer = stream(html)
         return _page(lines, lambda line: DomInfo(
@@ -103,17 +105,23 @@ def _link_density(line: Line) -> float:
 _HTML_ELEMENTS = etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement)
 
 
-def _document(html: str) -> Any:
-    """lxml's tree of the page: ``None`` when empty, or when libxml2 could not hold
-    the whole page (it stops at elements nested more than 2,048 deep)."""
-    if not html.strip():
+def _document(utf8: bytes) -> Any:
+    """lxml's tree of the page (``utf8``: its UTF-8 bytes): ``None`` when empty, or
+    when libxml2 could not hold the whole page (it stops at elements nested more
+    than 2,048 deep)."""
+    if not utf8 or utf8.isspace():
         return None
     parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        huge_tree=True,
+        collect_ids=False,  # no element is ever looked up by its id
     )
     parser.set_element_class_lookup(_HTML_ELEMENTS)
     try:
-        root = etree.fromstring(html.encode("utf-8"), parser)
+        root = etree.fromstring(utf8, parser)
     except (etree.ParseError, ValueError):
         return None
     if root is None or parser.error_log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
