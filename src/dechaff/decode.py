@@ -39,14 +39,13 @@ def decode_named(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
     # Bytes FF FE also open plenty of junk; a UTF-16/32 BOM counts when NULs show the width.
-    nul_rich = data.count(0) >= len(data) // 8
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
-        if data.startswith(bom) and nul_rich:
+        if data.startswith(bom) and data.count(0) >= len(data) // 8:
             return data.decode(encoding, errors="replace"), encoding
     try:
         return data.decode("utf-8"), "utf-8"
