@@ -97,6 +97,8 @@ def _page(
 
 
 def _link_density(line: Line) -> float:
+    if not line.link_chars:  # most lines: no link text
+        return 0.0
     return round(min(1.0, line.link_chars / max(1, len(line.text))), 3)
 
 
