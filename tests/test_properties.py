@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import fixtures
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 from dechaff import DechaffError, Reason, clean, clean_html, problems
 from dechaff.html import parse
+from dechaff.textutil import key
 
 REAL_LINES = sorted(
     {line.strip() for f in fixtures()[:6] for line in f.raw.splitlines() if line.strip()}
@@ -77,3 +80,11 @@ def test_processes_match_serial(workers: int) -> None:
 
     raws = [f.raw for f in fixtures()]
     assert list(clean_many(raws, workers=workers, chunksize=2)) == [clean(r) for r in raws]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZß- .,\t\n\u00a0\u2028\u3000\u0085xǅ"), max_size=40))
+def test_comparison_key_folds_white_space_as_its_definition_does(text: str) -> None:
+    # key() skips folding white space on text that holds none to fold: same result
+    folded = " ".join(text.casefold().split())
+    assert key(text) == re.sub(r"^[\W_]+|[\W_]+$", "", folded)

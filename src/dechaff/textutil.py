@@ -26,7 +26,10 @@ def key(text: str) -> str:
     >>> key("  — ADVERTISEMENT: ")
     'advertisement'
     """
-    folded = " ".join(text.casefold().split()).strip(_COMMON_EDGE)
+    folded = text.casefold()
+    if "  " in folded or not folded.isprintable():  # else no white space but single spaces
+        folded = " ".join(folded.split())
+    folded = folded.strip(_COMMON_EDGE)
     if folded[:1].isalnum() and folded[-1:].isalnum():
         return folded  # the common case: at most common punctuation to strip
     return _EDGE.sub("", folded)
