@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dechaff import DechaffError, Reason, clean, clean_html, problems
+from dechaff.filters.wording import FIRST_WORD, first_word
 from dechaff.html import parse
 from dechaff.textutil import key
 
@@ -88,3 +89,11 @@ def test_comparison_key_folds_white_space_as_its_definition_does(text: str) -> N
     # key() skips folding white space on text that holds none to fold: same result
     folded = " ".join(text.casefold().split())
     assert key(text) == re.sub(r"^[\W_]+|[\W_]+$", "", folded)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1_'s -:\t\u00e9\u00b2"), max_size=12))
+def test_first_word_is_the_pattern_match(key: str) -> None:
+    # first_word() skips the pattern when the first token is all letters and digits
+    found = FIRST_WORD.match(key)
+    assert first_word(key) == (found.group() if found else "")

@@ -28,7 +28,6 @@ from .wording import (
     COOKIE_WORDS,
     COPYRIGHT_LINES,
     COPYRIGHT_NOTICES,
-    FIRST_WORD,
     LEGAL_LINKS,
     NEWSLETTER_WORDS,
     RELATED_LINES,
@@ -36,6 +35,7 @@ from .wording import (
     SKIP_LINKS,
     TABLES,
     PhraseTable,
+    first_word,
 )
 
 MENU_WORDS: frozenset[str] = frozenset(
@@ -468,8 +468,7 @@ class PageChrome:
         self, block: Block, folded: str, cues: Sequence[str], held: Container[int] = frozenset()
     ) -> tuple[Reason, str] | None:
         lowered = block.key
-        first = FIRST_WORD.match(lowered)
-        word = first.group() if first else ""
+        word = first_word(lowered)
         if len(lowered) <= 80:
             if lowered in MENU_WORDS:
                 return Reason.MENU, f"menu word {lowered!r}"

@@ -38,6 +38,13 @@ _TRAILING_CREDIT = re.compile(
 )
 """A credit that ends the line after the caption's sentence: "… im Abendrot. Bild:
 TebNad/Shutterstock.com", "… zu tun. Foto: Timur | flickr | CC BY 2.0"."""
+_KINDS = (
+    (_LEAD, ":", "a media caption"),
+    (_CREDIT, "(", "a photo credit"),
+    (_TRAILING_CREDIT, ":", "a photo credit"),
+)
+"""Each pattern, a character every match of it holds (lines without it are passed
+over untried), and what a match is."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,11 +67,9 @@ class InlineCaptions:
             text = block.text
             if ":" not in text and "/" not in text:
                 continue  # every caption and credit has one
-            for pattern, what in (
-                (_LEAD, "a media caption"),
-                (_CREDIT, "a photo credit"),
-                (_TRAILING_CREDIT, "a photo credit"),
-            ):
+            for pattern, holds, what in _KINDS:
+                if holds not in text:
+                    continue
                 for m in pattern.finditer(text):
                     if m.end() - m.start() >= len(text.strip()):
                         continue  # the whole line: the line rules judge it

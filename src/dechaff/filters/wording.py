@@ -78,6 +78,20 @@ FIRST_WORD = re.compile(r"[^\W_]+(?:'s)?")
 """A line's first word, as the chrome filter reads it to pick the rules to try."""
 
 
+def first_word(key: str) -> str:
+    """The first word of a line's key (:data:`FIRST_WORD`'s match, else ``""``); when
+    the key's first token is all letters and digits (most lines), that token.
+
+    >>> first_word("today's news"), first_word("breaking-news"), first_word("— x")
+    ("today's", 'breaking', '')
+    """
+    head = key.partition(" ")[0]
+    if head.isalnum():
+        return head
+    found = FIRST_WORD.match(key)
+    return found.group() if found else ""
+
+
 def _opening_word(phrase: str) -> str:
     """The whole word ``phrase`` opens with, or ``""`` (it opens with a stem, or with
     no word character)."""
