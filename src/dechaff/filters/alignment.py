@@ -272,13 +272,17 @@ class Aligned(NamedTuple):
         or more (one word alike is chance), or as the opening punctuation before a
         hole that two matching tokens follow ("- [Zinsabzug] Die Schuldzinsen"), if
         it did."""
-        k = next((i for i, o in enumerate(self.ops) if o.tag == "equal"), None)
+        k = self.first_match()
         if k is None or self.ops[k].src_start != 0:
             return None
         op = self.ops[k]
         if op.src_end - op.src_start < SOLID and not self._opens_a_hole(k):
             return None
         return self.theirs[op.dest_start]
+
+    def first_match(self) -> int | None:
+        """The index in ``ops`` of the first run of matching tokens, if any."""
+        return next((i for i, o in enumerate(self.ops) if o.tag == "equal"), None)
 
     def _opens_a_hole(self, k: int) -> bool:
         """Whether ``ops[k]``, the paragraph's opening punctuation, comes before a hole
@@ -582,11 +586,10 @@ def _first_word_opens(aligned: Aligned, source: Source, page: Page) -> bool:
     """Whether the paragraph's first token matched the copy, written alike, where the
     copy starts, a sentence of it opens, or the line before the paragraph on the page
     ends."""
-    first = next((op for op in aligned.ops if op.tag == "equal"), None)
-    raw = page.raw
-    if first is None or first.src_start != 0:
+    k = aligned.first_match()
+    if k is None or aligned.ops[k].src_start != 0:
         return False
-    at = first.dest_start
+    raw, at = page.raw, aligned.ops[k].dest_start
     if _written_alike(aligned.mine[0], aligned.theirs, raw, range(at, at + 1)) is None:
         return False
     return _opens_in_copy(page, source, aligned.target, aligned.theirs[at][1])
@@ -612,10 +615,10 @@ def _row_after_first_word_fits(aligned: Aligned, raw: str) -> bool:
     treasuresLVMH’s most significant …")."""
     first = aligned.mine[0]
     word = raw[first[1] : first[2]]
-    if not word[:1].isalnum():
+    k = aligned.first_match()
+    if k is None or not word[:1].isalnum():
         return False
-    ops = aligned.ops[next(i for i, op in enumerate(aligned.ops) if op.tag == "equal") :]
-    for op in ops[1:]:
+    for op in aligned.ops[k + 1 :]:
         if op.tag == "equal" and op.src_end - op.src_start >= SOLID:
             break
         run = aligned.theirs[op.dest_start : op.dest_end] if op.tag == "insert" else ()
