@@ -121,6 +121,17 @@ class Page:
         return frozenset(b.index for b in self.kept)
 
     @cached_property
+    def cuts(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        """Block index -> the spans earlier filters cut from the block (a label, a
+        credit), in input order; blocks removed whole are in :attr:`removed_reasons`."""
+        found: dict[int, list[tuple[int, int]]] = {}
+        for r in self.removals:
+            block = self.blocks[r.block]
+            if (r.start, r.end) != (block.start, block.end):
+                found.setdefault(r.block, []).append((r.start, r.end))
+        return {index: tuple(sorted(spans)) for index, spans in found.items()}
+
+    @cached_property
     def removed_reasons(self) -> dict[int, str]:
         """Block index -> reason slug, for blocks removed whole by earlier filters."""
         whole = {}

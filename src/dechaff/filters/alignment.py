@@ -74,7 +74,7 @@ class Repairer:
         The words earlier filters cut from ``target`` (an ad label glued between two
         sentences, a credit) are left out of the alignment: they are not the text's.
         """
-        cut = cuts_in(page, target)
+        cut = page.cuts.get(target.index, ())
         mine = [t for t in tokens(target) if not any(s <= t[1] < e for s, e in cut)]
         theirs = source.window(mine) if within is None else within
         if not mine or not theirs:
@@ -83,7 +83,7 @@ class Repairer:
         matched = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
         if matched < self.min_alignment * len(mine):
             return None
-        return Aligned(target, mine, theirs, ops, matched, tuple(cut))
+        return Aligned(target, mine, theirs, ops, matched, cut)
 
     def fill_holes(self, page: Page, target: Block, source: Source) -> Iterator[Repair]:
         """Insert into ``target`` the short runs of words that only ``source`` has,
@@ -226,7 +226,7 @@ class Repairer:
         when an earlier filter cut part of ``span`` from the source (an ad label):
         that is not the text's."""
         start, end = span
-        if any(s < end and start < e for s, e in cuts_in(page, source.block)):
+        if any(s < end and start < e for s, e in page.cuts.get(source.block.index, ())):
             return
         detail = f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
         for start, end in source.sentence_pieces(span):
@@ -454,20 +454,9 @@ def _follows(page: Page, start: int, line: Block) -> bool:
     return len(tail) >= 8 and key(page.raw[max(0, start - 2 * len(tail)) : start]).endswith(tail)
 
 
-def cuts_in(page: Page, block: Block) -> list[tuple[int, int]]:
-    """The spans earlier filters cut from ``block`` (a label, a credit), in input
-    order; not a removal of the whole block."""
-    whole = (block.start, block.end)
-    return sorted(
-        (r.start, r.end)
-        for r in page.removals
-        if r.block == block.index and (r.start, r.end) != whole
-    )
-
-
 def _kept_key(page: Page, line: Block) -> str:
     """The key of ``line`` without the spans earlier filters cut from it."""
-    cuts = cuts_in(page, line)
+    cuts = page.cuts.get(line.index, ())
     if not cuts:
         return line.key
     pieces, at = [], line.start
