@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 """Punctuation and spaces at either end of a text."""
@@ -63,6 +63,18 @@ def word_shingles(folded: str, size: int) -> set[tuple[str, ...]]:
     if len(words) < size:
         return {tuple(words)} if words else set()
     return set(zip(*[words[i:] for i in range(size)], strict=False))
+
+
+def shingle_places(words: Sequence[str], size: int) -> dict[tuple[str, ...], int]:
+    """Per ``size``-word run of ``words``, where it first stands.
+
+    >>> shingle_places(["a", "b", "a", "b"], 2)
+    {('a', 'b'): 0, ('b', 'a'): 1}
+    """
+    places: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - size + 1):
+        places.setdefault(tuple(words[i : i + size]), i)
+    return places
 
 
 WEB_ADDRESS = re.compile(r"(https?://|www\.)\S+")

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..blocks import Block
 from ..page import Page
 from ..report import Reason, Repair
-from ..textutil import key, squash
+from ..textutil import key, shingle_places, squash
 
 Token = tuple[str, int, int]
 """A word or a punctuation mark, case-folded, with its place in the input."""
@@ -664,10 +664,7 @@ class Source:
         self.tokens = tokens(block)
         self.starts = [t[1] for t in self.tokens]
         self.ends = [t[2] for t in self.tokens]
-        self.where: dict[tuple[str, ...], int] = {}
-        words = [t for t, _, _ in self.tokens]
-        for i in range(len(words) - size + 1):
-            self.where.setdefault(tuple(words[i : i + size]), i)
+        self.where = shingle_places([t for t, _, _ in self.tokens], size)
 
     @cached_property
     def runs_sentences_together(self) -> bool:

@@ -22,7 +22,7 @@ from ..blocks import Block
 from ..copies import MIN_COVER
 from ..page import Page
 from ..report import Decision, Reason, Repair
-from ..textutil import word_runs, word_shingles
+from ..textutil import shingle_places, word_runs, word_shingles
 from .alignment import Aligned, Repairer, Source, in_page_order, solid
 from .base import INF, check_settings, remove_block
 from .edge_holes import EdgeRepairs
@@ -320,9 +320,7 @@ class _Search:
             return
         words = word_runs(self.by_index[big].key)
         size = self.settings.shingle_size
-        first: dict[Shingle, int] = {}
-        for i in range(len(words) - size + 1):
-            first.setdefault(tuple(words[i : i + size]), i)
+        first = shingle_places(words, size)
         in_order = _in_order(short, [min(first[s] for s in line.inside) for line in short])
         if len(in_order) < _GLUED_MIN_PARTS:
             return
