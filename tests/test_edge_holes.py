@@ -22,6 +22,12 @@ def _page(split: list[str], glued: str | None = None) -> str:
     return "\n".join(["Home", "News", glued, "Advertisement", *split, "Contact us"])
 
 
+def _third(holed: str, copied: str) -> CleanResult:
+    """The page whose third paragraph stands as ``holed``, and as ``copied`` in the
+    glued copy, cleaned."""
+    return clean(_page([P1, P2, holed, P4], " ".join([P1, P2, copied, P4])))
+
+
 def test_a_hole_opening_a_paragraph_is_filled_after_a_sentence_end() -> None:
     result = clean(_page([P1, P2.removeprefix("Residents "), P3, P4]))
     assert P2 in result.text
@@ -57,8 +63,7 @@ def test_a_hole_opening_the_first_paragraph_is_filled_from_the_copy_s_start() ->
 
 def test_a_hole_after_a_list_item_s_bullet_is_filled() -> None:
     item = "- Footpath lights would be added on both sides of the bridge by the winter."
-    glued = " ".join([P1, P2, item, P4])
-    result = clean(_page([P1, P2, item.replace("Footpath lights", ""), P4], glued))
+    result = _third(item.replace("Footpath lights", ""), item)
     assert item in result.text
     assert [r.inserted for r in result.repairs] == ["Footpath lights "]
 
@@ -295,16 +300,14 @@ def test_a_seam_inside_the_copy_s_run_splits_it_between_the_two_paragraphs() -> 
 
 def test_a_name_the_copy_repeats_is_no_seam() -> None:
     paragraph = "WeWork said on Monday that WeWork would close two of its offices in the city."
-    glued = " ".join([P1, P2, paragraph, P4])
-    result = clean(_page([P1, P2, paragraph.removeprefix("WeWork "), P4], glued))
+    result = _third(paragraph.removeprefix("WeWork "), paragraph)
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == ["WeWork "]
 
 
 def test_a_web_address_closing_a_sentence_is_filled_whole() -> None:
     paragraph = "Tickets for the opening of the new bridge go on sale Friday at LiveNation.com."
-    glued = " ".join([P1, P2, paragraph, P4])
-    result = clean(_page([P1, P2, paragraph.replace("LiveNation.com", ""), P4], glued))
+    result = _third(paragraph.replace("LiveNation.com", ""), paragraph)
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == ["LiveNation.com"]
 
@@ -320,8 +323,7 @@ def test_a_full_stop_glued_to_the_copy_s_next_paragraph_is_no_address() -> None:
 
 def test_a_hole_the_paragraph_closed_up_over_takes_the_copy_s_space() -> None:
     paragraph = "The mayor showed the plans for the new bridge to the council members here."
-    glued = " ".join([P1, P2, paragraph, P4])
-    result = clean(_page([P1, P2, paragraph.replace(" here", ""), P4], glued))
+    result = _third(paragraph.replace(" here", ""), paragraph)
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == [" here"]
 
@@ -349,9 +351,8 @@ def test_a_glued_copy_of_paragraphs_and_list_items_with_holes_goes() -> None:
 
 def test_a_link_text_closing_a_paragraph_s_sentence_is_filled() -> None:
     paragraph = "The plans and the minutes of the meeting are published on the council's page."
-    glued = " ".join([P1, P2, paragraph, P4])
     split = paragraph.replace(" on the council's page.", "")
-    result = clean(_page([P1, P2, split, P4], glued))
+    result = _third(split, paragraph)
     assert paragraph in result.text
     assert [r.inserted for r in result.repairs] == [" on the council's page."]
 
@@ -424,9 +425,8 @@ def test_a_paragraph_the_copy_holds_word_for_word_takes_nothing_from_a_near_copy
 
 def test_a_row_of_holes_closed_by_the_paragraph_s_last_mark_is_filled() -> None:
     paragraph = "For the visitors the riders were Michael Jepsen Jensen and Piotr Protasiewicz."
-    glued = " ".join([P1, P2, paragraph, P4])
     split = paragraph.replace("Michael Jepsen Jensen ", "").replace(" Piotr Protasiewicz", "")
-    result = clean(_page([P1, P2, split, P4], glued))
+    result = _third(split, paragraph)
     assert paragraph in result.text
     assert [r.inserted.strip() for r in result.repairs] == [
         "Michael Jepsen Jensen",
@@ -477,16 +477,14 @@ def test_a_web_address_in_a_copy_that_runs_sentences_together_stays_whole() -> N
 
 def test_a_web_address_closing_a_short_line_is_one_hole() -> None:
     line = "Navy Beach / https://www.navybeach.com/restaurant/montauk-east-end"
-    glued = " ".join([P1, P2, line, P4])
-    result = clean(_page([P1, P2, line.split(" https")[0], P4], glued))
+    result = _third(line.split(" https")[0], line)
     assert line in result.text.split("\n\n")
     assert [r.inserted.strip() for r in result.repairs] == [line.split(" / ")[1]]
 
 
 def test_two_addresses_a_copy_glued_together_are_no_one_hole() -> None:
     line = "Navy Beach / https://www.navybeach.com/montauk.htmlhttps://www.example.org/x"
-    glued = " ".join([P1, P2, line, P4])
-    result = clean(_page([P1, P2, "Navy Beach /", P4], glued))
+    result = _third("Navy Beach /", line)
     assert not result.repairs
 
 
@@ -501,7 +499,7 @@ def test_a_fill_ending_a_sentence_a_copy_runs_on_keeps_the_paragraph_s_space() -
 def test_a_web_address_with_a_digit_closing_a_sentence_is_one_hole() -> None:
     third = "For more on the plans and the minutes of the meeting, please visit www.my6sense.com."
     holed = third.replace(" www.my6sense.com", "")
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    result = _third(holed, third)
     assert third in result.text
 
 
@@ -516,7 +514,7 @@ def test_a_hole_after_the_first_word_is_filled_after_a_bracketed_question() -> N
 def test_a_row_of_holes_after_a_paragraph_s_first_word_is_filled() -> None:
     third = "Ein Autokredit ohne Kreditzinsen, das klingt sehr verlockend für viele Familien."
     holed = "Ein ohne , das klingt sehr verlockend für viele Familien."
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    result = _third(holed, third)
     assert third in result.text.split("\n\n")
     assert [r.inserted for r in result.repairs] == ["Autokredit ", "Kreditzinsen"]
 
@@ -524,14 +522,14 @@ def test_a_row_of_holes_after_a_paragraph_s_first_word_is_filled() -> None:
 def test_a_row_after_a_first_word_the_copy_does_not_open_a_sentence_with_stays() -> None:
     third = "The plan, Ein Autokredit ohne Kreditzinsen, das klingt sehr verlockend für viele."
     holed = "Ein ohne , das klingt sehr verlockend für viele."
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    result = _third(holed, third)
     assert not result.repairs
 
 
 def test_a_paragraph_ending_in_a_mark_after_a_hole_has_its_close_filled_too() -> None:
     third = "Alles zur Brücke und zu den Plänen finden Sie hier: https://example.org/bruecke"
     holed = "Alles zur Brücke und zu den Plänen finden Sie :"
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    result = _third(holed, third)
     assert third in result.text.split("\n\n")
 
 
@@ -539,7 +537,7 @@ def test_a_list_item_whose_bullet_comes_before_a_hole_has_its_close_filled_too()
     # the bullet places the item in the copy, so the hole closing it is known
     item = "- Zinsabzug: die Zinsen eines Kredits für die neue Brücke ziehen Sie ab beim Amt Berlin"
     holed = "- : die Zinsen eines Kredits für die neue Brücke ziehen Sie ab beim"
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, item, P4])))
+    result = _third(holed, item)
     assert item in result.text.split("\n\n")
     assert [r.inserted for r in result.repairs] == ["Zinsabzug", " Amt Berlin"]
 
@@ -548,7 +546,7 @@ def test_a_paragraph_is_not_held_verbatim_inside_a_longer_word() -> None:
     # "Die von …" stands in "… aufgezeigt. Die Studie von …" only as "…die von"
     third = "Die Studie von Ebiquity und Scope3 legt nahe, dass viele Websites CO2 verbrauchen."
     holed = third.replace("Studie ", "")
-    result = clean(_page([P1, P2, holed, P4], " ".join([P1, P2, third, P4])))
+    result = _third(holed, third)
     assert third in result.text.split("\n\n")
 
 
