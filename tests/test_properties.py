@@ -93,7 +93,7 @@ def test_comparison_key_folds_white_space_as_its_definition_does(text: str) -> N
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab1_'s -:\t\u00e9\u00b2"), max_size=12))
-def test_first_word_is_the_pattern_match(key: str) -> None:
+def test_first_word_is_the_pattern_match(line: str) -> None:
     # first_word() skips the pattern when the first token is all letters and digits
-    found = FIRST_WORD.match(key)
-    assert first_word(key) == (found.group() if found else "")
+    found = FIRST_WORD.match(line)
+    assert first_word(line) == (found.group() if found else "")
