@@ -123,7 +123,9 @@ def test_jsonl_resume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0 and len(lines) == 5
     assert json.loads(lines[0])["text_clean"] == "kept from before"
     assert json.loads(lines[1])["text_clean"].startswith("Record 1")
-    assert "4 pages cleaned" in err
+    assert "kept the first 1 record, which read back whole" in err  # and the cut line redone
+    assert "5 pages cleaned" in err  # the whole run: the kept record counted from its line
+    assert "(not counting 1 page of an earlier run)" in err  # (it has no report to count)
 
 
 def test_folder_in_folder_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,14 +141,18 @@ def test_folder_in_folder_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (out / "a.txt").read_text("utf-8").startswith("North Korea on Monday confirmed")
     assert (out / "sub" / "b.txt").read_text("utf-8").strip() == "The ferry resumed on Monday."
     code, _, err = run([str(pages), "-o", str(out), "--resume"], capsys)
-    assert "0 pages cleaned" in err
+    # the summary counts the whole run: both pages, written before the resume
+    assert "2 pages cleaned" in err and "(not counting 2 pages of an earlier run)" in err
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main([])
     assert stop.value.code == 2
-    assert run(["/no/such/file.txt"], capsys)[0] == 2
+    with pytest.raises(SystemExit) as stop:  # a mistyped path: before any work
+        main(["/no/such/file.txt"])
+    assert stop.value.code == 2
+    assert "/no/such/file.txt: no such file or folder" in capsys.readouterr().err
 
 
 def test_console_script_help() -> None:
@@ -182,8 +188,10 @@ def test_jsonl_bad_bytes_and_keys_already_present(
     assert code == 1 and "line 2: not UTF-8 (byte 0xe9" in err
     out = target.read_bytes().splitlines()
     records = [json.loads(line) for line in out]
-    assert [r.get("id") for r in records[::2]] == ["a", "c"]  # every record out, in order
-    assert "Caf" in records[1]["record"] and records[1]["line"] == 2
+    assert [r.get("id") for r in records] == ["a", "b", "c"]  # every record out, in order
+    # the bad record keeps its keys (its bad byte replaced), with the error added
+    assert records[1]["text"] == "Caf\ufffd au lait" and "record" not in records[1]
+    assert records[1]["dechaff_error"].startswith("not UTF-8 (byte 0xe9 at offset 24)")
     assert records[0]["text_clean"] == "The bridge reopened on Friday."  # replaced, once
     assert out[0].count(b'"text_clean"') == 1 and out[0].count(b'"dechaff"') == 1
     assert isinstance(records[0]["dechaff"], dict)
@@ -276,7 +284,9 @@ def test_ctrl_c_with_workers_stops_quietly_and_resumes_exactly(tmp_path: Path) -
     os.killpg(proc.pid, signal.SIGINT)
     err = proc.communicate(timeout=60)[1]
     assert proc.returncode == 130
-    assert err.strip() == "dechaff: interrupted", err
+    said = err.strip()  # one line: where the run stopped, and how to go on
+    assert said.startswith("dechaff: interrupted after ") and "\n" not in said, err
+    assert said.endswith(f"so far is in {partial}: the same command with --resume goes on")
     assert not target.exists()  # the output appears only when the run is over
     resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
@@ -285,6 +295,8 @@ def test_ctrl_c_with_workers_stops_quietly_and_resumes_exactly(tmp_path: Path) -
 
 
 def test_folder_outputs_never_collide(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
     pages = tmp_path / "pages"
     pages.mkdir()
     text = "The ferry resumed service on Monday after a week of storms, officials said."
@@ -298,10 +310,15 @@ def test_folder_outputs_never_collide(tmp_path: Path, capsys: pytest.CaptureFixt
     other = tmp_path / "more"
     other.mkdir()
     (other / "y.txt").write_text(text, "utf-8")  # the same path under a second input folder
-    with pytest.raises(SystemExit):
-        main([str(pages), str(other), "-o", str(tmp_path / "out2")])
-    assert "would both be written to" in capsys.readouterr().err
-    assert not (tmp_path / "out2").exists()  # refused before anything is written
+    (other / "x.txt.gz").write_bytes(gzip.compress(text.encode()))  # x.txt, compressed
+    (other / "x.txt").write_text(text, "utf-8")
+    out = tmp_path / "out2"
+    code, _, err = run([str(pages), str(other), "-o", str(out), "--progress", "never"], capsys)
+    assert code == 0 and "6 pages cleaned" in err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "x.html.txt", "x.txt.2.txt", "x.txt.gz.txt", "x.txt.txt", "y.2.txt", "y.txt"
+    ]  # fmt: skip
+    assert f"{other / 'y.txt'} would meet {pages / 'y.txt'} at one name" in err
 
 
 def test_zstd_in_and_out_and_compressed_pages_in_folders(

@@ -201,11 +201,15 @@ def test_learn_and_clean_folders_by_their_folder(tmp_path: Path) -> None:
     assert FOOTER not in body and f"day {_name(3)}" in body
 
 
-def test_site_profiles_need_a_corpus_run(capsys: pytest.CaptureFixture[str]) -> None:
+def test_site_profiles_need_a_corpus_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from dechaff.cli import main
 
+    page = tmp_path / "page.txt"
+    page.write_text("The vote passed on Monday.", "utf-8")
     with pytest.raises(SystemExit):
-        main(["page.txt", "--across-pages"])
+        main([str(page), "--across-pages"])
     assert "give --jsonl IN or -o DIR" in capsys.readouterr().err
 
 

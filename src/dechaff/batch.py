@@ -222,19 +222,24 @@ def _next_result(results: Any, pressed: list[int], workers: _Workers | None) -> 
 
 @contextlib.contextmanager
 def _sigint_handler(handler: Callable[[int, Any], object]) -> Iterator[None]:
-    """``handler`` for SIGINT inside the block, where Python's own handler was in
-    place (in the main thread, and not replaced by the caller); elsewhere nothing."""
-    own = threading.current_thread() is threading.main_thread() and (
-        signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    )
-    if not own:
+    """``handler`` for Ctrl-C (and SIGTERM, where the command line made it one) inside
+    the block, where Python's own handler was in place (in the main thread, and not
+    replaced by the caller); elsewhere nothing."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.signal(signal.SIGINT, handler)
+    own = [
+        s
+        for s in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(s) is signal.default_int_handler
+    ]
+    for signum in own:
+        signal.signal(signum, handler)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for signum in own:
+            signal.signal(signum, signal.default_int_handler)
 
 
 def _leave_interrupts_to_the_parent() -> None:

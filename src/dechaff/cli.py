@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from importlib.resources import files
@@ -12,26 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .corpus import (
-    Collision,
-    RecordSites,
-    Run,
-    Tally,
-    learn_folder,
-    learn_jsonl,
-    page_files,
-    run_folder,
-    run_jsonl,
-    run_warc,
-)
-from .errors import ConfigError, WorkerError
+from .corpus import RecordSites, Run, learn_jsonl, run_jsonl, run_warc
+from .errors import ConfigError, Interrupted, WorkerError
+from .folders import learn_folder, page_files, run_folder, run_page
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteProfile
 from .sniff import NotAPage, page_bytes
+from .tally import Tally
 from .warc import is_warc
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 EXAMPLE = "news-north-korea-troops.txt"
 
 DESCRIPTION = """\
@@ -49,8 +44,16 @@ Separate scraped articles from their chaff and report what was removed and why.
 """
 
 EPILOG = """\
+With no page named, a page is read from standard input when it comes from a pipe
+or a file (dechaff < page.html). -o FILE with one page writes that file; with
+folders, several pages, or a name ending in / it names a folder.
+
+Ctrl-C or SIGTERM stops a run between two records; its output so far stays in
+OUT.partial, and the same command with --resume finishes it (so does a run that
+was killed, or that stopped on an error with --on-error stop).
+
 exit status: 0 all pages cleaned; 1 some pages failed (see stderr);
-2 usage or I/O error; 130 interrupted.
+2 usage or I/O error; 130 interrupted; 141 the output pipe was closed.
 """
 
 
@@ -125,8 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _corpus_arguments(p: argparse.ArgumentParser) -> None:
     """The options of corpus runs: JSON lines, folders, workers, errors, resuming."""
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
-    p.add_argument("--field", default="text", help="the record field holding the page (text)")
-    p.add_argument("-o", "--output", metavar="OUT", help="output file (with --jsonl) or folder")
+    p.add_argument("--field", help="the record field holding the page (text)")
+    p.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="output file (JSON lines, crawl files, one page) or folder",
+    )  # fmt: skip
     p.add_argument("--workers", type=int, default=1, help="processes to clean with (1)")
     p.add_argument("--chunksize", type=int, default=16, help="pages handed to a worker at once")
     p.add_argument(
@@ -152,7 +158,7 @@ def _corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 def _site_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument(
-        "--site-field", default="url", metavar="NAME",
+        "--site-field", metavar="NAME",
         help="JSON lines: the field naming a record's site; a web address stands for its "
         "host (url)",
     )  # fmt: skip
@@ -175,8 +181,12 @@ def build_learn_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     p.add_argument("pages", nargs="*", help="files or folders of pages")
+    p.add_argument(
+        "--glob", action="append", default=[], metavar="PATTERN",
+        help="folders: take the files matching PATTERN instead; repeatable",
+    )  # fmt: skip
     p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus ('-' for stdin)")
-    p.add_argument("--field", default="text", help="the record field holding the page (text)")
+    p.add_argument("--field", help="the record field holding the page (text)")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the profile to write")
     p.add_argument("--workers", type=int, default=1, help="processes to read with (1)")
     p.add_argument("--chunksize", type=int, default=64, help="pages handed to a worker at once")
@@ -186,17 +196,25 @@ def build_learn_parser() -> argparse.ArgumentParser:
 
 
 def learn_main(argv: Sequence[str]) -> int:
-    """``dechaff learn``: write a site profile of a corpus."""
+    """``dechaff learn``: write a site profile of a corpus; none when it learned no site."""
     parser = build_learn_parser()
     args = parser.parse_args(argv)
-    if args.workers < 1:
-        parser.error("--workers must be at least 1")
+    if args.workers < 1 or args.chunksize < 1:
+        parser.error("--workers and --chunksize must be at least 1")
     if not (args.jsonl or args.pages):
         parser.error("give --jsonl IN or pages to learn from")
+    if args.jsonl and args.pages:
+        parser.error("give --jsonl IN or pages, not both")
+    _refuse_corpus_options(parser, args, jsonl=bool(args.jsonl), folders=bool(args.pages))
+    if any(_is_crawl_file(p) for p in args.pages):
+        parser.error("a profile is learned from JSON lines or folders of pages, not crawl files")
     run = _run(args, Cleaner.default())
 
     def learn_and_save() -> int:
         profile, tally, _ = _learn(run, args)
+        if not profile.sites:
+            print(f"dechaff: learned no site: {args.output} not written", file=sys.stderr)
+            return EXIT_FAILURES
         profile.save(args.output)
         return EXIT_FAILURES if tally.failures else EXIT_OK
 
@@ -204,12 +222,23 @@ def learn_main(argv: Sequence[str]) -> int:
 
 
 def _guarded(work: Callable[[], int]) -> int:
-    """A command's work, ended by Ctrl-C or an I/O error with their exit status."""
+    """A command's work, ended by Ctrl-C (or SIGTERM), a mistake found on the way, an
+    I/O error or a closed output pipe, with their exit status."""
     try:
-        return work()
+        with _sigterm_as_interrupt():
+            return work()
+    except Interrupted as error:
+        print(f"dechaff: {error}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
         print("dechaff: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # (`dechaff … | head`): quietly, and no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+    except ConfigError as error:
+        print(f"dechaff: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:
         print(f"dechaff: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -218,10 +247,28 @@ def _guarded(work: Callable[[], int]) -> int:
         return EXIT_FAILURES
 
 
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends the work as Ctrl-C does (between records, output kept), where
+    Python's default is in place and this is the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.getsignal(signal.SIGTERM)
+    if before != signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def _learn(run: Run, args: argparse.Namespace) -> tuple[SiteProfile, Tally, RecordSites | None]:
     sites = None
     if args.jsonl:
-        profile, tally, sites = learn_jsonl(run, args.jsonl, args.field)
+        profile, tally, sites = learn_jsonl(run, args.jsonl, args.field or "text")
     else:
         profile, tally = learn_folder(run, args.pages)
     count = len(profile.sites)
@@ -238,9 +285,9 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
     return Run(
         cleaner, workers=args.workers, chunksize=args.chunksize, progress=progress,
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
-        resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field,
+        resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field or "url",
         site=args.site, with_report=not getattr(args, "no_report", False),
-        globs=tuple(getattr(args, "glob", ())),
+        globs=tuple(args.glob),
         reports_to=Path(args.reports) if getattr(args, "reports", None) else None, **more,
     )  # fmt: skip
 
@@ -251,8 +298,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return learn_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.workers < 1:
-        parser.error("--workers must be at least 1")
+    crawls = _check_arguments(parser, args)
+    cleaner = Cleaner.default(
+        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
+        plugins=args.plugins,
+    )
+    try:
+        profile = SiteProfile.load(args.profile) if args.profile else None
+    except ConfigError as error:
+        parser.error(str(error))
+    run = _run(args, cleaner, profile=profile)
+    return _guarded(lambda: _clean_command(parser, args, run, crawls))
+
+
+def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+    """Refuse, before any work, arguments that contradict each other or would be
+    ignored; whether the pages are crawl files."""
+    if args.workers < 1 or args.chunksize < 1:
+        parser.error("--workers and --chunksize must be at least 1")
+    given = [name for name, on in (("--jsonl", args.jsonl), ("pages", args.pages),
+             ("--example", args.example)) if on]  # fmt: skip
+    if len(given) > 1:
+        parser.error(f"give one input: {' or '.join(given)}, not both")
+    for path in args.pages:
+        if path != "-" and not os.path.exists(path):
+            parser.error(f"{path}: no such file or folder")
+    crawls = [p for p in args.pages if _is_crawl_file(p)]
+    if crawls and len(crawls) < len(args.pages):
+        parser.error("crawl files (WARC, WET) go alone: give them without other pages")
+    records = bool(args.jsonl or crawls)  # inputs whose output is one JSON line a record
+    folders = any(Path(p).is_dir() for p in args.pages)
+    for option, on in (("--report", args.report), ("--json", args.json),
+                       ("--no-title", args.no_title)):  # fmt: skip
+        if on and records:
+            parser.error(
+                f"{option} is for pages: JSON-lines and crawl runs write one JSON line a "
+                "record, with its report (see --no-report and --reports)"
+            )
+    if crawls and args.mode != "auto":
+        parser.error("--mode does not apply to crawl files: each record is read by its type")
+    if crawls and (args.profile or args.across_pages):
+        parser.error("site profiles clean JSON lines and folders, not crawl files")
+    if args.no_report and not records:
+        parser.error("--no-report is for JSON-lines and crawl runs (pages: leave out --report)")
     if args.resume and not args.output:
         parser.error("--resume continues a run into -o OUT: give -o")
     if args.reports and (args.resume or not args.jsonl or args.no_report):
@@ -263,44 +351,80 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("site profiles clean corpora: give --jsonl IN or -o DIR")
     if args.across_pages and (args.jsonl == "-" or "-" in args.pages):
         parser.error("--across-pages reads its input twice: give a file, not stdin")
-    cleaner = Cleaner.default(
-        settings=Settings(max_chars=args.max_chars, mode=args.mode, favour=args.favour),
-        plugins=args.plugins,
-    )
-    try:
-        profile = SiteProfile.load(args.profile) if args.profile else None
-    except ConfigError as error:
-        parser.error(str(error))
-    run = _run(args, cleaner, profile=profile)
-    return _guarded(lambda: _clean_command(parser, args, run))
+    if args.site_field and not (args.profile or args.across_pages):
+        parser.error("--site-field names the site for --profile or --across-pages")
+    _refuse_corpus_options(parser, args, jsonl=bool(args.jsonl), folders=folders)
+    return bool(crawls)
 
 
-def _clean_command(parser: argparse.ArgumentParser, args: argparse.Namespace, run: Run) -> int:
+def _refuse_corpus_options(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, *, jsonl: bool, folders: bool
+) -> None:
+    """Options that only one kind of input reads, refused with the others."""
+    if args.field and not jsonl:
+        parser.error("--field names the page's field in --jsonl records")
+    if args.site_field and not jsonl:
+        parser.error("--site-field names the site's field in --jsonl records (folders: --site)")
+    if args.site and not folders and not args.pages:
+        parser.error("--site names the site of the pages of folders")
+    if args.glob and not folders:
+        parser.error("--glob chooses the files of folders: give a folder")
+
+
+def _clean_command(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, run: Run, crawls: bool
+) -> int:
     """Clean what the arguments name: a JSON-lines corpus, folders, pages or the example."""
     if args.across_pages:
         profile, _, sites = _learn(run, args)
+        if not profile.sites:
+            raise ConfigError("--across-pages learned no site: nothing to clean with")
         run = replace(run, profile=profile, record_sites=sites)
     if args.jsonl:
-        return _finish(run_jsonl(run, args.jsonl, args.field, args.output))
-    crawls = [p for p in args.pages if _is_crawl_file(p)]
+        return _finish(run_jsonl(run, args.jsonl, args.field or "text", args.output))
     if crawls:
-        if len(crawls) < len(args.pages):
-            parser.error("crawl files (WARC, WET) go alone: give them without other pages")
-        return _finish(run_warc(run, crawls, args.output))
+        return _finish(run_warc(run, args.pages, args.output))
     if args.example:
         text = files("dechaff").joinpath("examples").joinpath(EXAMPLE).read_text("utf-8")
-        return _print_pages([(EXAMPLE, text)], args, run.cleaner)
+        return _print_pages([(EXAMPLE, lambda: text)], args, run.cleaner)
     if not args.pages:
-        parser.error("give pages to clean, --jsonl, or --example")
+        return _clean_stdin(parser, args, run.cleaner)
+    if args.output and _one_file_out(args.pages, args.output):
+        page, target = Path(args.pages[0]), Path(args.output)
+        return _finish(run_page(run, page, target, as_json=args.json, report=args.report))
     if args.output:
-        try:
-            tally = run_folder(
-                run, args.pages, Path(args.output), as_json=args.json, report=args.report
-            )
-        except Collision as error:
-            parser.error(f"{error}: give the folders one at a time, or to different -o")
-        return _finish(tally)
+        output = Path(args.output)
+        return _finish(run_folder(run, args.pages, output, as_json=args.json, report=args.report))
     return _print_pages(_read_pages(args.pages, args.glob), args, run.cleaner)
+
+
+def _one_file_out(pages: Sequence[str], output: str) -> bool:
+    """Whether ``-o output`` names a file: one page file in, and no folder named."""
+    one_file = len(pages) == 1 and pages[0] != "-" and not Path(pages[0]).is_dir()
+    return one_file and not output.endswith(("/", os.sep)) and not Path(output).is_dir()
+
+
+def _clean_stdin(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, cleaner: Cleaner
+) -> int:
+    """The page on standard input, when it comes from a pipe or a file."""
+    data = _stdin_page()
+    if data is None:
+        parser.error("give pages to clean, --jsonl, or --example (or a page on standard input)")
+    if args.output:
+        parser.error("-o takes pages by name: for standard input, redirect the output")
+    return _print_pages([("<stdin>", lambda: data)], args, cleaner)
+
+
+def _stdin_page() -> bytes | None:
+    """Standard input's bytes, when it is no terminal and holds some."""
+    try:
+        if sys.stdin is None or sys.stdin.isatty():
+            return None
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError):
+        return None  # (closed, or a stand-in that cannot be read)
+    return data or None
 
 
 def _is_crawl_file(path: str) -> bool:
@@ -311,19 +435,28 @@ def _is_crawl_file(path: str) -> bool:
         return is_warc(stream.read(512))
 
 
-def _read_pages(paths: Sequence[str], globs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+def _read_pages(paths: Sequence[str], globs: Sequence[str]) -> Iterator[tuple[str, Page]]:
+    """Each page named, or under a folder named, with the reading of its bytes (done
+    when the page's turn comes, so that one that cannot be read fails alone)."""
     for path in paths:
         if path == "-":
-            yield "<stdin>", sys.stdin.buffer.read()
+            yield "<stdin>", sys.stdin.buffer.read
         elif Path(path).is_dir():
-            for file in page_files(Path(path), globs):
-                yield str(file), file.read_bytes()
+            found = page_files(Path(path), globs)
+            for skipped, why in found.skipped:
+                print(f"dechaff: {skipped}: skipped: {why}", file=sys.stderr)
+            for file in found.pages:
+                yield str(file), file.read_bytes
         else:
-            yield path, Path(path).read_bytes()
+            yield path, Path(path).read_bytes  # (a pipe named, as <(…) gives, too)
+
+
+Page = Callable[[], "str | bytes"]
+"""A page to print: a function that reads it."""
 
 
 def _print_pages(
-    pages: Iterator[tuple[str, bytes]] | list[tuple[str, str]],
+    pages: Iterator[tuple[str, Page]] | list[tuple[str, Page]],
     args: argparse.Namespace,
     cleaner: Cleaner,
 ) -> int:
@@ -331,14 +464,16 @@ def _print_pages(
     out = sys.stdout
     several = False
     headers = args.report or len(args.pages) > 1 or any(Path(p).is_dir() for p in args.pages)
-    for name, data in pages:
+    for name, read in pages:
         try:
+            data = read()
             result = cleaner(page_bytes(data) if isinstance(data, bytes) else data)
         except Exception as error:
             said = str(error) if isinstance(error, NotAPage) else f"{type(error).__name__}: {error}"
             print(f"dechaff: {name}: {said}", file=sys.stderr)
             status = EXIT_FAILURES
             if args.on_error == "stop":
+                print(f"dechaff: stopped at {name}, on its error", file=sys.stderr)
                 return status
             continue
         if args.json:

@@ -99,10 +99,11 @@ def open_writer(path: Path, append: bool, kind: str | None) -> TextIO:
     return cast(TextIO, open(path, mode.replace("b", "t"), encoding="utf-8"))
 
 
-def compress(data: bytes, kind: str | None) -> bytes:
-    """``data`` compressed as ``kind`` asks."""
+def compress(data: bytes, kind: str | None, level: int = 9) -> bytes:
+    """``data`` compressed as ``kind`` asks (gzip at ``level``, with no time stamp:
+    the same data gives the same bytes)."""
     if kind == "gzip":
-        return gzip.compress(data)
+        return gzip.compress(data, compresslevel=level, mtime=0)
     if kind == "zstd":
         return zstandard.ZstdCompressor().compress(data)
     return data

@@ -12,34 +12,28 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import itertools
 import json
 import os
 import sys
 from array import array
-from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
 import orjson
 
-from .batch import CleanFailure, ordered_map
-from .compression import (
-    SUFFIXES,
-    compress,
-    decompress,
-    kind_for,
-    kind_of,
-    open_reader,
-    open_writer,
-)
-from .decode import to_text
-from .html import decode_html, looks_like_html, parse
+from .batch import ordered_map
+from .compression import kind_for, kind_of, open_reader, open_writer
+from .errors import ConfigError, Interrupted
+from .html import looks_like_html, parse
 from .pipeline import Cleaner
 from .profile import LineHasher, SiteEvidence, SiteProfile, page_hashes, site_of
 from .result import CleanResult
-from .sniff import NotAPage, page_bytes
+from .resumable import MemberWriter, Output, StreamWriter, held_interrupts
+from .tally import Tally
 from .warc import DAMAGED, CrawlPage, read_warc
 
 PAGE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml"})
@@ -176,33 +170,6 @@ def cleaned(result: CleanResult) -> Cleaned:
     return Cleaned(result.text, report, result.source_length, dict(removed))
 
 
-@dataclass
-class Tally:
-    """What a corpus run did: for the summary line at the end."""
-
-    pages: int = 0
-    failures: int = 0
-    chars_in: int = 0
-    chars_out: int = 0
-    removed: Counter[str] = field(default_factory=Counter)
-
-    def add(self, source_length: int, chars_out: int, removed: dict[str, int]) -> None:
-        """Count one cleaned page."""
-        self.pages += 1
-        self.chars_in += source_length
-        self.chars_out += chars_out
-        self.removed.update(removed)
-
-    def render(self) -> str:
-        top = ", ".join(f"{reason} {chars:,}" for reason, chars in self.removed.most_common(8))
-        return (
-            f"dechaff: {self.pages:,} {'page' if self.pages == 1 else 'pages'} cleaned, "
-            f"{self.failures:,} failed; "
-            f"{self.chars_in:,} chars in, {self.chars_out:,} out"
-            + (f"; removed by reason: {top}" if top else "")
-        )
-
-
 # --- JSON lines -----------------------------------------------------------------------
 
 
@@ -251,7 +218,7 @@ def clean_record(
                 apart,
             )  # fmt: skip
     kept: dict[str, Any] = record if record is not None else {"line": number}
-    if record is None:
+    if record is None:  # (no JSON object: the line itself, as text)
         kept["record"] = raw.decode("utf-8", errors="replace").rstrip("\r\n")
     kept["dechaff_error"] = problem
     apart = _report_line(number, record or {}, "dechaff_error", problem, report)
@@ -269,22 +236,33 @@ def _report_line(number: int, record: dict[str, Any], key: str, value: Any, repo
 
 
 def parse_record(raw: bytes, field_name: str) -> tuple[dict[str, Any] | None, str | None]:
-    """The record of one line, and what is wrong with it (``None`` when it can be cleaned)."""
+    """The record of one line, and what is wrong with it (``None`` when it can be
+    cleaned). A line with bytes that are not UTF-8 is read with them replaced, so that
+    its error record keeps its keys."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        bad = f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        record = _json_object(raw.decode("utf-8", errors="replace").encode("utf-8"))
+        return record, bad
     try:
         data = loads(line)
     except json.JSONDecodeError as error:
-        return None, f"not JSON ({error.msg} at column {error.colno})"
+        where = error.msg.removesuffix(" at")  # ("Invalid control character at")
+        return None, f"not JSON ({where} at column {error.colno})"
     if not isinstance(data, dict):
         return None, "not a JSON object"
     page = data.get(field_name)
     if not isinstance(page, str):
-        kind = "missing" if page is None else f"{_article(type(page).__name__)}, not a string"
-        return data, f"field {field_name!r} is {kind}"
+        return data, f"field {field_name!r} is {_kind_of_value(data, field_name)}"
     return data, None
+
+
+def _kind_of_value(data: dict[str, Any], field_name: str) -> str:
+    if field_name not in data:
+        return "missing"
+    value = data[field_name]
+    return "null" if value is None else f"{_article(type(value).__name__)}, not a string"
 
 
 def _article(noun: str) -> str:
@@ -295,44 +273,26 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
     """Clean the records of ``source_name`` (``-``: stdin; gzip recognised by content)
     into ``output`` (stdout when ``None``; gzip when it ends in ``.gz``), one line per
     record, in order; the output appears under its name only when the run is over."""
-    source = _open_records(source_name)
-    target = _Output(output, run.resume)
-    tally = Tally()
-    with target.open() as out, source:
+    target = Output(output, run.resume, run.say)
+    tally = target.tally(f"{field_name}_clean")
+    with _open_records(source_name) as source:
         lines = _numbered_lines(source, target.done)
-        with _byte_bar(run.progress, _plain_size(source_name)) as bar, _reports(run) as apart:
+        lines = _with_fields(lines, field_name, run.site_field if run.profile else None)
+        bar = _byte_bar(run.progress, _plain_size(source_name))
+        with target.open(tally) as out, bar, _reports(run) as apart:
             records = _with_sites(run, lines, target.done)
-            stopped = _clean_lines(run, records, field_name, out, tally, bar.update, apart)
-    if not stopped:
+            report = "apart" if run.reports_to else "inline" if run.with_report else "none"
+            work = functools.partial(clean_record, run.cleaner, field_name, report)
+            results = ordered_map(work, records, workers=run.workers, chunksize=run.chunksize)
+            try:  # (each worker parses, cleans and formats: the main process reads and writes)
+                _write_in_order(run, results, out, tally, "line", bar.update, apart)
+            except KeyboardInterrupt:
+                raise Interrupted(out.records, "records", target.how_to_go_on()) from None
+    if tally.stopped is None:
         target.finish()
+    else:
+        tally.stopped += f"; {target.how_to_go_on()}"
     return tally
-
-
-class _Output:
-    """Where a corpus run writes its lines: stdout, or ``OUT`` by way of
-    ``OUT.partial`` (compressed as its name asks), which becomes ``OUT`` only when the
-    run is over; resuming keeps what an interrupted run wrote (:attr:`done` lines)."""
-
-    def __init__(self, output: str | None, resume: bool = False) -> None:
-        self.target = Path(output) if output else None
-        self.partial = self.target.with_name(f"{self.target.name}.partial") if self.target else None
-        self.kind = kind_for(self.target) if self.target is not None else None
-        self.done = 0
-        if resume and self.target is not None and self.partial is not None:
-            self.done = _resume_point(self.target, self.partial, self.kind)
-
-    @contextlib.contextmanager
-    def open(self) -> Iterator[TextIO]:
-        if self.partial is None:
-            yield sys.stdout
-            return
-        with open_writer(self.partial, bool(self.done), self.kind) as out:
-            yield out
-
-    def finish(self) -> None:
-        """The output under its name (the run is over)."""
-        if self.target is not None and self.partial is not None:
-            os.replace(self.partial, self.target)
 
 
 def _account(run: Run, done: RecordDone, tally: Tally, what: str) -> bool:
@@ -345,31 +305,31 @@ def _account(run: Run, done: RecordDone, tally: Tally, what: str) -> bool:
     return False
 
 
-def _clean_lines(
+def _write_in_order(
     run: Run,
-    lines: Iterator[tuple[int, bytes, SiteEvidence | None]],
-    field_name: str,
-    out: TextIO,
+    results: Iterable[RecordDone],
+    out: MemberWriter | StreamWriter,
     tally: Tally,
-    progress: Callable[[int], object],
+    what: str,
+    progress: Callable[[int], object] | None = None,
     reports: TextIO | None = None,
-) -> bool:
-    """Clean JSON lines in order, writing one line each; True if stopped on an error.
-
-    Each worker parses its records, cleans them and formats the output lines, so
-    the main process only reads and writes. ``progress`` is told each record's bytes.
-    """
-    report = "apart" if run.reports_to else "inline" if run.with_report else "none"
-    work = functools.partial(clean_record, run.cleaner, field_name, report)
-    results = ordered_map(work, lines, workers=run.workers, chunksize=run.chunksize)
+) -> None:
+    """Write each record's line in order and count it (``tally.stopped`` says where
+    the run stopped on an error). A record is written and counted with interrupts
+    held, so that each checkpoint of the output counts exactly the lines before it.
+    ``progress`` is told each record's bytes of input."""
     for done in results:
-        progress(done.size)
-        out.write(done.output)
-        if reports is not None:
-            reports.write(done.report_line)
-        if _account(run, done, tally, "line") and run.stop_on_error:
-            return True
-    return False
+        with held_interrupts():
+            if progress is not None:
+                progress(done.size)
+            out.write(done.output)
+            if reports is not None:
+                reports.write(done.report_line)
+            failed = _account(run, done, tally, what)
+            out.commit(tally.to_dict)
+        if failed and run.stop_on_error:
+            tally.stopped = f"at {what} {done.number}, on its error (written as an error record)"
+            return
 
 
 @contextlib.contextmanager
@@ -419,6 +379,42 @@ def _with_sites(
         yield number, raw, run.evidence_for(site, cache)
 
 
+FIELD_CHECK_RECORDS = 100
+"""A run stops before any work when this many first records all lack the field
+it reads (a mistyped ``--field`` or ``--site-field``)."""
+
+
+def _with_fields(
+    lines: Iterator[tuple[int, bytes]], field_name: str, site_field: str | None
+) -> Iterator[tuple[int, bytes]]:
+    """``lines``, once their first :data:`FIELD_CHECK_RECORDS` records are found to
+    hold ``field_name`` (and ``site_field``, when given) at least once: else a
+    :class:`~dechaff.errors.ConfigError` that lists the fields they hold."""
+    head = list(itertools.islice(lines, FIELD_CHECK_RECORDS))
+    records = [r for r in (_json_object(raw) for _, raw in head) if r is not None]
+    for name, option in ((field_name, "--field"), (site_field, "--site-field")):
+        if records and name is not None and not any(name in r for r in records):
+            raise ConfigError(missing_field_message(records, name, option))
+    return itertools.chain(head, lines)
+
+
+def missing_field_message(records: Sequence[dict[str, Any]], name: str, option: str) -> str:
+    found = Counter(key for record in records for key in record)
+    listed = ", ".join(f"{key!r} ({n:,})" for key, n in found.most_common(12)) or "none"
+    return (
+        f"none of the first {len(records):,} records has a field {name!r} (fields found: "
+        f"{listed}); give {option} NAME"
+    )
+
+
+def _json_object(raw: bytes) -> dict[str, Any] | None:
+    try:
+        record = loads(raw)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
 def _record_site(raw: bytes, site_field: str) -> str | None:
     try:
         record = loads(raw)
@@ -438,10 +434,10 @@ def learn_jsonl(
         # (one process: one hasher remembers the lines of all pages; with workers,
         # each chunk's copy remembers those of its chunk)
         work = functools.partial(_record_lines, field_name, run.site_field, LineHasher())
+        lines = _with_fields(_numbered_lines(source, 0), field_name, run.site_field)
         found = ordered_map(
-            work, _numbered_lines(source, 0), workers=run.workers, chunksize=run.chunksize,
-            progress=run.progress,
-        )  # fmt: skip
+            work, lines, workers=run.workers, chunksize=run.chunksize, progress=run.progress
+        )
         for number, site, hashes, problem in found:
             sites.append(site)
             if problem is not None or site is None:
@@ -488,193 +484,6 @@ def _open_records(name: str) -> BinaryIO:
     return open_reader(stream)
 
 
-def _resume_point(target: Path, partial: Path, kind: str | None = None) -> int:
-    """How many records an earlier, interrupted run wrote (complete lines only)."""
-    if target.exists() and not partial.exists():
-        os.replace(target, partial)
-    if not partial.exists():
-        return 0
-    data = decompress(partial.read_bytes()) if kind else partial.read_bytes()
-    complete = data[: data.rfind(b"\n") + 1]
-    partial.write_bytes(compress(complete, kind))
-    return complete.count(b"\n")
-
-
-# --- folders ------------------------------------------------------------------------
-
-
-def page_files(folder: Path, globs: Sequence[str] = ()) -> list[Path]:
-    """The pages under ``folder``, sorted: files named as :data:`PAGE_SUFFIXES` say,
-    also compressed (``page.html.gz``, ``page.txt.zst``); or, given ``globs``, the
-    files that match one of them (``"*.md"``, ``"2024/**/*.html"``)."""
-    if globs:
-        return sorted({p for g in globs for p in folder.glob(g) if p.is_file()})
-    return sorted(p for p in folder.rglob("*") if p.is_file() and _page_suffix(p))
-
-
-def _page_suffix(path: Path) -> str | None:
-    """The page suffix of ``path``, under a compression suffix if it has one."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] in SUFFIXES:
-        suffixes.pop()
-    return suffixes[-1] if suffixes and suffixes[-1] in PAGE_SUFFIXES else None
-
-
-def _uncompressed(relative: Path) -> Path:
-    """``relative`` without a compression suffix (``a.html.gz`` -> ``a.html``)."""
-    return relative.with_suffix("") if relative.suffix.lower() in SUFFIXES else relative
-
-
-def run_folder(
-    run: Run, inputs: Sequence[str], out_dir: Path, *, as_json: bool, report: bool
-) -> Tally:
-    """Clean files and folders of pages into ``out_dir``, mirroring each folder's
-    layout: one ``.txt`` body per page (its report beside it as ``.report.json``
-    when ``report``), or one ``.json`` object per page when ``as_json``."""
-    jobs = _folder_jobs(run, inputs, out_dir, ".json" if as_json else ".txt")
-    tally = Tally()
-    accepted: deque[_Job] = deque()  # the pages handed to the cleaner, in order
-    cache: dict[str, SiteEvidence | None] = {}
-    pages = (
-        (i, data, run.evidence_for(job.site, cache))
-        for i, (job, data) in enumerate(_readable(run, jobs, accepted, tally))
-    )
-    results = ordered_map(
-        functools.partial(_clean_page, run.cleaner), pages, workers=run.workers,
-        chunksize=run.chunksize, progress=run.progress, total=len(jobs),
-    )  # fmt: skip
-    for result in results:
-        job = accepted.popleft()
-        source, target = job.source, job.target
-        if isinstance(result, CleanFailure):
-            tally.failures += 1
-            run.say(f"dechaff: {source}: {result.error}")
-            if run.stop_on_error:
-                break
-            continue
-        tally.add(result.source_length, len(result.text), result.removed)
-        _write_page(source, target, result, as_json=as_json, report=report)
-    return tally
-
-
-@dataclass(frozen=True)
-class _Job:
-    source: Path
-    target: Path
-    site: str
-    """The folder the page stands in, or the site the run was given."""
-
-
-class Collision(ValueError):
-    """Two input pages would be written to one output file."""
-
-
-def _folder_jobs(run: Run, inputs: Sequence[str], out_dir: Path, suffix: str) -> list[_Job]:
-    """Each page to clean, the file its output goes to, and its site.
-
-    An output mirrors its input's path under ``out_dir``, its extension replaced by
-    ``suffix``; where two inputs would meet (``a.txt`` and ``a.html``), both keep
-    their extension (``a.txt.txt``, ``a.html.txt``). Two inputs that still meet (the
-    same path under two input folders) are a :class:`Collision`, raised before
-    anything is written.
-    """
-    found = []
-    for given in inputs:
-        root = Path(given)
-        for file in page_files(root, run.globs) if root.is_dir() else [root]:
-            relative = file.relative_to(root) if root.is_dir() else Path(file.name)
-            found.append((file, _uncompressed(relative)))
-    plain = Counter(relative.with_suffix(suffix) for _, relative in found)
-    jobs: list[_Job] = []
-    taken: dict[Path, Path] = {}
-    for file, relative in found:
-        name = relative.with_suffix(suffix)
-        if plain[name] > 1:
-            name = relative.with_name(relative.name + suffix)
-        if name in taken:
-            raise Collision(f"{taken[name]} and {file} would both be written to {out_dir / name}")
-        taken[name] = file
-        target = out_dir / name
-        if not (run.resume and target.exists()):
-            jobs.append(_Job(file, target, run.site or file.resolve().parent.name))
-    return jobs
-
-
-def _readable(
-    run: Run, jobs: list[_Job], accepted: deque[_Job], tally: Tally
-) -> Iterator[tuple[_Job, bytes]]:
-    """The pages' bytes; a file that cannot be read, or is no page, is counted as a
-    failure and said why, before any cleaning."""
-    for job in jobs:
-        try:
-            data = page_bytes(job.source.read_bytes())
-        except (NotAPage, OSError) as error:
-            tally.failures += 1
-            run.say(f"dechaff: {job.source}: {error}")
-            if run.stop_on_error:
-                return
-            continue
-        accepted.append(job)
-        yield job, data
-
-
-def _clean_page(
-    cleaner: Cleaner, item: tuple[int, bytes, SiteEvidence | None]
-) -> Cleaned | CleanFailure:
-    """One page of a folder, cleaned in a worker; its failure, if it fails."""
-    index, data, site = item
-    try:
-        return cleaned(cleaner(data, site=site))
-    except Exception as error:
-        return CleanFailure(index, f"{type(error).__name__}: {error}")
-
-
-def learn_folder(run: Run, inputs: Sequence[str]) -> tuple[SiteProfile, Tally]:
-    """A site profile of the pages of files and folders, each counted under the
-    folder it stands in (or ``run.site``)."""
-    profile, tally = SiteProfile(), Tally()
-    jobs = _folder_jobs(run, inputs, Path(), "")
-    accepted: deque[_Job] = deque()
-    found = ordered_map(
-        _hashes_of_bytes, (data for _, data in _readable(run, jobs, accepted, tally)),
-        workers=run.workers, chunksize=run.chunksize, progress=run.progress, total=len(jobs),
-    )  # fmt: skip
-    for hashes in found:
-        profile.learn_hashes(hashes, accepted.popleft().site)
-        tally.pages += 1
-    return profile, tally
-
-
-def _hashes_of_bytes(data: bytes) -> set[int]:
-    """The line hashes of a page file, decoded as the cleaner decodes it."""
-    if looks_like_html(data[:2048].decode("latin-1")):
-        return page_hashes(parse(decode_html(data)).text)
-    return page_hashes(to_text(data))
-
-
-def _write_page(
-    source: Path, target: Path, result: Cleaned, *, as_json: bool, report: bool
-) -> None:
-    if as_json:
-        page = {"page": str(source), "text": result.text, **result.report}
-        body = json.dumps(page, ensure_ascii=False) + "\n"
-    else:
-        body = result.text + "\n"
-        if report:  # beside the body: the report, as JSON
-            report_text = json.dumps(result.report, ensure_ascii=False)
-            write_atomically(target.with_suffix(".report.json"), report_text + "\n")
-    write_atomically(target, body)
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` through a temporary file beside it: a reader sees
-    the old file or the whole new one, never part of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.partial")
-    temporary.write_text(text, "utf-8")
-    os.replace(temporary, target)
-
-
 # --- crawl files ----------------------------------------------------------------------
 
 
@@ -683,16 +492,21 @@ def run_warc(run: Run, sources: Sequence[str], output: str | None) -> Tally:
     ``url``, ``warc_record_id``, ``date``, ``charset``, ``title``, ``text`` and, unless
     ``run.with_report`` is off, ``dechaff`` (the report). Records that are no page are counted and
     told in one line; a file cut off mid-record ends with what it held."""
-    target = _Output(output)
-    tally, skipped = Tally(), Counter[str]()
-    with target.open() as out:
-        pages = _crawl_pages(run, sources, skipped, tally)
+    target = Output(output, run.resume, run.say)
+    tally, skipped = target.tally("text"), Counter[str]()
+    with target.open(tally) as out:
+        pages = _crawl_pages(run, sources, skipped, tally, after=target.done)
         work = functools.partial(clean_crawl_page, run.cleaner, run.with_report)
-        for done in ordered_map(
+        results = ordered_map(
             work, pages, workers=run.workers, chunksize=run.chunksize, progress=run.progress
-        ):
-            out.write(done.output)
-            _account(run, done, tally, "record")
+        )
+        try:
+            _write_in_order(run, results, out, tally, "record")
+        except KeyboardInterrupt:
+            raise Interrupted(out.records, "records", target.how_to_go_on()) from None
+    if tally.stopped is not None:
+        tally.stopped += f"; {target.how_to_go_on()}"
+        return tally
     target.finish()
     tally.failures += skipped[DAMAGED]
     if skipped:
@@ -702,17 +516,19 @@ def run_warc(run: Run, sources: Sequence[str], output: str | None) -> Tally:
 
 
 def _crawl_pages(
-    run: Run, sources: Sequence[str], skipped: Counter[str], tally: Tally
+    run: Run, sources: Sequence[str], skipped: Counter[str], tally: Tally, after: int = 0
 ) -> Iterator[tuple[int, CrawlPage]]:
-    """The pages of each crawl file in turn, numbered across them; a file that cannot
-    be read to its end is a failure, told with where it stopped."""
+    """The pages of each crawl file in turn, numbered across them, from page
+    ``after + 1`` on; a file that cannot be read to its end is a failure, told with
+    where it stopped."""
     number = 0
     for source in sources:
         try:
             with open(source, "rb") as stream:
                 for page in read_warc(stream, skipped):
                     number += 1
-                    yield number, page
+                    if number > after:
+                        yield number, page
         except Exception as error:  # a truncated or corrupt file: keep what it gave
             tally.failures += 1
             run.say(f"dechaff: {source}: stopped after record {number}: {error}")

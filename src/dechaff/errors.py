@@ -20,3 +20,12 @@ class ConfigError(DechaffError, ValueError):
 class WorkerError(DechaffError):
     """A worker process of a batch could not do its work: it could not load the
     function it was given, or it died (killed by the system, or crashed)."""
+
+
+class Interrupted(DechaffError):
+    """A corpus run stopped by Ctrl-C or SIGTERM; the message says how far it got and
+    how to go on."""
+
+    def __init__(self, done: int, unit: str, how_to_go_on: str) -> None:
+        super().__init__(f"interrupted after {done:,} {unit}; {how_to_go_on}")
+        self.done = done

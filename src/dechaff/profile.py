@@ -252,6 +252,8 @@ class SiteProfile:
         for site, entry in data["sites"].items():
             lines = Counter({int(h): int(n) for h, n in entry["lines"].items()})
             profile.sites[site] = SiteCounts(int(entry["pages"]), lines, bool(entry["pruned"]))
+        if not profile.sites:
+            raise ConfigError(f"{path}: a site profile that holds no site (learned from no page)")
         return profile
 
 

@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..blocks import Block, DomInfo
 from ..textutil import squash
+from .decoding import decode_html_keeping_utf8
 from .lines import Line
 from .main_element import choose
 from .stream import stream, title_of
@@ -42,15 +43,21 @@ class HtmlPage:
     """The document title: og:title, else ``<title>``."""
 
 
-def parse(html: str, utf8: bytes | None = None) -> HtmlPage:
+def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
     """Parse ``html`` and build its visible text and blocks; ``utf8``: the page's
     UTF-8 bytes, when the caller has them (the parser reads bytes: they spare
-    encoding the page again).
+    encoding the page again). Bytes are decoded as :func:`~dechaff.html.decode_html` decodes
+    them (the charset the page declares, else what its bytes show); anything else
+    is a ``TypeError``.
 
     lxml (libxml2) stops reading a document at elements nested more than 2,048
     deep; when it reports that, the page is read again by a streaming reader that
     has no depth limit and no DOM evidence beyond tags (:mod:`dechaff.html.stream`).
     """
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        html, utf8 = decode_html_keeping_utf8(bytes(html))
+    elif not isinstance(html, str):
+        raise TypeError(f"parse takes the page as str or bytes, not {type(html).__name__}")
     root = _document(html.encode("utf-8") if utf8 is None else utf8)
     if root is None:
         lines, streamer = stream(html)
