@@ -226,8 +226,44 @@ _PIECE = 1 << 16
 
 def _one_member(data: memoryview, kind: str) -> tuple[bytes, int, str | None]:
     """The text of the member at the start of ``data``, its length in bytes, and
-    what is wrong with it (``None`` when it is whole and ends a line). Read in pieces,
-    so that a damaged member still gives what comes before the damage."""
+    what is wrong with it (``None`` when it is whole and ends a line). A damaged
+    gzip member gives what its deflate stream holds, unchecked (the caller keeps
+    only whole JSON lines of it)."""
+    text, used, problem = _decompress_member(data, kind, _PIECE)
+    if problem is not None and problem.startswith("damaged") and kind == "gzip":
+        text = _inflate_unchecked(data)
+    return text, used, problem
+
+
+def _inflate_unchecked(data: memoryview) -> bytes:
+    """The deflate stream of a gzip member read without its trailer's check, as far
+    as it reads."""
+    start = _gzip_header_length(bytes(data[:1024]))
+    reader = zlib.decompressobj(wbits=-15)
+    out: list[bytes] = []
+    try:
+        for at in range(start, len(data), 256):
+            out.append(reader.decompress(data[at : at + 256]))
+            if reader.eof:
+                break
+    except zlib.error:
+        pass  # (what came before the damage stands)
+    return b"".join(out)
+
+
+def _gzip_header_length(head: bytes) -> int:
+    """Where a gzip member's deflate stream starts (RFC 1952: the fixed ten bytes,
+    then the optional fields its flags name)."""
+    flags, at = head[3] if len(head) > 3 else 0, 10
+    if flags & 4:  # FEXTRA: a length, then that many bytes
+        at += 2 + int.from_bytes(head[at : at + 2], "little")
+    for flag in (8, 16):  # FNAME, FCOMMENT: zero-terminated
+        if flags & flag:
+            at = head.index(b"\0", at) + 1 if b"\0" in head[at:] else len(head)
+    return at + 2 if flags & 2 else at  # FHCRC
+
+
+def _decompress_member(data: memoryview, kind: str, piece: int) -> tuple[bytes, int, str | None]:
     out: list[bytes] = []
     reader: Any = (
         zlib.decompressobj(wbits=31)
@@ -236,11 +272,11 @@ def _one_member(data: memoryview, kind: str) -> tuple[bytes, int, str | None]:
     )
     used = 0
     try:
-        for start in range(0, len(data), _PIECE):
-            piece = data[start : start + _PIECE]
-            out.append(reader.decompress(piece))
+        for start in range(0, len(data), piece):
+            chunk = data[start : start + piece]
+            out.append(reader.decompress(chunk))
             if reader.eof:
-                used = start + len(piece) - len(reader.unused_data)
+                used = start + len(chunk) - len(reader.unused_data)
                 break
     except (zlib.error, zstandard.ZstdError) as error:
         return b"".join(out), 0, f"damaged ({error})"
@@ -288,7 +324,7 @@ def resume_from(partial: Path, kind: str | None) -> Resumed:
         return Resumed(checkpoint)
     kept = readable.records + readable.salvaged.count(b"\n")
     note = None
-    if readable.problem is not None and readable.size + len(readable.salvaged) < len(data):
+    if readable.problem is not None:
         note = (
             f"{partial}: kept the first {counted(kept, 'record')}, which read back whole; after "
             f"them the file was {readable.problem}, and that part is done again"
