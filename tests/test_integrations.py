@@ -57,3 +57,74 @@ def test_a_dataset_map_adds_the_clean_columns() -> None:
     assert out["text_title"][1] == "Ferry back"
     assert json.loads(out["text_report"][0])["summary"]["ad-markers/ad-marker"]["count"] == 1
     assert "error" in json.loads(out["text_report"][2])
+
+
+def _crawl_without_payload_types(path: Path) -> list[str]:
+    """A WARC whose records carry no WARC-Identified-Payload-Type (as warcio writes
+    them, and many crawlers do): HTML pages with and without a doctype, an image and
+    a redirect. The URLs of its HTML pages."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    starts = ["<!DOCTYPE html><html><body>", "<html><body>", "<div>", "<p>Menu</p>\n<article>"]
+    urls = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+
+        def add(url: str, payload: bytes, content_type: str, status: str = "200 OK") -> None:
+            http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(payload), http_headers=http
+            )
+            writer.write_record(record)
+
+        for i, start in enumerate(starts):
+            urls.append(f"https://news.example/{i}")
+            body = f"{start}<p>Story {i}: the harbour office said the ferry is back.</p>"
+            add(urls[-1], body.encode(), "text/html; charset=utf-8")
+        add("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
+        add("https://news.example/old", b"", "text/html", status="301 Moved Permanently")
+    return urls
+
+
+def test_a_datatrove_pipeline_over_a_warc_cleans_every_html_record(tmp_path: Path) -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from dechaff.integrations.datatrove import DechaffCleaner, DechaffWarcReader
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    urls = _crawl_without_payload_types(crawl / "a.warc.gz")
+    out = tmp_path / "out"
+    LocalPipelineExecutor(
+        pipeline=[
+            DechaffWarcReader(str(crawl)),
+            DechaffCleaner(),
+            JsonlWriter(str(out), compression=None),
+        ],
+        tasks=1,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    written = [json.loads(line) for f in sorted(out.glob("*.jsonl")) for line in f.open()]
+    assert [d["metadata"]["url"] for d in written] == urls  # every HTML record, in order
+    for i, document in enumerate(written):
+        assert document["text"] == f"Story {i}: the harbour office said the ferry is back."
+        assert document["id"].startswith("<urn:uuid:") and document["metadata"]["kind"] == "html"
+
+
+def test_datatrove_s_own_warc_reader_imports_with_the_extra() -> None:
+    """The integrations extra brings what datatrove's WarcReader imports (its libmagic
+    guess is what passes pages over: see the reader above)."""
+    pytest.importorskip("datatrove")
+    pytest.importorskip("cchardet")
+    try:
+        import magic  # noqa: F401
+    except ImportError as error:  # python-magic is there; the system lacks libmagic
+        pytest.skip(f"no libmagic on this system: {error}")
+    from datatrove.pipeline.readers import WarcReader
+
+    WarcReader("unused/")  # raises when a package it requires is missing

@@ -33,6 +33,8 @@ DESCRIPTION = """\
 Separate scraped articles from their chaff and report what was removed and why.
 
   dechaff page.txt                 print the clean body
+  dechaff < page.html              the page on standard input
+  dechaff page.html -o page.txt    one page in, that file out
   dechaff --report page.txt        the body, then every removal with its reason
   dechaff --json a.txt b.html      one JSON object per page
   dechaff --example --report       clean the bundled example page
