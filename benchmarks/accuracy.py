@@ -1,6 +1,7 @@
-"""dechaff alone on both shared sets, both modes: F1 per set, mode and language group.
+"""dechaff alone on the shared sets, both modes: F1 per set, mode and group (language
+group; page type on WCXB).
 
-    python benchmarks/accuracy.py [--sets aeb trafilatura-eval] [--modes text html]
+    python benchmarks/accuracy.py [--sets aeb trafilatura-eval wcxb-dev] [--modes text html]
                                   [--save NAME] [--compare NAME]
 
 Fast (two worker processes, no peers, no timing): the loop for working on rules.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sets import SET_NAMES, BenchmarkSet, Page, language_group, load
+from sets import SET_NAMES, BenchmarkSet, Page, load
 
 from dechaff import Cleaner, Settings
 from dechaff.page import FAVOURS
@@ -47,7 +48,7 @@ def run(
     scores = {p.id: bench.score(out, p) for p, out in zip(bench.pages, outputs, strict=True)}
     groups: dict[str, list[object]] = {}
     for p in bench.pages:
-        groups.setdefault(language_group(p.lang), []).append(scores[p.id])
+        groups.setdefault(p.group, []).append(scores[p.id])
     summary = {"all": bench.summarise(list(scores.values()))}
     summary |= {g: bench.summarise(s) for g, s in sorted(groups.items())}  # type: ignore[arg-type]
     return {"summary": summary, "pages": scores}
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _compare(old: dict[str, dict[str, float]], new: dict[str, dict[str, float]]) -> None:
     def value(s: dict[str, float]) -> float:
-        return s["tp"] - s["fp"] - s["fn"]
+        return s["f1"] if "f1" in s else s["tp"] - s["fp"] - s["fn"]
 
     moved = sorted((value(new[k]) - value(old[k]), k) for k in new if k in old and new[k] != old[k])
     for delta, k in moved:

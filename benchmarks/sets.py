@@ -5,6 +5,12 @@ gold, a language, and a scorer.
   metric, averaged over pages).
 - ``trafilatura-eval``: trafilatura's evaluation pages (snippets the body must and
   must not contain; counts summed over pages).
+- ``wcxb-dev``: WCXB's development split, seven page types (a gold body per page;
+  bag-of-words F1, averaged over pages; pages with an empty gold left out, as WCXB
+  does).
+
+Each page has a ``group``, the rows the tables report: the page type on WCXB, the
+language group (German, English, other) elsewhere.
 """
 
 from __future__ import annotations
@@ -20,15 +26,18 @@ from dechaff.evaluation import (
     PageScore,
     SnippetScore,
     Summary,
+    WordScore,
     aggregate,
     aggregate_snippets,
+    aggregate_words,
     score_page,
     score_snippets,
+    score_words,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-SET_NAMES = ("aeb", "trafilatura-eval")
+SET_NAMES = ("aeb", "trafilatura-eval", "wcxb-dev")
 
 FUNCTION_WORDS = {
     "en": "the of and to in a is that for it on with as was by this are be at from",
@@ -43,7 +52,7 @@ FUNCTION_WORDS = {
 }
 FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in FUNCTION_WORDS.items()}
 
-Score = PageScore | SnippetScore
+Score = PageScore | SnippetScore | WordScore
 
 
 def language(text: str) -> str:
@@ -67,6 +76,12 @@ class Page:
     raw_path: Path
     html_path: Path
     gold: str | tuple[tuple[str, ...], tuple[str, ...]]
+    kind: str = "article"
+    group: str = ""  # the row of the tables this page counts in; see the module's doc
+
+    def __post_init__(self) -> None:
+        if not self.group:
+            object.__setattr__(self, "group", language_group(self.lang))
 
     def raw(self) -> str:
         return self.raw_path.read_text("utf-8")
@@ -124,11 +139,36 @@ def load_trafilatura_eval(data: Path = SHARED / "trafilatura-eval") -> Benchmark
     )
 
 
+def _score_words(output: str, page: Page) -> Score:
+    assert isinstance(page.gold, str)
+    return score_words(output, page.gold)
+
+
+def load_wcxb(data: Path = SHARED / "wcxb-dev") -> BenchmarkSet:
+    pages = []
+    for path in sorted((data / "ground-truth").glob("*.json")):
+        record = json.loads(path.read_text("utf-8"))
+        gold = record["ground_truth"].get("main_content") or ""
+        if not gold.strip():
+            continue
+        kind = record["_internal"]["page_type"]["primary"]
+        k = path.stem
+        pages.append(
+            Page(
+                k, record.get("url", ""), language(gold),
+                data / "raw" / f"{k}.txt", data / "html" / f"{k}.html.gz", gold, kind, kind,
+            )
+        )  # fmt: skip
+    return BenchmarkSet("wcxb-dev", tuple(pages), _score_words, aggregate_words)  # type: ignore[arg-type]
+
+
 def load(name: str, data: Path | None = None) -> BenchmarkSet:
     if name == "aeb":
         return load_aeb(data) if data else load_aeb()
     if name == "trafilatura-eval":
         return load_trafilatura_eval(data) if data else load_trafilatura_eval()
+    if name == "wcxb-dev":
+        return load_wcxb(data) if data else load_wcxb()
     raise ValueError(f"no benchmark set {name!r}; sets: {', '.join(SET_NAMES)}")
 
 

@@ -148,3 +148,49 @@ def aggregate_snippets(pages: Sequence[SnippetScore]) -> Summary:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Summary(precision, recall, f1, 0.0, len(pages))
+
+
+@dataclass(frozen=True)
+class WordScore:
+    """One page under WCXB's metric: precision, recall and F1 of the bag of words."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def lower_words(text: str) -> Counter[str]:
+    """The bag of lower-cased ``\\w+`` words WCXB's metric compares."""
+    return Counter(word_runs(text.lower()))
+
+
+def score_words(predicted: str, gold: str) -> WordScore:
+    """Score one page by WCXB's metric: the overlap of the two bags of lower-cased
+    words over the output's words (precision) and the gold's (recall).
+
+    >>> score_words("The cat sat", "the cat sat down")
+    WordScore(precision=1.0, recall=0.75, f1=0.8571428571428571)
+    >>> score_words("", "gold")
+    WordScore(precision=0.0, recall=0.0, f1=0.0)
+    """
+    pred, ref = lower_words(predicted), lower_words(gold)
+    overlap = sum((pred & ref).values())
+    precision = overlap / sum(pred.values()) if pred else 0.0
+    recall = overlap / sum(ref.values()) if ref else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return WordScore(precision, recall, f1)
+
+
+def aggregate_words(pages: Sequence[WordScore]) -> Summary:
+    """Means of the per-page figures (WCXB's macro average); ``accuracy`` is the
+    share of pages with F1 of at least 0.99."""
+    if not pages:
+        return Summary(0.0, 0.0, 0.0, 0.0, 0)
+    count = len(pages)
+    return Summary(
+        sum(p.precision for p in pages) / count,
+        sum(p.recall for p in pages) / count,
+        sum(p.f1 for p in pages) / count,
+        sum(p.f1 >= 0.99 for p in pages) / count,
+        count,
+    )
