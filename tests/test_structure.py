@@ -34,20 +34,38 @@ def test_no_function_is_long() -> None:
 @pytest.mark.parametrize("module", ["pipeline.py", "page.py", "report.py", "result.py"])
 def test_core_modules_import_no_filter(module: str) -> None:
     tree = ast.parse((PACKAGE / module).read_text("utf-8"))
+    # at module level: ``Cleaner.default`` loads the built-in filters when called
     imported = [
         node.module or ""
-        for node in ast.walk(tree)
+        for node in tree.body
         if isinstance(node, ast.ImportFrom) and node.level > 0
     ]
     imported += [
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
+        alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names
     ]
-    # the package itself (its ``default_filters``, the built-in composition) is fine
-    filters = [m for m in imported if m.startswith("filters.") and m != "filters.base"]
+    assert imported  # the walk found the module's imports
+    filters = [m for m in imported if m == "filters" or m.startswith("filters.")]
     assert not filters, f"{module} imports {filters}"
+
+
+def test_the_pipeline_runs_without_any_filter_module() -> None:
+    """Importing the package and the pipeline, and cleaning with filters of one's
+    own, loads no module of ``dechaff.filters``: the pipeline knows no filter."""
+    code = (
+        "import sys\n"
+        "import dechaff.pipeline\n"
+        "from dechaff import Cleaner, Reason, Removal\n"
+        "def drop_ads(page):\n"
+        "    for b in page.kept:\n"
+        "        if b.text == 'Advertisement':\n"
+        "            yield Removal('ads', Reason.AD_MARKER, b.text, b.start, b.end, b.index)\n"
+        "drop_ads.name = 'ads'\n"
+        "r = Cleaner([drop_ads])('Advertisement\\nThe river rose.')\n"
+        "print(r.text)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dechaff.filters')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["The river rose.", "[]"]
 
 
 def test_cleaning_loads_no_readability() -> None:

@@ -15,9 +15,8 @@ import functools
 from .batch import CleanFailure, clean_many
 from .blocks import Block, DomInfo, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError, WorkerError
-from .filters import Filter, default_filters
 from .invariant import problems
-from .page import Facts, Page, Settings
+from .page import Facts, Filter, Page, Settings
 from .pipeline import Cleaner, load_plugins
 from .profile import SiteEvidence, SiteProfile
 from .report import Flag, PluginReason, Reason, Removal, Repair, Title
@@ -56,6 +55,15 @@ __all__ = [
     "problems",
     "segment",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The built-in filters load on first use, not with the package."""
+    if name == "default_filters":
+        from .filters import default_filters
+
+        return default_filters
+    raise AttributeError(f"module 'dechaff' has no attribute {name!r}")
 
 
 @functools.cache

@@ -1,17 +1,18 @@
-"""What a filter sees: the page, its blocks, the facts read from it, and what
-earlier filters decided."""
+"""What a filter sees (the page, its blocks, the facts read from it, and what
+earlier filters decided) and what a filter is (:class:`Filter`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import Protocol, runtime_checkable
 
 from .blocks import Block
 from .errors import ConfigError
 from .profile import SiteEvidence
-from .report import Removal, Repair, Title
+from .report import Decision, Evidence, Removal, Repair, Title
 
 FAVOURS = ("precision", "balanced", "recall")
 
@@ -132,6 +133,18 @@ class Page:
         return {index: tuple(sorted(spans)) for index, spans in found.items()}
 
     @cached_property
+    def removed_evidence(self) -> dict[int, frozenset[Evidence]]:
+        """Block index -> what the reason it was removed for declares
+        (:class:`~dechaff.report.Evidence`), for blocks removed whole by earlier
+        filters for a reason that declares any."""
+        whole = {}
+        for r in self.removals:
+            block = self.blocks[r.block]
+            if r.start == block.start and r.end == block.end:
+                whole[r.block] = r.reason.evidence
+        return {index: evidence for index, evidence in whole.items() if evidence}
+
+    @cached_property
     def removed_reasons(self) -> dict[int, str]:
         """Block index -> reason slug, for blocks removed whole by earlier filters."""
         whole = {}
@@ -140,3 +153,20 @@ class Page:
             if r.start == block.start and r.end == block.end:
                 whole[r.block] = r.reason.value
         return whole
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """Anything with a ``name`` that maps a :class:`Page` to decisions.
+
+    A filter never changes the page: it returns :class:`~dechaff.report.Removal`,
+    :class:`~dechaff.report.Repair` and :class:`~dechaff.report.Flag` records,
+    and the pipeline applies them.
+    """
+
+    @property
+    def name(self) -> str:
+        """A unique name: the key for ``Cleaner.without``, ``replace`` and ``insert``."""
+        ...
+
+    def __call__(self, page: Page) -> Iterable[Decision]: ...

@@ -12,9 +12,8 @@ from operator import attrgetter
 from .blocks import Block
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
-from .filters.base import Filter
 from .html.decoding import decode_html_keeping_utf8, looks_like_html
-from .page import Facts, Page, Settings
+from .page import Facts, Filter, Page, Settings
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title

@@ -3,16 +3,37 @@
 Every record points into the input by character offsets, so the report can be
 replayed against the page it came from. Built-in reasons are a closed set of slugs
 (:class:`Reason`); a plugin names its own in a namespace (:class:`PluginReason`).
+
+A reason also declares what its removals tell the filters after it
+(:class:`Evidence`): a filter that weighs earlier decisions reads these categories,
+never particular reasons, so a plugin's reason counts as soon as it declares them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from .errors import ConfigError
+
+
+class Evidence(str, Enum):
+    """What a line removed whole tells the filters after it about the page's shape."""
+
+    CHROME = "chrome"
+    """Page furniture (a menu entry, a share bar, a byline): short lines of it in a
+    row make a menu-like run that ends a section of the page."""
+    SECTION_END = "section-end"
+    """A header after which the article rarely goes on ("Related", "Comments"), when
+    it stands alone as a short line."""
+    ARTICLE_END = "article-end"
+    """The article has ended: a comments section begins."""
+    BOILERPLATE = "boilerplate"
+    """A line the site repeats on its pages: the body rarely runs past one."""
 
 
 class Reason(str, Enum):
@@ -63,6 +84,28 @@ class Reason(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def evidence(self) -> frozenset[Evidence]:
+        """What a block removed for this reason tells the filters after it."""
+        return REASON_EVIDENCE.get(self, frozenset())
+
+
+_CHROME = Evidence.CHROME
+REASON_EVIDENCE: Mapping[Reason, frozenset[Evidence]] = MappingProxyType(
+    {
+        Reason.MENU: frozenset({_CHROME}),
+        Reason.SHARE_PROMPT: frozenset({_CHROME}),
+        Reason.SKIP_LINK: frozenset({_CHROME}),
+        Reason.BYLINE_DATELINE: frozenset({_CHROME}),
+        Reason.COPYRIGHT: frozenset({_CHROME}),
+        Reason.NEWSLETTER_PROMPT: frozenset({_CHROME}),
+        Reason.RELATED_LIST: frozenset({_CHROME, Evidence.SECTION_END}),
+        Reason.COMMENTS: frozenset({_CHROME, Evidence.SECTION_END, Evidence.ARTICLE_END}),
+        Reason.SITE_BOILERPLATE: frozenset({_CHROME, Evidence.BOILERPLATE}),
+    }
+)
+"""The evidence each built-in reason declares; a reason not named declares none."""
+
 
 _PLUGIN_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -83,6 +126,9 @@ class PluginReason:
     """
 
     value: str
+    evidence: frozenset[Evidence] = field(default=frozenset(), compare=False)
+    """What a block removed for this reason tells the filters after it (none unless
+    declared: ``PluginReason("paywall:wall", frozenset({Evidence.ARTICLE_END}))``)."""
 
     def __post_init__(self) -> None:
         if not _PLUGIN_SLUG.fullmatch(self.value):

@@ -1,31 +1,12 @@
-"""The filter protocol and helpers shared by the built-in filters."""
+"""Helpers shared by the built-in filters (and the filter protocol, from
+:mod:`dechaff.page`, where the pipeline takes it from)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
-
 from ..blocks import Block
 from ..errors import ConfigError
-from ..page import Page
-from ..report import Decision, Reason, Removal
-
-
-@runtime_checkable
-class Filter(Protocol):
-    """Anything with a ``name`` that maps a :class:`Page` to decisions.
-
-    A filter never changes the page: it returns :class:`~dechaff.report.Removal`,
-    :class:`~dechaff.report.Repair` and :class:`~dechaff.report.Flag` records,
-    and the pipeline applies them.
-    """
-
-    @property
-    def name(self) -> str:
-        """A unique name: the key for ``Cleaner.without``, ``replace`` and ``insert``."""
-        ...
-
-    def __call__(self, page: Page) -> Iterable[Decision]: ...
+from ..page import Filter, Page
+from ..report import Reason, Removal
 
 
 def remove_block(
@@ -62,6 +43,8 @@ def remove_span(
         xpath=block.dom.xpath if block.dom else None,
     )
 
+
+__all__ = ["INF", "Filter", "check_settings", "remove_block", "remove_span"]
 
 INF = float("inf")
 

@@ -21,21 +21,10 @@ from dataclasses import dataclass
 from ..blocks import Block
 from ..language import function_share, page_language
 from ..page import Page
-from ..report import Decision, Reason
+from ..report import Decision, Evidence, Reason
 from ..textutil import WEB_ADDRESS
 from .base import INF, check_settings, remove_block
 
-# Removed lines that end an article when they stand alone: a comments header, a
-# "Related" header. Inside the body they are walls the region does not cross.
-_WALLS = frozenset({Reason.COMMENTS.value, Reason.RELATED_LIST.value})
-_CHROME = frozenset(
-    r.value
-    for r in (
-        Reason.MENU, Reason.SHARE_PROMPT, Reason.SKIP_LINK, Reason.RELATED_LIST,
-        Reason.BYLINE_DATELINE, Reason.COMMENTS, Reason.COPYRIGHT, Reason.NEWSLETTER_PROMPT,
-        Reason.SITE_BOILERPLATE,
-    )
-)  # fmt: skip
 _WALL = 1e6
 _NUMBERED = re.compile(r"(\d{1,3})(?:[.)ºª]|st|nd|rd|th|[ao]\b)?(?:\s+|(?<=[.)])\s*)\S")
 _SEPARATORS = (" -- ", " – ", " — ", ": ", " @ ", " | ")
@@ -48,11 +37,13 @@ class BodyRegion:
     Scores: a block of ``prose_words`` or more words that holds a sentence mark
     scores its word count; a shorter block that ends like a sentence scores half
     its word count; any other kept block scores ``-short_penalty``. Blocks that
-    earlier filters removed score nothing, except a short comments or "Related"
-    header, which scores ``-wall_penalty``: the body rarely runs on past one; so
-    does a line of the site's boilerplate (``site-boilerplate``), whatever its length.
-    Prose after a comments header weighs ``after_comments`` of its score once a body's
-    worth of prose stands before it.
+    earlier filters removed score nothing, except as the evidence their reasons
+    declare (:class:`~dechaff.report.Evidence`): a short ``section-end`` line (a
+    "Related" header) scores ``-wall_penalty``, as the body rarely runs on past one,
+    and so does a ``boilerplate`` line (the site's own), whatever its length; an
+    ``article-end`` line (a comments header) is a wall, and prose after it weighs
+    ``after_comments`` of its score once a body's worth of prose stands before it.
+    ``chrome`` lines count in menu-like runs as kept short lines do.
     A run of ``wall_run`` or more lines of at most ``tiny_words`` words (a menu, a
     tag list) is a wall too, unless every line of it starts in lower case (a
     list of things inside the text).
@@ -64,7 +55,7 @@ class BodyRegion:
     When an earlier filter decided on the page's headline by matching the document
     title (:attr:`dechaff.page.Page.title`, a :class:`~dechaff.report.Title` whose
     score is set), the body is looked for after it first (see :meth:`labels`).
-    Other filters' removals weigh as the reasons they give (``page.removals``).
+    Other filters' removals weigh only as the evidence their reasons declare.
 
     >>> from dechaff import Cleaner
     >>> page = "Home\\nNews\\nSport\\n" + "The water board met and agreed to raise rates. " * 3
@@ -161,12 +152,11 @@ class BodyRegion:
     def evidence(self, page: Page) -> tuple[list[float], list[bool]]:
         """One score per block of the page (removed blocks included, mostly as 0), and
         which blocks are walls: a comments header, or a line of a menu-like run."""
-        removed = page.removed_reasons
+        removed = page.removed_evidence
         kept_set = {b.index for b in page.kept}
         scores = []
         walls = [False] * len(page.blocks)
-        score, comments = self.score, Reason.COMMENTS.value
-        site_boilerplate = Reason.SITE_BOILERPLATE.value
+        score, nothing = self.score, frozenset[Evidence]()
         # the page's language weighs only long lines without a sentence mark
         unpunctuated = any(
             b.words >= 3 * self.prose_words and not (b.ends_sentence or b.sentence_marks)
@@ -184,13 +174,13 @@ class BodyRegion:
                 own = float(b.words) if vouched else score(b, lang)
                 scores.append(0.0 if url else own)
                 continue
-            reason = removed.get(b.index)
-            if reason == comments:
+            evidence = removed.get(b.index, nothing)
+            if Evidence.ARTICLE_END in evidence:
                 scores.append(-_WALL)
                 walls[b.index] = True
             elif (
-                reason in _WALLS and b.words <= self.wall_max_words
-            ) or reason == site_boilerplate:
+                Evidence.SECTION_END in evidence and b.words <= self.wall_max_words
+            ) or Evidence.BOILERPLATE in evidence:
                 scores.append(-self.wall_penalty)
             else:
                 scores.append(0.0)
@@ -204,6 +194,7 @@ class BodyRegion:
         for i in _announced_items(page.kept, scores, self.max_announced):
             scores[i] = max(scores[i], 0.0)
         first_held, last_held = min(held, default=-1), max(held, default=-1)
+        chrome = {i for i, evidence in removed.items() if Evidence.CHROME in evidence}
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section;
         # not when every line starts in lower case: that is a list of things in the
         # text ("cabbage", "peas", …), where menu entries are capitalised.
@@ -212,7 +203,7 @@ class BodyRegion:
             if (
                 block is not None
                 and block.words <= self.tiny_words
-                and (block.index in kept_set or removed.get(block.index) in _CHROME)
+                and (block.index in kept_set or block.index in chrome)
                 and not block.ends_sentence
             ):
                 run.append(block.index)

@@ -95,6 +95,10 @@ class Rule:
     """Cue: the line holds a digit."""
     heading: bool = False
     """Only lines that do not end like a sentence (a heading, a label) match."""
+    max_sentence_marks: int | None = None
+    """Not on a line with more sentence marks than this (``None``: any number)."""
+    requires: str = ""
+    """A pattern the case-folded line must also hold somewhere (``""``: none)."""
     unless_held: bool = False
     """Not on a line a glued copy of the article holds (:attr:`dechaff.page.Facts.held`):
     the rule's wording also ends or opens a paragraph of the article."""
@@ -109,7 +113,7 @@ class Rule:
         return cls(
             table.reason, table.pattern(), whole_line=not table.anywhere,
             max_words=table.max_words, starts=table.first_words(),
-            contains=table.substrings(), heading=table.heading,
+            contains=table.substrings(), heading=table.heading, requires=table.requires,
         )  # fmt: skip
 
 
@@ -278,6 +282,7 @@ RULES: tuple[Rule, ...] = (
         r"|(\d+|an?|one)\s(second|minute|hour|day|week|month|year)s?\sago.{0,20}"
         r"|\d{1,2}:\d{2}\s?([ap]\.?m\.?)?(\s[A-Z]{2,4})?",
         max_words=10,
+        max_sentence_marks=1,
         starts=_words(
             "by von por par di door oleh от автор reading last first mis an a one "
             + _PUBLISHED_WORDS.replace("|", " ")
@@ -396,6 +401,7 @@ class PageChrome:
     max_words: int = 30
     rules: tuple[Rule, ...] = RULES
     _compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _required: tuple[re.Pattern[str] | None, ...] = field(init=False, repr=False, compare=False)
     _by_first: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _by_digit: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _by_cue: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
@@ -416,6 +422,9 @@ class PageChrome:
         by_cue = index([(c, i) for i, r in enumerate(rules) for c in r.contains])
         settings = {
             "_compiled": tuple(re.compile(f"(?:{r.pattern})", re.IGNORECASE) for r in rules),
+            "_required": tuple(
+                re.compile(r.requires, re.IGNORECASE) if r.requires else None for r in rules
+            ),
             "_by_first": index([(w, i) for i, r in enumerate(rules) for w in r.starts]),
             "_by_digit": tuple(i for i, r in enumerate(rules) if r.digit),
             "_by_cue": by_cue,
@@ -444,7 +453,8 @@ class PageChrome:
         # Corasick); cues of rules for short lines count in short lines only.
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         cues: dict[int, list[str]] = {}
-        for end, (cue, only_short) in self._cue_finder.iter(folded):
+        found = self._cue_finder.iter(folded) if self._by_cue else ()  # rules may have none
+        for end, (cue, only_short) in found:
             i = bisect_right(starts, end) - 1
             if not only_short or kept[i].words <= self.max_words:
                 cues.setdefault(i, []).append(cue)
@@ -491,9 +501,13 @@ class PageChrome:
             rule, pattern = self.rules[i], self._compiled[i]
             if block.words > (rule.max_words or self.max_words):
                 continue
-            if rule.reason is Reason.BYLINE_DATELINE and block.sentence_marks > 1:
+            if (
+                rule.max_sentence_marks is not None
+                and block.sentence_marks > rule.max_sentence_marks
+            ):
                 continue
-            if rule.reason is Reason.COOKIE_NOTICE and not _CONSENT.search(folded):
+            required = self._required[i]
+            if required is not None and not required.search(folded):
                 continue
             if rule.heading and block.ends_sentence and not block.text.rstrip().endswith(":"):
                 continue
@@ -546,10 +560,3 @@ def _cue_finder(cues: dict[str, bool]) -> ahocorasick.Automaton:
 _TRAILING = " :;,!|»›>-–—"
 _NON_WORD = re.compile(r"[\W_]+")
 _LEADING_NON_WORD = re.compile(r"^[^\w©]+")
-_CONSENT = re.compile(
-    r"\b(use|uses|using|accept|consent|polic|privacy|experience|brows|settings|agree|continu"
-    r"|partners|preferences|datenschutz|akzeptier|zustimm|acept|politique|accepter|consentement"
-    r"|privacidad|privacidade|aceitar|consenso|accett|согла|использ|동의|同意|使用|setuju|menggunakan"
-    r"|verwend|verbesser|einverst|korzyst|zgod)",
-    re.IGNORECASE,
-)

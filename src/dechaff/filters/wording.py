@@ -40,6 +40,8 @@ class PhraseTable:
     """Only lines that do not end like a sentence (headings, labels) match."""
     anywhere: bool = False
     """The phrase may stand anywhere in the line, as whole words; else it opens it."""
+    requires: str = ""
+    """A pattern the case-folded line must also hold somewhere (``""``: none)."""
 
     def all_phrases(self) -> tuple[str, ...]:
         return tuple(p for phrases in self.phrases.values() for p in phrases)
@@ -649,14 +651,23 @@ NEWSLETTER_WORDS = PhraseTable(
 )  # fmt: skip
 """Words of a newsletter or subscription prompt, anywhere in a short line."""
 
+CONSENT_STEMS = (
+    r"\b(use|uses|using|accept|consent|polic|privacy|experience|brows|settings|agree|continu"
+    r"|partners|preferences|datenschutz|akzeptier|zustimm|acept|politique|accepter|consentement"
+    r"|privacidad|privacidade|aceitar|consenso|accett|согла|использ|동의|同意|使用|setuju|menggunakan"
+    r"|verwend|verbesser|einverst|korzyst|zgod)"
+)
+"""Stems of the words a cookie notice asks for consent with, in the languages known."""
+
 COOKIE_WORDS = PhraseTable(
     Reason.COOKIE_NOTICE,
     {lang: ("cookie", "cookies") for lang in ("en", "de", "fr", "es", "it", "pt", "pl", "nl")}
     | {"ru": ("куки",), "ko": ("쿠키",), "ja": ("クッキー",)},
     max_words=90,
     anywhere=True,
+    requires=CONSENT_STEMS,
 )
-"""The word "cookie", anywhere in a line (that also speaks of consent: see the filter)."""
+"""The word "cookie", anywhere in a line that also speaks of consent."""
 
 COPYRIGHT_LINES = PhraseTable(
     Reason.COPYRIGHT,
