@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .marks import CLOSERS, LINE_END_MARKS, SENTENCE_ENDS, char_class
 from .textutil import ASCII_WORD_BYTES, key, word_runs
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_TERMINAL = re.compile(r"[.!?。！？…:;\"'”’»)\]]\W*$")
-_SENTENCE_MARK = re.compile(r"[.!?。！？](?<![0-9][.])(?<!\b[A-Z][.])(?:\s|$|[\"”’»)])")
+_TERMINAL = re.compile(char_class(LINE_END_MARKS) + r"\W*$")
+_SENTENCE_MARK = re.compile(
+    char_class(SENTENCE_ENDS) + r"(?<![0-9][.])(?<!\b[A-Z][.])(?:\s|$|" + char_class(CLOSERS) + ")"
+)
 """A sentence-ending mark, not a full stop after a digit or an initial (the mark is
 matched first and the exceptions looked at behind it, which keeps the search fast)."""
 

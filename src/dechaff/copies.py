@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from .blocks import Block
+from .marks import CLOSERS, SENTENCE_ENDS, UPPER, char_class
 from .textutil import word_shingles
 
 GLUED_MIN_WORDS = 60
@@ -51,7 +52,7 @@ copy or two: the rest of its long lines are paragraphs)."""
 NEAR_LINES = 12
 """How many lines either side of a long line are probed for being inside it."""
 _NONE: Mapping[int, int] = MappingProxyType({})
-_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’»)]|[A-ZÀ-ÖØ-ÞА-Я])")
+_SENTENCE_END = re.compile(f"{char_class(SENTENCE_ENDS)}(?=\\s|$|{char_class(CLOSERS)}|[{UPPER}])")
 
 
 def _holds_lines_near(copy: Block, blocks: Sequence[Block]) -> bool:

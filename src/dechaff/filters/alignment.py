@@ -17,18 +17,15 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..blocks import Block
+from ..marks import CLOSERS, LATIN_SENTENCE_ENDS, LOWER, SENTENCE_ENDS, UPPER, char_class
 from ..page import Page
 from ..report import Reason, Repair
 from ..textutil import key, shingle_places, squash
 
 Token = tuple[str, int, int]
 """A word or a punctuation mark, case-folded, with its place in the input."""
-SENTENCE_ENDS = frozenset(".!?。！？")
-_EXTENDED = [chr(c) for c in range(0x100, 0x180)]  # Latin Extended-A: "ł", "Ś", "ž"
-_LOWER = "a-zß-öø-ÿа-яё" + "".join(c for c in _EXTENDED if c.islower())
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ" + "".join(c for c in _EXTENDED if c.isupper())
-_CLOSERS = frozenset('"”’»)')
-_CLOSERS_TEXT = "".join(_CLOSERS) + "]"
+_CLOSERS_TEXT = "".join(sorted(CLOSERS)) + "]"
+_LATIN_END = char_class(LATIN_SENTENCE_ENDS)
 SOLID = 2
 _VERBATIM_WORDS = 4
 """A paragraph of this many words or more that the copy holds word for word has no
@@ -36,18 +33,18 @@ hole (a shorter one may stand inside a longer sentence by chance)."""
 LINE_HEAD = 24
 """How many characters of a line standing between two paragraphs are looked for in
 the copy's words between them."""
-CAMEL = re.compile(rf"\w*[{_LOWER}][{_UPPER}]\w*")
+CAMEL = re.compile(rf"\w*[{LOWER}][{UPPER}]\w*")
 """A word that looks like two run together without a space ("forwardThis")."""
-_TOKEN = re.compile(rf"[^\W\d_]*?[{_LOWER}](?=[{_UPPER}][{_LOWER}])|\d+|[^\W\d]+|[^\w\s]")
+_TOKEN = re.compile(rf"[^\W\d_]*?[{LOWER}](?=[{UPPER}][{LOWER}])|\d+|[^\W\d]+|[^\w\s]")
 """A word, a number or a punctuation mark; two words a copy ran together without a
 space ("aufgelöstDie") are two tokens, and so are a word and a number ("Zeitlauf1.",
 "1992LG", "16:42La"), so that each lines up with its own paragraph."""
-_GLUED_SENTENCE = re.compile(rf"[.!?](?=[{_UPPER}][{_LOWER}]+(?!\w|\.\w))")
+_GLUED_SENTENCE = re.compile(rf"{_LATIN_END}(?=[{UPPER}][{LOWER}]+(?!\w|\.\w))")
 """A sentence end run into the next sentence: "Forschung.Zur", "am 3.Mai" (not a
 web address: "www.DearAbby.com")."""
 _ADDRESS = re.compile(r"(?<!\S)(?:https?://|www\.)(?:(?!https?://)[^\s()])+(?!\S)")
 """A web address standing as a word of its own."""
-_SPACED_SENTENCE = re.compile(rf"[.!?] (?=[{_UPPER}][{_LOWER}])")
+_SPACED_SENTENCE = re.compile(rf"{_LATIN_END} (?=[{UPPER}][{LOWER}])")
 
 
 @dataclass(frozen=True)
@@ -484,7 +481,7 @@ def _precedes(raw: str, end: int, line: Block) -> bool:
 def ends_sentence(token: Token) -> bool:
     """Whether a paragraph's last token closes a sentence (a mark, or a closing quote
     or bracket after one)."""
-    return token[0] in SENTENCE_ENDS or token[0] in _CLOSERS
+    return token[0] in SENTENCE_ENDS or token[0] in CLOSERS
 
 
 def marks_sentence_end(token: Token, raw: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..marks import UPPER
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import alternation
@@ -44,7 +45,7 @@ OCCUPATIONS: dict[str, tuple[str, ...]] = {
 
 # A name (one to four capitalised words), then what the person is or does.
 _NAME_THEN_VERB = re.compile(
-    r"(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w.'’-]*\s){1,4}"
+    rf"(?:[{UPPER}][\w.'’-]*\s){{1,4}}"
     r"(?:is|was|has|writes|covers|leitet|ist|war|schreibt|arbeitet|est|es|fue|è|é|foi"
     r"|jest|był|była|pisze|werkt)\b"
 )

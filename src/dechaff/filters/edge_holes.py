@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..blocks import Block
+from ..marks import CLOSING_MARKS, SENTENCE_ENDS
 from ..page import Page
 from ..report import Repair
 from ..textutil import key
 from .alignment import (
     CAMEL,
     LINE_HEAD,
-    SENTENCE_ENDS,
     SOLID,
     Aligned,
     Repairer,
@@ -30,9 +30,6 @@ from .alignment import (
     solid,
     tokens,
 )
-
-_CLOSING_MARKS = frozenset(".,;:!?)")
-"""Marks no paragraph opens with: a paragraph that does lost the words before them."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +113,7 @@ class EdgeRepairs:
         # a capital run on to the first paragraph's end ("mindfulnessMindfulness")
         # is where the copy glued the second to it
         glued = bool(run) and run[0][1] == lo and raw[lo].isupper() and raw[lo - 1].isalnum()
-        if glued or a.mine[0][0] in _CLOSING_MARKS or ends_sentence(before.mine[-1]):
+        if glued or a.mine[0][0] in CLOSING_MARKS or ends_sentence(before.mine[-1]):
             if _lost_opening(a, raw):
                 # a paragraph does not open in lower case or with a closing mark: the
                 # copy's last sentence before it, cut short, opens it (what comes
@@ -239,7 +236,7 @@ def _seam(run: Sequence[Token], raw: str, source: Source) -> int | None:
 def _lost_opening(aligned: Aligned, raw: str) -> bool:
     """Whether a paragraph opens as none does: in lower case or with a closing mark."""
     first = aligned.mine[0]
-    return raw[first[1]].islower() or first[0] in _CLOSING_MARKS
+    return raw[first[1]].islower() or first[0] in CLOSING_MARKS
 
 
 _CLOSING_WORDS = 6
