@@ -55,6 +55,9 @@ class Duplicates:
 
     name: str = "duplicates"
     min_words: int = 15
+    prose_words: int = 15
+    """A kept block this long, within two lines of a copy, is running prose around
+    it: of two copies, the one with more words of such blocks around it is kept."""
     near: float = 90.0
     contained: float = 0.8
     part_of_glued: float = 0.6
@@ -74,6 +77,7 @@ class Duplicates:
         check_settings(
             self,
             min_words=(1, INF),
+            prose_words=(1, INF),
             near=(0, 100),
             contained=(0, 1),
             part_of_glued=(0, 1),
@@ -181,7 +185,8 @@ class _Search:
         """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
         i = self.position[block.index]
         around = self.kept[max(0, i - 2) : i] + self.kept[i + 1 : i + 3]
-        return sum(b.words for b in around if b.words >= 15 and b is not other)
+        least = self.settings.prose_words
+        return sum(b.words for b in around if b.words >= least and b is not other)
 
     def exact_copies(self) -> Iterator[Decision]:
         """1. Blocks with the same key: the copy in the most prose is kept."""
