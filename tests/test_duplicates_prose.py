@@ -8,7 +8,7 @@ import pytest
 from dechaff import Cleaner
 from dechaff.filters import Duplicates
 
-COPY = "The harbour master said on Monday that the ferry would sail again once the storm had passed."
+COPY = "The harbour master said on Monday the ferry would sail again once the storm had passed."
 
 
 def _words(n: int, word: str) -> str:
