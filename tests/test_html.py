@@ -221,3 +221,30 @@ def test_article_sections_between_headline_and_main_element_are_kept() -> None:
     assert result.title == "Big tasks for the new government"
     assert result.text.startswith(first)
     assert "Politics" not in result.text
+
+
+def _script_rendered(words: int) -> str:
+    post = " ".join(["The thread's first post explains the problem in plain words."] * 10)
+    post = " ".join(post.split()[:words])
+    return (
+        "<html><head><title>Thread</title></head><body><div id='app'></div>"
+        f"<noscript><div role='main'><h1>Thread</h1><p>{post}</p></div></noscript>"
+        "</body></html>"
+    )
+
+
+def test_a_page_rendered_by_scripts_shows_its_noscript_content() -> None:
+    from dechaff.html.reader import NOSCRIPT_MIN_WORDS
+
+    shown = parse(_script_rendered(NOSCRIPT_MIN_WORDS)).text
+    assert "explains the problem" in shown
+    assert "explains" not in parse(_script_rendered(NOSCRIPT_MIN_WORDS - 1)).text
+
+
+def test_noscript_stays_out_of_a_page_that_shows_its_text() -> None:
+    notice = " ".join(["Please enable JavaScript to use every feature of this site."] * 6)
+    article = f"<p>{PROSE}</p>" * 4
+    assert len(notice.split()) >= 50 and len(PROSE.split()) * 4 > len(notice.split())
+    page = f"<html><body><article>{article}</article><noscript><p>{notice}</p></noscript>"
+    text = parse(page).text
+    assert "tram network" in text and "enable JavaScript" not in text

@@ -68,6 +68,8 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             link_density=_link_density(line),
         ), title_of(streamer))  # fmt: skip
     survey = read(root)
+    if _shown_without_scripts(root, survey.lines):
+        survey = read(root)
     main = choose(survey, lambda: read(root, ruthless=False))
 
     def evidence(line: Line) -> DomInfo:
@@ -87,6 +89,28 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
         )
 
     return _page(survey.lines, evidence, _document_title(root))
+
+
+NOSCRIPT_MIN_WORDS = 50
+"""A page shows its ``<noscript>`` content as its text when that content has at
+least this many words and more than the rest of the visible text."""
+
+
+def _shown_without_scripts(root: Any, lines: Sequence[Line]) -> bool:
+    """Whether the page's content stands in ``<noscript>`` (a page its scripts
+    render, whose server gives the text to readers without scripts, as forum
+    software does): if so, its ``<noscript>`` elements become ``<div>`` (the tree is
+    changed in place) and the page must be read again."""
+    hidden = list(root.iter("noscript"))
+    if not hidden:
+        return False
+    inside = sum(len(el.text_content().split()) for el in hidden)
+    shown = sum(len(line.text.split()) for line in lines)
+    if inside < NOSCRIPT_MIN_WORDS or inside <= shown:
+        return False
+    for el in hidden:
+        el.tag = "div"
+    return True
 
 
 def _page(
