@@ -248,3 +248,41 @@ def test_noscript_stays_out_of_a_page_that_shows_its_text() -> None:
     page = f"<html><body><article>{article}</article><noscript><p>{notice}</p></noscript>"
     text = parse(page).text
     assert "tram network" in text and "enable JavaScript" not in text
+
+
+def _thread(posts: int) -> str:
+    """A forum thread: each post in an element named a comment, the first one
+    inside the main column, the others beside it."""
+    said = [
+        "My router dropped the connection again after an hour, so I reset it twice today.",
+        "Have you tried another channel? Mine stopped dropping once I moved off channel six.",
+        "Firmware was the culprit here: the update from March fixed the same dropouts for me.",
+        "Check the power supply as well, a failing adapter gave me exactly these symptoms.",
+    ][:posts]
+    first, *others = (f"<div class='comment-body'><p>{text}</p></div>" for text in said)
+    return (
+        "<html><head><title>Router keeps dropping</title></head><body>"
+        "<nav><a href='/'>Forum</a> <a href='/new'>New</a></nav>"
+        f"<main><h1>Router keeps dropping</h1>{first}</main><section>{''.join(others)}</section>"
+        "</body></html>"
+    )
+
+
+def test_a_discussion_keeps_its_posts() -> None:
+    from dechaff.reading import read_html
+
+    html = _thread(4)
+    assert read_html(html).facts.thread
+    result = clean_html(html)
+    assert all(word in result.text for word in ("dropped", "channel six", "Firmware", "adapter"))
+    assert not [r for r in result.removals if r.reason is Reason.COMMENTS]
+
+
+def test_an_article_with_comments_is_no_discussion() -> None:
+    from dechaff.reading import read_html
+
+    html = f"""<html><body><article><p>{PROSE}</p><p>{PROSE}</p></article>
+    <section id="comments"><div class="comment-body"><p>Great news, finally!</p></div>
+    </section></body></html>"""
+    assert not read_html(html).facts.thread
+    assert "finally" not in clean_html(html).text

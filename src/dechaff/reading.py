@@ -4,8 +4,8 @@ may weigh, computed once before any filter runs.
 - :func:`read_text`: raw page text, one block per non-blank line; no facts.
 - :func:`read_html`: an HTML document, one block per visible line with its DOM
   evidence (:mod:`dechaff.html`), and the page's :class:`~dechaff.page.Facts`:
-  the document title, the heading that matches it, and the share of the page's
-  words inside the main content element.
+  the document title, the heading that matches it, the share of the page's
+  words inside the main content element, and whether the page is a discussion.
 
 Both find the lines a glued copy of the article holds (:mod:`dechaff.copies`).
 """
@@ -28,6 +28,9 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 40
 HEADLINE_SEARCH_BLOCKS = 800
 """A headline-shaped line is looked for among this many first blocks."""
+THREAD_SHARE = 0.5
+"""A page whose main content element holds at least this share of its words in
+comment sections is a discussion (:attr:`dechaff.page.Facts.thread`)."""
 HEADLINE_SIMILARITY = 90.0
 """How closely (``rapidfuzz.fuzz.ratio``) a heading must match a part of the
 document title to be taken for it, less a margin of 10."""
@@ -55,7 +58,9 @@ def read_html(html: str, site: SiteEvidence | None = None, utf8: bytes | None = 
     page = parse(html, utf8)
     heading = html_headline(page.blocks, page.title) if page.title else None
     held = held_by_glued_copies(page.blocks)
-    facts = Facts(page.title, heading, _main_share(page.blocks), site, held)
+    facts = Facts(
+        page.title, heading, _main_share(page.blocks), site, held, _is_thread(page.blocks)
+    )
     return Reading(page.text, page.blocks, facts)
 
 
@@ -65,6 +70,16 @@ def _main_share(blocks: Sequence[Block]) -> float | None:
         return None
     inside = sum(b.words for b in blocks if b.dom is not None and b.dom.in_main)
     return inside / max(1, sum(b.words for b in blocks))
+
+
+def _is_thread(blocks: Sequence[Block]) -> bool:
+    """Whether comment sections hold :data:`THREAD_SHARE` of the main element's words."""
+    inside = comments = 0
+    for b in blocks:
+        if b.dom is not None and b.dom.in_main:
+            inside += b.words
+            comments += b.words if b.dom.in_comments else 0
+    return comments > 0 and comments >= THREAD_SHARE * inside
 
 
 def headline_shaped(block: Block, min_words: int, max_words: int) -> bool:

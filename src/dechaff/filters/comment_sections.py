@@ -19,12 +19,16 @@ class CommentSections:
     (:data:`dechaff.html.walk.COMMENT_TOKENS`), and which holds less than half of the
     page's text. Text input has no markup; the ``chrome`` and ``body-region``
     filters find comments there by their wording ("34 Comments", "jane says:").
+
+    On a discussion (:attr:`dechaff.page.Facts.thread`: a page whose main content
+    element is mostly comment sections, a forum thread), the posts are the
+    content, and nothing is removed.
     """
 
     name: str = "comment-sections"
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        if not page.has_dom:
+        if not page.has_dom or page.facts.thread:
             return
         for b in page.kept:
             if b.dom is not None and b.dom.in_comments:

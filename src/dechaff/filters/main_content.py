@@ -37,7 +37,8 @@ class MainContent:
     Prose that stands before the element and its end, under an ancestor at most
     ``lead_levels`` above it, is kept too (see :meth:`_leads`); so are paragraphs
     between the headline and the element, under the element that holds both (see
-    :meth:`_after_headline`). ``lead_levels=None`` keeps neither.
+    :meth:`_after_headline`). ``lead_levels=None`` keeps neither. On a discussion
+    (:attr:`~dechaff.page.Facts.thread`), the posts outside the element are kept.
     """
 
     name: str = "main-content"
@@ -92,6 +93,8 @@ class MainContent:
         details: dict[tuple[str | None, float | None], str] = {}
         container = _main_container(kept)
         widened = self._leads(kept, container) | self._after_headline(kept, headline, container)
+        if page.facts.thread:  # a discussion's posts beside the main element are its own
+            widened |= {b.index for b in kept if b.dom is not None and b.dom.in_comments}
         for b in kept:
             if b.dom is not None and not b.dom.in_main and b.index not in widened:
                 where = (b.dom.landmark, b.dom.content_score)
