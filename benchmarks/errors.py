@@ -2,12 +2,15 @@
 gold has, with the filter and reason that dropped it.
 
     python benchmarks/errors.py PAGE_ID [--set aeb|trafilatura-eval] [--html] [--all]
-    python benchmarks/errors.py --summary [--set ...] [--html]
+    python benchmarks/errors.py --summary [--set ...] [--html] [--group TYPE]
 
-For one page (a prefix of its id is enough), every wrong block is listed (AEB), or
-every missed and leaked snippet with the block it stands in (trafilatura-eval).
-``--summary`` counts, over the whole set, the misses by the filter and reason that
-removed them, and the leaks by the filter that kept them last.
+For one page (a prefix of its id is enough), every wrong block is listed (AEB,
+WCXB), or every missed and leaked snippet with the block it stands in
+(trafilatura-eval). ``--summary`` counts, over the whole set (or the pages of one
+group: a page type on WCXB), the misses by the filter and reason that removed them,
+and the leaks: snippets on trafilatura-eval; on the sets with a gold body, the
+words of blocks wrongly dropped (most of their shingles in the gold) by filter and
+reason, and of blocks wrongly kept, with the pages that come out empty.
 """
 
 from __future__ import annotations
@@ -99,12 +102,26 @@ def show_page(page: Page, html: bool, everything: bool) -> None:
             print(f"{block.index:4d} {tag}: {block.text[:150]!r}{where}")
 
 
+def block_errors(page: Page, result: CleanResult) -> Iterator[tuple[str, str, int, str]]:
+    """(kind, why, words, text) for every block wrongly dropped (most of its shingles
+    in the gold body) or wrongly kept (most not), on a set with a gold body."""
+    assert isinstance(page.gold, str)
+    gold = dict(shingles(page.gold))
+    kept = set(result.kept)
+    for block in result.blocks:
+        share = in_gold(block.text, gold)
+        if block.index in kept and share < 0.5:
+            yield "LEAKED", "kept", block.words, block.text
+        elif block.index not in kept and share >= 0.5:
+            yield "MISSED", why_dropped(result, block.index), block.words, block.text
+
+
 def summary(pages: tuple[Page, ...], html: bool) -> None:
+    if isinstance(pages[0].gold, str):
+        return word_summary(pages, html)
     counts: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], list[str]] = {}
     for page in pages:
-        if isinstance(page.gold, str):
-            raise SystemExit("--summary needs a snippet set (trafilatura-eval)")
         result = clean_page(page, html)
         for kind, snippet, why in snippet_errors(page, result):
             key = (kind, why.split(";")[0] if kind == "MISSED" else "kept")
@@ -116,6 +133,25 @@ def summary(pages: tuple[Page, ...], html: bool) -> None:
             print(f"        {e}")
 
 
+def word_summary(pages: tuple[Page, ...], html: bool) -> None:
+    """Words wrongly dropped, by filter and reason, and wrongly kept; empty outputs."""
+    words: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
+    empty = []
+    for page in pages:
+        result = clean_page(page, html)
+        if not result.text.strip():
+            empty.append(page.id)
+        for kind, why, n, text in block_errors(page, result):
+            words[kind, why] += n
+            examples.setdefault((kind, why), []).append(f"{page.id[:8]} {text[:60]!r}")
+    for (kind, why), n in words.most_common(25):
+        print(f"{n:7d} words {kind} {why}")
+        for e in examples[(kind, why)][:3]:
+            print(f"        {e}")
+    print(f"{len(empty)} of {len(pages)} pages empty: {' '.join(empty[:30])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("page", nargs="?", help="page id (a prefix is enough)")
@@ -123,10 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="count errors over the set")
     parser.add_argument("--all", action="store_true", help="also list the correct decisions")
     parser.add_argument("--html", action="store_true", help="clean the page's HTML, not its text")
+    parser.add_argument("--group", help="only the pages of this group (a page type on WCXB)")
     args = parser.parse_args(argv)
     bench = load(args.set)
     if args.summary:
-        summary(bench.pages, args.html)
+        pages = tuple(p for p in bench.pages if args.group in (None, p.group))
+        summary(pages, args.html)
         return 0
     matches = [p for p in bench.pages if p.id.startswith(args.page or "")]
     if len(matches) != 1:

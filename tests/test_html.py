@@ -286,3 +286,54 @@ def test_an_article_with_comments_is_no_discussion() -> None:
     </section></body></html>"""
     assert not read_html(html).facts.thread
     assert "finally" not in clean_html(html).text
+
+
+def _service_page(og_type: str) -> str:
+    """A service page: one section scored as the main element, three more beside it."""
+    section = (
+        "<section><h2>{head}</h2><p>Our team {verb} every installation with care, from the "
+        "first visit to the final inspection, and we stand behind the work for ten years.</p>"
+        "</section>"
+    )
+    verbs = ["plans", "insures", "documents", "schedules"]
+    heads = ["Planning", "Insurance", "Paperwork", "Scheduling"]
+    main = (
+        "<div class='content'>"
+        + "".join(
+            f"<p>Solar panels cut the bill of a family home by a third, and {n} of our clients "
+            "saw the savings in their first year, long before the loan was paid back.</p>"
+            for n in ("most", "many", "nearly all", "almost every one", "the majority")
+        )
+        + "</div>"
+    )
+    beside = "".join(section.format(head=h, verb=v) for h, v in zip(heads, verbs, strict=True))
+    filler = (
+        "<div>" + " ".join(f"<a href='/p{n}'>Panel model {n}</a>" for n in range(300)) + "</div>"
+    )
+    return (
+        f"<html><head><title>Solar installation</title><meta property='og:type' "
+        f"content='{og_type}'></head><body>{filler}{beside}{main}</body></html>"
+    )
+
+
+def test_a_page_that_is_no_article_keeps_its_sections_beside_the_main_element() -> None:
+    from dechaff.reading import read_html
+
+    facts = read_html(_service_page("website")).facts
+    assert facts.declared == {"website"} and facts.main_share is not None
+    assert facts.main_share < 0.3
+    kept = clean_html(_service_page("website")).text
+    assert "stand behind the work" in kept and "Solar panels cut" in kept
+    article = clean_html(_service_page("article")).text  # said to be an article: only the element
+    assert "stand behind the work" not in article and "Solar panels cut" in article
+
+
+def test_declared_types_come_from_og_type_and_json_ld() -> None:
+    page = (
+        "<html><head><meta property='og:type' content='Product'>"
+        '<script type="application/ld+json">{"@type": ["Offer", "Thing"]}</script>'
+        "</head><body><p>x</p></body></html>"
+    )
+    from dechaff.reading import read_html
+
+    assert read_html(page).facts.declared == {"product", "offer"}

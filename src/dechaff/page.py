@@ -84,6 +84,9 @@ class Facts:
     """Per line a glued copy of the article holds, that copy's index (see
     :mod:`dechaff.copies`): the article's paragraphs, however short or list-like
     each is alone."""
+    declared: frozenset[str] = frozenset()
+    """HTML: what the page says it is (its ``og:type`` and JSON-LD ``@type`` values,
+    lower-cased); empty for text input."""
     thread: bool = False
     """HTML: the main content element is made, at half its words or more, of comment
     sections: the page is a discussion (a forum thread, a question and its answers),

@@ -59,8 +59,9 @@ def read_html(html: str, site: SiteEvidence | None = None, utf8: bytes | None = 
     heading = html_headline(page.blocks, page.title) if page.title else None
     held = held_by_glued_copies(page.blocks)
     facts = Facts(
-        page.title, heading, _main_share(page.blocks), site, held, _is_thread(page.blocks)
-    )
+        page.title, heading, _main_share(page.blocks), site, held,
+        declared=page.declared, thread=_is_thread(page.blocks),
+    )  # fmt: skip
     return Reading(page.text, page.blocks, facts)
 
 

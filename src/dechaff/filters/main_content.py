@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..blocks import Block, DomInfo
+from ..html.vocabulary import ARTICLE_TYPES
 from ..page import Page
 from ..report import Decision, Reason
 from .base import INF, check_settings, remove_block
@@ -51,6 +52,13 @@ class MainContent:
     lead_heading_words: int | None = 30
     """A heading before the element of at least this many words that reads as prose
     is a lead (a standfirst set as a heading); ``None``: no heading is."""
+    prose_words: int | None = 20
+    """On a page that does not say it is an article (no ``og:type`` or JSON-LD type
+    of :data:`~dechaff.html.vocabulary.ARTICLE_TYPES`) and whose element holds less
+    than ``beside_max_share`` of its words, keep paragraphs outside the element and
+    any landmark of at least this many words that end like a sentence (``None``:
+    never): a product, a service or a listing spreads its text over sections."""
+    beside_max_share: float = 0.3
     after_min_words: int | None = None
     """Also keep paragraphs after the element, beside it in its parent's parent, of at
     least this many words and two sentences (``None``: never; see :meth:`_leads`)."""
@@ -59,6 +67,7 @@ class MainContent:
         check_settings(
             self,
             min_share=(0, 1),
+            beside_max_share=(0, 1),
             min_article_words=(0, INF),
             lead_levels=(0, INF),
             lead_min_words=(0, INF),
@@ -95,6 +104,12 @@ class MainContent:
         widened = self._leads(kept, container) | self._after_headline(kept, headline, container)
         if page.facts.thread:  # a discussion's posts beside the main element are its own
             widened |= {b.index for b in kept if b.dom is not None and b.dom.in_comments}
+        if (
+            self.prose_words is not None
+            and share < self.beside_max_share
+            and ARTICLE_TYPES.isdisjoint(page.facts.declared)
+        ):
+            widened |= self._prose_beside(kept)
         for b in kept:
             if b.dom is not None and not b.dom.in_main and b.index not in widened:
                 where = (b.dom.landmark, b.dom.content_score)
@@ -102,6 +117,20 @@ class MainContent:
                 if detail is None:  # blocks of one container share their evidence
                     detail = details[where] = _evidence(b.dom)
                 yield remove_block(self.name, b, Reason.OUTSIDE_MAIN, detail)
+
+    def _prose_beside(self, kept: Sequence[Block]) -> set[int]:
+        """Paragraphs outside the element and any landmark: a page that does not
+        say it is an article (a product, a service, a listing) spreads its text
+        over sections the element is one of."""
+        need = self.prose_words or 0
+        return {
+            b.index
+            for b in kept
+            if b.dom is not None
+            and not (b.dom.in_main or b.dom.landmark or b.dom.in_comments)
+            and b.words >= need
+            and b.ends_sentence
+        }
 
     def _leads(self, kept: Sequence[Block], container: list[str] | None) -> set[int]:
         """Blocks outside the main element that belong to the article all the same;

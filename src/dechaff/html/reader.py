@@ -15,6 +15,7 @@ whether it lies inside the page's main content (both from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,9 @@ class HtmlPage:
     blocks: tuple[Block, ...]
     title: str | None
     """The document title: og:title, else ``<title>``."""
+    declared: frozenset[str] = frozenset()
+    """What the page says it is: its ``og:type`` and the ``@type`` values of its
+    JSON-LD, lower-cased (``{"article", "newsarticle"}``)."""
 
 
 def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
@@ -88,7 +92,8 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             in_main=in_main,
         )
 
-    return _page(survey.lines, evidence, _document_title(root))
+    page = _page(survey.lines, evidence, _document_title(root))
+    return HtmlPage(page.text, page.blocks, page.title, declared_types(root))
 
 
 NOSCRIPT_MIN_WORDS = 50
@@ -160,6 +165,24 @@ def _document(utf8: bytes) -> Any:
     if root is None or parser.error_log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
         return None
     return root
+
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"([\w:.-]+)"')
+
+
+def declared_types(root: Any) -> frozenset[str]:
+    """The page's ``og:type`` and its JSON-LD ``@type`` values (the first of a list),
+    lower-cased."""
+    found = {
+        (m.get("content") or "").strip().lower()
+        for m in root.iter("meta")
+        if m.get("property") == "og:type"
+    }
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found.update(t.lower() for t in _LD_TYPE.findall(script.text))
+    found.discard("")
+    return frozenset(found)
 
 
 def _document_title(root: Any) -> str | None:

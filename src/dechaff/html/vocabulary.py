@@ -21,6 +21,13 @@ SKIP_TAGS = frozenset(
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+ARTICLE_TYPES = frozenset(
+    """article newsarticle blogposting reportagenewsarticle analysisnewsarticle
+    opinionnewsarticle backgroundnewsarticle reviewnewsarticle techarticle scholarlyarticle
+    liveblogposting report socialmediaposting""".split()
+)
+"""The ``og:type`` and schema.org types (lower-cased) by which a page says it is an
+article."""
 LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 LANDMARK_ROLES = {
     "navigation": "nav",
