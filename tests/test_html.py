@@ -337,3 +337,11 @@ def test_declared_types_come_from_og_type_and_json_ld() -> None:
     from dechaff.reading import read_html
 
     assert read_html(page).facts.declared == {"product", "offer"}
+
+
+def test_an_unclosed_button_does_not_hide_the_page() -> None:
+    """libxml2 nests the rest of the page in a <button> left open; its text is the page."""
+    page = f"<html><body><header><button class='menu'>Menu<main><p>{PROSE}</p></main></body></html>"
+    assert "tram network" in parse(page).text
+    closed = f"<html><body><button>Menu</button><main><p>{PROSE}</p></main></body></html>"
+    assert "Menu" not in parse(closed).text and "tram network" in parse(closed).text

@@ -18,6 +18,9 @@ SKIP_TAGS = frozenset(
     option button input textarea video audio source track map area datalist""".split()
 )
 """Elements whose text is never visible text."""
+CONTROL_TAGS = frozenset({"button", "select", "option", "datalist"})
+"""Form controls among them: their text is a label, unless an unclosed tag made the
+rest of the page their content."""
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )

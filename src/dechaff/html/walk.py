@@ -28,7 +28,7 @@ from ..textutil import squash
 from .lines import FIGURE_TAGS, Line, LineBuilder
 from .measures import Measures, Text
 from .patterns import REGEXES
-from .vocabulary import SKIP_TAGS, is_hidden
+from .vocabulary import CONTROL_TAGS, SKIP_TAGS, is_hidden
 
 
 def folded(name: str) -> re.Pattern[str]:
@@ -243,7 +243,7 @@ def _walk(
             if counted is None:
                 counted = seen[-1] = {}
             position = counted[tag] = counted.get(tag, 0) + 1
-            if tag in SKIP_TAGS or marks.hidden(el):
+            if (tag in SKIP_TAGS and not marks.swallowed(el, tag)) or marks.hidden(el):
                 survey.leave_out(el, tag, opened[-1] if opened else -1)
                 walker.skip_subtree()
                 skipping = True
@@ -303,6 +303,12 @@ class _Marks:
             and is_hidden(el)
             and len(el.text_content()) < 0.5 * self.page_chars()
         )
+
+    def swallowed(self, el: Any, tag: str) -> bool:
+        """A form control holding half the page's text or more: a parsing accident
+        (an unclosed ``<button>`` makes the rest of the page its content), read as
+        any other element."""
+        return tag in CONTROL_TAGS and len(el.text_content()) >= 0.5 * self.page_chars()
 
     def of(self, el: Any, tag: str) -> tuple[bool, bool, bool]:
         """Whether ``el`` is a caption (and small enough to be one), a comment section
