@@ -345,3 +345,15 @@ def test_an_unclosed_button_does_not_hide_the_page() -> None:
     assert "tram network" in parse(page).text
     closed = f"<html><body><button>Menu</button><main><p>{PROSE}</p></main></body></html>"
     assert "Menu" not in parse(closed).text and "tram network" in parse(closed).text
+
+
+def test_a_page_its_scripts_reveal_shows_its_hidden_text() -> None:
+    """A page streamed into <div hidden> by a script framework shows nothing until
+    its scripts run: its hidden text is its text. A page that shows a body of its
+    own keeps its hidden elements out."""
+    parts = "".join(f"<div hidden id='S:{n}'><p>{PROSE}</p></div>" for n in range(3))
+    streamed = f"<html><body><p>Loading</p>{parts}</body></html>"
+    assert parse(streamed).text.count("tram network") == 3
+    menu = "<div hidden><ul>" + "<li>Hidden menu entry</li>" * 20 + "</ul></div>"
+    shown = f"<html><body>{menu}<main><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></main>"
+    assert "Hidden menu" not in parse(shown).text

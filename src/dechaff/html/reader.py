@@ -29,7 +29,7 @@ from .decoding import decode_html_keeping_utf8
 from .lines import Line
 from .main_element import choose
 from .stream import stream, title_of
-from .walk import read
+from .walk import Survey, read
 
 _HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
@@ -72,7 +72,7 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             link_density=_link_density(line),
         ), title_of(streamer))  # fmt: skip
     survey = read(root)
-    if _shown_without_scripts(root, survey.lines):
+    if _shown_without_scripts(root, survey.lines) or _shown_by_scripts(survey):
         survey = read(root)
     main = choose(survey, lambda: read(root, ruthless=False))
 
@@ -115,6 +115,23 @@ def _shown_without_scripts(root: Any, lines: Sequence[Line]) -> bool:
         return False
     for el in hidden:
         el.tag = "div"
+    return True
+
+
+def _shown_by_scripts(survey: Survey) -> bool:
+    """Whether the page shows almost nothing (fewer than :data:`NOSCRIPT_MIN_WORDS`
+    words) while its hidden elements hold at least that many: its scripts move the
+    text into view (a page streamed by a script framework into ``<div hidden>``).
+    If so, those elements lose what hides them (the tree is changed in place) and
+    the page must be read again."""
+    shown = sum(len(line.text.split()) for line in survey.lines)
+    if shown >= NOSCRIPT_MIN_WORDS or not survey.hidden:
+        return False
+    if sum(len(el.text_content().split()) for el in survey.hidden) < NOSCRIPT_MIN_WORDS:
+        return False
+    for el in survey.hidden:
+        for attribute in ("hidden", "aria-hidden", "style"):
+            el.attrib.pop(attribute, None)
     return True
 
 
