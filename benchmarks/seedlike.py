@@ -47,13 +47,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trafilatura
 from lxml import html as lxml_html
 from rapidfuzz import fuzz
-from sets import SET_NAMES as SOURCES
 from sets import language_group, load
 
 from dechaff import CleanResult, clean
 from dechaff.evaluation import PageScore, aggregate, score_page
 from dechaff.textutil import headline_of, key, squash
 
+SOURCES = ("aeb", "trafilatura-eval")  # the article sets the seed-like pages are built from
 CHROME_TOP = ["Skip to content", "Home", "News", "Sport", "Weather", "Watch on Demand"]
 CHROME_BOTTOM = ["Share this article", "Privacy policy", "© 2024 Example Media"]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
