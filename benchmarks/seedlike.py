@@ -51,7 +51,8 @@ from sets import language_group, load
 
 from dechaff import CleanResult, clean
 from dechaff.evaluation import PageScore, aggregate, score_page
-from dechaff.textutil import headline_of, key, squash
+from dechaff.headline import headline_of
+from dechaff.textutil import key, squash
 
 SOURCES = ("aeb", "trafilatura-eval")  # the article sets the seed-like pages are built from
 CHROME_TOP = ["Skip to content", "Home", "News", "Sport", "Weather", "Watch on Demand"]

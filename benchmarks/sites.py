@@ -39,7 +39,8 @@ from sets import BenchmarkSet, Page, load
 
 from dechaff import SiteProfile, clean
 from dechaff.evaluation import SnippetScore, aggregate, aggregate_snippets, score_page
-from dechaff.textutil import headline_of, squash
+from dechaff.headline import headline_of
+from dechaff.textutil import squash
 
 DROP = 0.1
 RELATED = 5

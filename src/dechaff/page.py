@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 
 from .blocks import Block
 from .errors import ConfigError
+from .headline import HeadingMatch, HeadlineRules
 from .profile import SiteEvidence
 from .report import Decision, Evidence, Removal, Repair, Title
 
@@ -42,6 +43,11 @@ class Settings:
     """… of a site the profile saw at least this many pages of (else too few to tell).
     Their measured effect: docs/across-pages.md."""
 
+    headline: HeadlineRules = field(default_factory=HeadlineRules)
+    """What a headline looks like and how closely it must match the document title,
+    for the reading stage and the ``headline`` filter alike
+    (:class:`dechaff.headline.HeadlineRules`)."""
+
     favour: str = "balanced"
     """Where the built-in pipeline (:meth:`Cleaner.default`) errs when unsure:
     ``"precision"`` keeps only what is surely the article (no standfirst or lead
@@ -53,16 +59,6 @@ class Settings:
         if self.mode not in {"auto", "text", "html"}:
             raise ConfigError(f"mode is 'auto', 'text' or 'html', not {self.mode!r}")
         check_favour(self.favour)
-
-
-@dataclass(frozen=True)
-class HeadingMatch:
-    """The heading of an HTML page that best matches its document title."""
-
-    block: int
-    score: float
-    """How well it matched (0–1)."""
-    evidence: str
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,14 @@ from operator import attrgetter
 from .blocks import Block
 from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
+from .headline import headline_of
 from .html.decoding import decode_html_keeping_utf8, looks_like_html
 from .page import Facts, Filter, Page, Settings
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title
 from .result import CleanResult
-from .textutil import headline_of, joins_words, squash
+from .textutil import joins_words, squash
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 
@@ -137,7 +138,7 @@ class Cleaner:
             html, utf8 = decode_html_keeping_utf8(bytes(html))
         html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
-        return run(self.filters, read_html(html, site, utf8), self.settings)
+        return run(self.filters, read_html(html, site, utf8, self.settings.headline), self.settings)
 
     def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars

@@ -110,12 +110,3 @@ def joins_words(cut: str) -> bool:
 
 SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:»]|::)\s+")
 """What stands between a headline and a site's name in a document title."""
-
-
-def headline_of(title: str) -> str:
-    """The headline part of a document title: the longest part between site separators.
-
-    >>> headline_of("Storm hits coast | Daily Bugle")
-    'Storm hits coast'
-    """
-    return max(SITE_SEPARATOR.split(title), key=len).strip()

@@ -6,15 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..blocks import Block
 from ..page import Page
-from ..reading import headline_shaped
 from ..report import Decision, Reason, Removal, Title
 from ..textutil import SITE_SEPARATOR as _SITE_SEPARATOR
 from ..textutil import key
-from .base import INF, check_settings, remove_block
+from .base import remove_block
 
 # Separators between a page title and the site's name: "Headline - Site", "Site | Headline".
 _DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b\D{0,3}\d")
@@ -24,13 +21,15 @@ _DATE_LIKE = re.compile(r"\d{1,2}:\d{2}|\b(19|20)\d{2}\b\D{0,3}\d")
 class Headline:
     """Find the headline, keep it once as the title, and remove every copy from the body.
 
-    The headline is a short line (``min_words``..``max_words``, no final full stop)
-    that the page repeats, within its first ``search_blocks`` blocks. Where no line
-    repeats, the first line is taken as the document title (``"Headline - Site"``)
-    and a later line that matches its headline part at ``similarity`` or better is
-    taken as the headline. The site name split off such a title is reported as
-    ``site-name``. Copies other than the one kept as the title point to it
-    through ``related``.
+    The headline is a line shaped like one (:class:`dechaff.headline.HeadlineRules`,
+    the pipeline's :attr:`dechaff.Settings.headline`, which the reading stage
+    shares: ``min_words``..``max_words``, no final full stop) that the page
+    repeats, within its first ``search_blocks`` blocks. Where no line repeats, the
+    first line is taken as the document title (``"Headline - Site"``) and a later
+    line, within as many blocks, that matches a part of it at
+    ``min_similarity`` or better is taken as the headline. The site name split off
+    such a title is reported as ``site-name``. Copies other than the one kept as
+    the title point to it through ``related``.
 
     On HTML pages the headline is the heading the reading stage matched to the
     document title (:attr:`dechaff.page.Facts.heading`, found by
@@ -46,19 +45,6 @@ class Headline:
     """
 
     name: str = "headline"
-    min_words: int = 2
-    max_words: int = 40
-    search_blocks: int = 400
-    similarity: float = 90.0
-
-    def __post_init__(self) -> None:
-        check_settings(
-            self,
-            min_words=(1, INF),
-            max_words=(1, INF),
-            search_blocks=(1, INF),
-            similarity=(0, 100),
-        )
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         if page.document_title is not None:
@@ -70,7 +56,8 @@ class Headline:
         if found:
             yield from found
             return
-        window = [b for b in page.kept[: self.search_blocks] if self._headline_like(b)]
+        rules = page.settings.headline
+        window = [b for b in page.kept[: rules.search_blocks] if rules.shaped(b)]
         copies = self._repeated(window)
         if copies:
             first = copies[0]
@@ -98,9 +85,6 @@ class Headline:
                     f"copy of the headline (block {best.index})", related=best.index,
                 )  # fmt: skip
 
-    def _headline_like(self, block: Block) -> bool:
-        return headline_shaped(block, self.min_words, self.max_words)
-
     def _repeated(self, window: list[Block]) -> list[Block]:
         groups: dict[str, list[Block]] = {}
         for block in window:
@@ -114,9 +98,9 @@ class Headline:
     def _from_document_title(self, page: Page) -> Iterator[Decision]:
         if not page.kept:
             return
-        first = page.kept[0]
+        rules, first = page.settings.headline, page.kept[0]
         parts = _SITE_SEPARATOR.split(first.text)
-        candidates = [p for p in parts if len(p.split()) >= self.min_words]
+        candidates = rules.title_parts(first.text)
         if not candidates:
             return
         headline_part = max(candidates, key=len)
@@ -125,16 +109,14 @@ class Headline:
         found: tuple[float, int, Block, str] | None = None
         wanted = [key(part) for part in candidates]
         open_parts = set(range(len(candidates)))  # parts still without a match
-        for block in page.kept[1 : self.search_blocks]:
+        for block in page.kept[1 : rules.search_blocks]:
             if not open_parts:
                 break
-            if not self._headline_like(block):
+            if not rules.shaped(block):
                 continue
             for rank in sorted(open_parts):
-                score = fuzz.ratio(block.key, wanted[rank])
-                if score >= self.similarity or (
-                    len(wanted[rank]) >= 20 and wanted[rank] in block.key
-                ):
+                score = rules.similarity(block.key, wanted[rank])
+                if score >= rules.min_similarity:
                     open_parts.discard(rank)
                     if found is None or _prefer(candidates, rank, score, found):
                         found = (score, rank, block, candidates[rank])
@@ -147,12 +129,12 @@ class Headline:
             )  # fmt: skip
             yield from self._split_title(first, headline_part, block.index)
             return
-        if len(parts) > 1 and self._headline_like(first):
+        if len(parts) > 1 and rules.shaped(first):
             # A "Headline - Site" line with no copy further down: the document title alone.
             yield from self._split_title(first, headline_part, None)
             return
-        copies = [b for b in page.kept[1 : self.search_blocks] if b.key == first.key]
-        if copies and self._headline_like(first):
+        copies = [b for b in page.kept[1 : rules.search_blocks] if b.key == first.key]
+        if copies and rules.shaped(first):
             yield Title(self.name, copies[0].index, "repeats the document title", 1.0)
             yield remove_block(
                 self.name, copies[0], Reason.HEADLINE, "repeats the document title", score=1.0
