@@ -1,0 +1,159 @@
+"""Mutation testing of the filters: the share of mutants the fast tests kill, per module.
+
+Each module is mutated by cosmic-ray in a copy of the project (the working tree is
+never touched), a sample of its mutants is run against the fast tests that cover
+it, and the killed share is reported. Mutants judged equivalent (no test could
+tell them apart from the code) are listed, with the reason, in
+``benchmarks/mutants-equivalent.txt`` as ``module operator line: reason`` and
+left out of the share.
+
+    pip install -e ".[bench]"                                  # brings cosmic-ray
+    python benchmarks/mutation.py                               # every filter module
+    python benchmarks/mutation.py filters/link_density.py --sample 50
+
+Not part of the test suite: a module of 100 mutants takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EQUIVALENT = Path(__file__).resolve().parent / "mutants-equivalent.txt"
+FAST_TESTS = (
+    "tests/test_filters.py", "tests/test_html.py", "tests/test_evidence.py",
+    "tests/test_filter_edges.py",
+)  # fmt: skip
+MODULE_TESTS = {
+    "filters/duplicates.py": ("tests/test_copies.py", "tests/test_duplicates_prose.py"),
+    "filters/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
+    "filters/edge_holes.py": ("tests/test_edge_holes.py",),
+    "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
+}
+CONFIG = """[cosmic-ray]
+module-path = "{module}"
+timeout = 120.0
+excluded-modules = []
+test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= {tests}"
+
+[cosmic-ray.distributor]
+name = "local"
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    module: str
+    killed: int
+    survived: int
+    equivalent: int
+    survivors: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        counted = self.killed + self.survived
+        return self.killed / counted if counted else 1.0
+
+
+def equivalent_mutants() -> set[str]:
+    """The ``module operator line`` keys judged equivalent."""
+    if not EQUIVALENT.exists():
+        return set()
+    lines = EQUIVALENT.read_text("utf-8").splitlines()
+    return {line.split(":")[0].strip() for line in lines if line.strip() and line[0] != "#"}
+
+
+def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
+    """Mutate ``src/dechaff/<module>`` in ``work`` (a copy of the project) and run a
+    sample of its mutants."""
+    tests = " ".join((*FAST_TESTS, *MODULE_TESTS.get(module, ())))
+    config, session = work / "cosmic-ray.toml", work / f"{module.replace('/', '-')}.sqlite"
+    config.write_text(
+        CONFIG.format(module=f"src/dechaff/{module}", python=sys.executable, tests=tests)
+    )
+    env = {**os.environ, "PYTHONPATH": str(work / "src")}
+    subprocess.run(["cosmic-ray", "init", str(config), str(session)], cwd=work, env=env, check=True)
+    _keep_a_sample(session, sample, seed)
+    subprocess.run(
+        ["cosmic-ray", "exec", str(config), str(session)], cwd=work, env=env, check=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    return _outcome(module, session)
+
+
+def _keep_a_sample(session: Path, sample: int, seed: int) -> None:
+    with sqlite3.connect(session) as db:
+        jobs = [row[0] for row in db.execute("select job_id from work_items order by job_id")]
+        if len(jobs) <= sample:
+            return
+        kept = set(random.Random(seed).sample(jobs, sample))
+        dropped = [j for j in jobs if j not in kept]
+        db.executemany("delete from work_items where job_id = ?", [(j,) for j in dropped])
+        db.executemany("delete from mutation_specs where job_id = ?", [(j,) for j in dropped])
+
+
+def _outcome(module: str, session: Path) -> Outcome:
+    equivalent = equivalent_mutants()
+    killed = survived = skipped = 0
+    survivors = []
+    query = (
+        "select s.operator_name, s.start_pos_row, r.test_outcome from work_results r"
+        " join mutation_specs s on s.job_id = r.job_id"
+    )
+    with sqlite3.connect(session) as db:
+        for operator, row, outcome in db.execute(query):
+            key = f"{module} {operator} {row}"
+            if key in equivalent:
+                skipped += 1
+            elif (outcome or "").upper() == "SURVIVED":
+                survived += 1
+                survivors.append(key)
+            else:  # killed, or incompetent (the mutant does not even import)
+                killed += 1
+    return Outcome(module, killed, survived, skipped, tuple(sorted(survivors)))
+
+
+def filter_modules() -> list[str]:
+    folder = ROOT / "src" / "dechaff" / "filters"
+    skip = {"__init__.py", "base.py", "wording.py"}  # no logic of their own to mutate
+    return [f"filters/{p.name}" for p in sorted(folder.glob("*.py")) if p.name not in skip]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="paths under src/dechaff (default: filters)")
+    parser.add_argument("--sample", type=int, default=100, help="mutants per module (100)")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    args = parser.parse_args(argv)
+    if shutil.which("cosmic-ray") is None:
+        print("cosmic-ray is not installed: pip install cosmic-ray", file=sys.stderr)
+        return 2
+    for module in args.modules or filter_modules():
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            for part in ("src", "tests", "fixtures", "benchmarks", "pyproject.toml"):
+                source = ROOT / part
+                copy = shutil.copytree if source.is_dir() else shutil.copy
+                copy(source, work / part)
+            outcome = run_module(module, args.sample, args.seed, work)
+        print(
+            f"{module:32s} killed {outcome.killed:3d}  survived {outcome.survived:3d}"
+            f"  equivalent {outcome.equivalent:2d}  share {outcome.share:.0%}", flush=True,
+        )  # fmt: skip
+        if args.survivors:
+            print("".join(f"    {key}\n" for key in outcome.survivors), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Filters alone, with explicit settings, at the edges of their thresholds; and the
+shape every built-in filter shares (frozen, keyword-only settings)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dechaff import Cleaner, ConfigError, Reason
+from dechaff.filters import CommentSections, LinkDensity, default_filters
+from dechaff.html import parse
+
+PROSE = (
+    "<p>The council met on Tuesday and voted to rebuild the old bridge before winter, "
+    "the mayor said after the meeting.</p>"
+)
+
+
+def _line(linked: int, plain: int) -> str:
+    """A paragraph of ``linked`` linked and ``plain`` plain characters (words of
+    four letters and a space each)."""
+    link = " ".join(["link"] * (linked // 5))
+    rest = " ".join(["text"] * (plain // 5))
+    return f"<p><a href='/x'>{link}</a> {rest}</p>" if rest else f"<p><a href='/x'>{link}</a></p>"
+
+
+def _removed(filter_: object, html: str) -> list[str]:
+    result = Cleaner([filter_]).clean_html(f"<html><body>{html}{PROSE}</body></html>")  # type: ignore[list-item]
+    return [r.text for r in result.removals]
+
+
+@pytest.mark.parametrize(("above", "removed"), [(0.0, True), (0.01, False)])
+def test_link_density_at_its_threshold(above: float, removed: bool) -> None:
+    line = _line(linked=25, plain=25)  # "link link link link link text text …": about half
+    (block,) = [b for b in parse(f"<html><body>{line}</body></html>").blocks]
+    density = block.dom.link_density  # type: ignore[union-attr]
+    assert 0.4 < density < 0.6
+    assert bool(_removed(LinkDensity(threshold=density + above), line)) is removed
+
+
+@pytest.mark.parametrize(("words", "removed"), [(6, True), (7, False)])
+def test_link_density_only_judges_short_blocks(words: int, removed: bool) -> None:
+    line = "<p><a href='/x'>" + " ".join(["link"] * words) + "</a></p>"
+    assert bool(_removed(LinkDensity(max_words=6), line)) is removed
+
+
+@pytest.mark.parametrize(("words", "removed"), [(30, True), (31, False)])
+def test_link_density_judges_lines_of_up_to_thirty_words_by_default(
+    words: int, removed: bool
+) -> None:
+    line = "<p><a href='/x'>" + " ".join(["link"] * words) + "</a></p>"
+    assert bool(_removed(LinkDensity(), line)) is removed
+
+
+def test_link_density_with_no_words_allowed_removes_nothing() -> None:
+    assert _removed(LinkDensity(max_words=0), "<p><a href='/x'>Home</a></p>") == []
+
+
+def test_link_density_keeps_a_pasted_address_and_prose() -> None:
+    assert _removed(LinkDensity(), "<p><a href='/x'>Home</a></p>") == ["Home"]  # the filter acts
+    address = "<p><a href='https://example.org/report'>https://example.org/report</a></p>"
+    assert _removed(LinkDensity(), address) == []
+
+
+def test_link_density_does_nothing_on_text() -> None:
+    assert Cleaner([LinkDensity()]).clean_text("Home\nNews\nSport").removals == ()
+
+
+@pytest.mark.parametrize("bad", [{"threshold": 1.5}, {"threshold": -0.1}, {"max_words": -1}])
+def test_link_density_refuses_settings_out_of_range(bad: dict[str, float]) -> None:
+    with pytest.raises(ConfigError):
+        LinkDensity(**bad)  # type: ignore[arg-type]
+
+
+def test_comment_sections_remove_the_section_and_say_so() -> None:
+    section = "<div id='comments'><p>First! Great read, thanks for sharing this.</p></div>"
+    result = Cleaner([CommentSections()]).clean_html(f"<html><body>{PROSE * 3}{section}")
+    (removal,) = result.removals
+    assert removal.reason is Reason.COMMENTS and removal.text.startswith("First!")
+    assert removal.detail == "inside a comment section"
+    assert Cleaner([CommentSections()]).clean_text("First! Great read.").removals == ()
+
+
+@pytest.mark.parametrize("built_in", default_filters(), ids=lambda f: f.name)
+def test_every_built_in_filter_is_frozen_with_keyword_settings(built_in: object) -> None:
+    assert dataclasses.is_dataclass(built_in)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built_in.name = "renamed"  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        type(built_in)("positional")  # type: ignore[call-arg]
