@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from dechaff import Cleaner, ConfigError, Reason
-from dechaff.filters import CommentSections, LinkDensity, default_filters
+from dechaff.filters import CommentSections, LinkDensity, Transcripts, default_filters
 from dechaff.html import parse
 
 PROSE = (
@@ -89,3 +89,56 @@ def test_every_built_in_filter_is_frozen_with_keyword_settings(built_in: object)
         built_in.name = "renamed"  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
         type(built_in)("positional")  # type: ignore[call-arg]
+
+
+def _captions(words: int, masked: int) -> str:
+    """A caption line of ``words`` words and ``masked`` masks (``***``, no word)."""
+    return " ".join(["***"] * masked + ["word"] * words)
+
+
+@pytest.mark.parametrize(("words", "removed"), [(30, True), (29, False)])
+def test_transcripts_judge_lines_of_thirty_words_or_more(words: int, removed: bool) -> None:
+    result = Cleaner([Transcripts()])(_captions(words, 1) + "\nReal text.")
+    assert bool(result.removals) is removed
+
+
+@pytest.mark.parametrize(("masked", "removed"), [(2, True), (1, False)])
+def test_transcripts_need_min_masked_words(masked: int, removed: bool) -> None:
+    result = Cleaner([Transcripts(min_words=5, min_masked=2)])(_captions(8, masked))
+    assert bool(result.removals) is removed
+    if removed:
+        (removal,) = result.removals
+        assert removal.score == 2.0 and removal.detail.startswith("2 masked word(s)")
+
+
+def test_transcripts_count_masks_standing_as_words_only() -> None:
+    glued = "word**word " * 10 + "and **emphasis** here " * 5
+    assert Cleaner([Transcripts(min_words=5)])(glued).removals == ()
+    assert Cleaner([Transcripts(min_words=5)])(glued + " ** ").removals  # a mask of its own
+
+
+@pytest.mark.parametrize(
+    "label", ["Transcript: so today", "Transkript - heute", "TRANSCRIPTION : bonjour"]
+)
+def test_a_labelled_transcript_goes_whatever_its_length(label: str) -> None:
+    (removal,) = Cleaner([Transcripts()])(label + "\nThe article.").removals
+    assert removal.detail == "labelled as a transcript" and removal.text == label
+    assert Cleaner([Transcripts()])("A transcript of the hearing was released.").removals == ()
+
+
+@pytest.mark.parametrize("bad", [{"min_words": -1}, {"min_masked": -1}])
+def test_transcripts_refuse_settings_out_of_range(bad: dict[str, int]) -> None:
+    with pytest.raises(ConfigError):
+        Transcripts(**bad)  # type: ignore[arg-type]
+
+
+def test_transcripts_at_zero_accept_any_masked_line() -> None:
+    assert Cleaner([Transcripts(min_words=0, min_masked=0)])("*** x").removals
+
+
+def test_every_transcript_of_a_page_goes() -> None:
+    page = "\n".join(
+        ["Transcript: part one", "Short line.", _captions(30, 1), "Transcript: part two"]
+    )
+    removed = [r.text for r in Cleaner([Transcripts()])(page).removals]
+    assert removed == ["Transcript: part one", _captions(30, 1), "Transcript: part two"]
