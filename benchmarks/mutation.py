@@ -4,7 +4,8 @@ Each module is mutated by cosmic-ray in a copy of the project (the working tree 
 never touched), a sample of its mutants is run against the fast tests that cover
 it, and the killed share is reported. Mutants judged equivalent (no test could
 tell them apart from the code) are listed, with the reason, in
-``benchmarks/mutants-equivalent.txt`` as ``module operator line: reason`` and
+``benchmarks/mutants-equivalent.txt`` as ``module operator line#occurrence:
+reason`` (the occurrence: which of the operator's mutations in the module) and
 left out of the share.
 
     pip install -e ".[bench]"                                  # brings cosmic-ray
@@ -65,7 +66,7 @@ class Outcome:
 
 
 def equivalent_mutants() -> set[str]:
-    """The ``module operator line`` keys judged equivalent."""
+    """The ``module operator line#occurrence`` keys judged equivalent."""
     if not EQUIVALENT.exists():
         return set()
     lines = EQUIVALENT.read_text("utf-8").splitlines()
@@ -106,12 +107,12 @@ def _outcome(module: str, session: Path) -> Outcome:
     killed = survived = skipped = 0
     survivors = []
     query = (
-        "select s.operator_name, s.start_pos_row, r.test_outcome from work_results r"
+        "select s.operator_name, s.start_pos_row, s.occurrence, r.test_outcome from work_results r"
         " join mutation_specs s on s.job_id = r.job_id"
     )
     with sqlite3.connect(session) as db:
-        for operator, row, outcome in db.execute(query):
-            key = f"{module} {operator} {row}"
+        for operator, row, occurrence, outcome in db.execute(query):
+            key = f"{module} {operator} {row}#{occurrence}"
             if key in equivalent:
                 skipped += 1
             elif (outcome or "").upper() == "SURVIVED":

@@ -8,7 +8,13 @@ import dataclasses
 import pytest
 
 from dechaff import Cleaner, ConfigError, Reason
-from dechaff.filters import CommentSections, LinkDensity, Transcripts, default_filters
+from dechaff.filters import (
+    AdMarkers,
+    CommentSections,
+    LinkDensity,
+    Transcripts,
+    default_filters,
+)
 from dechaff.html import parse
 
 PROSE = (
@@ -142,3 +148,23 @@ def test_every_transcript_of_a_page_goes() -> None:
     )
     removed = [r.text for r in Cleaner([Transcripts()])(page).removals]
     assert removed == ["Transcript: part one", _captions(30, 1), "Transcript: part two"]
+
+
+@pytest.mark.parametrize(("length", "removed"), [(60, True), (61, False)])
+def test_an_ad_label_line_is_at_most_sixty_characters(length: int, removed: bool) -> None:
+    line = "Advertisement".center(length, "-")
+    assert len(line) == length
+    result = Cleaner([AdMarkers()])(line + "\nThe mayor spoke.")
+    assert bool(result.removals) is removed
+
+
+def test_every_ad_label_line_goes() -> None:
+    page = "Advertisement\nThe mayor spoke.\nAnzeige\nShe left."
+    assert [r.text for r in Cleaner([AdMarkers()])(page).removals] == ["Advertisement", "Anzeige"]
+
+
+def test_an_inline_ad_label_is_cut_alone_and_only_when_asked() -> None:
+    page = "The debate ran long. Advertisement The mayor spoke at last."
+    (removal,) = Cleaner([AdMarkers()])(page).removals
+    assert removal.text == "Advertisement" and removal.reason is Reason.AD_MARKER_INLINE
+    assert Cleaner([AdMarkers(inline=False)])(page).removals == ()
