@@ -35,7 +35,11 @@ FAST_TESTS = (
     "tests/test_filter_edges.py",
 )  # fmt: skip
 MODULE_TESTS = {
-    "filters/duplicates.py": ("tests/test_copies.py", "tests/test_duplicates_prose.py"),
+    "filters/duplicates.py": (
+        "tests/test_copies.py",
+        "tests/test_duplicates_prose.py",
+        "tests/test_duplicates_parts.py",
+    ),
     "filters/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
     "filters/edge_holes.py": ("tests/test_edge_holes.py",),
     "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
