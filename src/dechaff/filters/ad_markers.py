@@ -9,28 +9,11 @@ from dataclasses import dataclass
 from ..page import Page
 from ..report import Decision, Reason
 from ..textutil import alternation
+from ..words import load
 from .base import remove_block, remove_span
 
-AD_LABELS: frozenset[str] = frozenset(
-    {
-        # English
-        "advertisement", "advertisements", "advertising", "advert", "ad", "ads",
-        "sponsored", "sponsored content", "sponsored post", "sponsored links",
-        "paid content", "paid post", "promoted", "promoted content", "partner content",
-        "story continues below advertisement", "article continues below advertisement",
-        "story continues below", "article continues below", "content continues below",
-        "continue reading below", "continue reading the main story",
-        "scroll to continue with content", "advertisement - scroll to continue",
-        "ad feedback", "report this ad", "advertise with us",
-        # other languages
-        "anzeige", "werbung", "publicidad", "publicidade", "publicité", "publicite",
-        "pubblicità", "pubblicita", "annuncio", "реклама", "广告", "廣告", "広告", "광고",
-        "advertentie", "reklame", "reklama", "mainos", "annons", "annonse", "iklan",
-        "quảng cáo", "διαφήμιση", "reklam", "פרסומת", "إعلان", "विज्ञापन", "โฆษณา",
-        "continua a leggere", "la suite après cette publicité", "artikel geht nach der anzeige weiter",
-        "продолжение ниже", "스폰서", "スポンサー", "赞助内容",
-    }
-)  # fmt: skip
+AD_LABELS: frozenset[str] = load("ad-labels")
+"""Lines that only label an ad slot, case-folded (``dechaff/words/ad-labels.txt``)."""
 
 # Labels that are glued into running text between two sentences keep their usual
 # capitalisation; only these forms are cut inline, and only at a sentence seam.

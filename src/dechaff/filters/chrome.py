@@ -22,6 +22,7 @@ import ahocorasick
 from ..blocks import Block
 from ..page import Page
 from ..report import Decision, Reason
+from ..words import load
 from .base import INF, check_settings, remove_block
 from .wording import (
     COMMENT_POLICY,
@@ -38,43 +39,11 @@ from .wording import (
     first_word,
 )
 
-MENU_WORDS: frozenset[str] = frozenset(
-    phrase.strip()
-    for phrase in """
-    tag, tags, schlagwörter, etiquetas, étiquettes, теги, 태그, タグ, 标签,
-    table of contents, contents, inhaltsverzeichnis, inhalt, índice, sommaire, indice, sumário,
-    spis treści, inhoudsopgave, содержание, contact, kontakt, contacto, contatto, impressum,
-    themen, thèmes, temas, temi, tematy, onderwerpen,
-    datenschutz, imprint, sitemap,
-    abmelden, accedi, account, accueil, anmelden, anterior, back, back to top, beranda, buscar,
-    búsqueda, cari, cerca, close, close menu, collapse, connexion, entrar, expand, home,
-    indietro, iniciar sesión, inicio, início, lainnya, less, listen, live, live tv, load more,
-    log in, log out, login, logout, main menu, masuk, mehr, menu, more, my account, navigation,
-    next, open menu, pause, pesquisar, play, prev, previous, précédent, próximo, recherche,
-    rechercher, register, retour, search, sections, see all, show more, sign in, sign up,
-    siguiente, startseite, subscribe now, successivo, suche, suivant, toggle navigation, top,
-    topics, view all, voltar, volver, watch live, watch on demand, weiter, zurück, войти,
-    главная, далее, еще, ещё, меню, назад, поиск, もっと見る, ホーム, メニュー, ログイン, 前へ, 搜索, 更多, 検索, 次へ,
-    登录, 菜单, 首页, 검색, 다음, 더보기, 로그인, 메뉴, 이전, 홈
-    """.split(",")
-)
-
-SOCIAL_WORDS: frozenset[str] = frozenset(
-    """
-    and article bagikan bookmark cetak comment comments compartilhar compartir condividi copied
-    copy drucken e-mail email facebook flipboard follow imprimer imprimir it kakao line link
-    linkedin mail messenger naver ok on or page partager pinterest post print reddit save saved
-    share shared shares sharing sms stampa story teilen telegram the this to tumblr tweet
-    twitter url us via vk wechat weibo whatsapp x отправить печать поделиться シェア ツイート 分享 印刷 打印
-    공유 공유하기 인쇄 download baixar descargar télécharger herunterladen scarica unduh скачать pin
-    ダウンロード 下载 다운로드
-    """.split()
-)
+MENU_WORDS: frozenset[str] = load("menu")
+"""Lines that are a menu entry or a button when they stand alone."""
+SOCIAL_WORDS: frozenset[str] = load("social")
 """Words of share and tool bars, in the languages dechaff knows."""
-SOCIAL_NETWORKS: frozenset[str] = frozenset(
-    """facebook flipboard kakao line linkedin messenger naver pinterest reddit telegram tumblr
-    twitter vk wechat weibo whatsapp""".split()
-)
+SOCIAL_NETWORKS: frozenset[str] = load("social-networks")
 
 
 @dataclass(frozen=True)
