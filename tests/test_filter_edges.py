@@ -11,6 +11,7 @@ from dechaff import Cleaner, ConfigError, Reason
 from dechaff.filters import (
     AdMarkers,
     CommentSections,
+    ControlCharacters,
     LinkDensity,
     Transcripts,
     default_filters,
@@ -168,3 +169,31 @@ def test_an_inline_ad_label_is_cut_alone_and_only_when_asked() -> None:
     (removal,) = Cleaner([AdMarkers()])(page).removals
     assert removal.text == "Advertisement" and removal.reason is Reason.AD_MARKER_INLINE
     assert Cleaner([AdMarkers(inline=False)])(page).removals == ()
+
+
+@pytest.mark.parametrize(
+    ("char", "named"),
+    [("\x1b[31m", "an escape sequence"), ("\u00ad", "soft hyphens"),
+     ("\u200b", "zero-width spaces"), ("\u2060", "word joiners"), ("\ufeff", "byte-order marks"),
+     ("\x7f", "DEL"), ("\x00", "control characters")],
+)  # fmt: skip
+def test_control_characters_are_cut_and_named(char: str, named: str) -> None:
+    page = f"The river{char} rose.\nPrinted line.\nThe dam{char} held."
+    result = Cleaner([ControlCharacters()])(page)
+    assert result.text == "The river rose.\n\nPrinted line.\n\nThe dam held."
+    assert [r.detail for r in result.removals] == [named, named]
+    assert all(r.text == char for r in result.removals)
+
+
+def test_a_line_of_nothing_but_controls_goes_whole() -> None:
+    page = "The river rose.\n\x00\x01\x02\nThe dam held."
+    (removal,) = Cleaner([ControlCharacters()])(page).removals
+    assert removal.text == "\x00\x01\x02" and removal.detail == "control characters"
+    assert removal.start == page.index("\x00") and removal.end == removal.start + 3
+    partial = Cleaner([ControlCharacters()])("a\x00b").removals
+    assert [r.text for r in partial] == ["\x00"]
+
+
+def test_tabs_and_joiners_stay() -> None:
+    page = "col\tcol\nक्\u200dष and 👩\u200d🔬"
+    assert Cleaner([ControlCharacters()])(page).removals == ()
