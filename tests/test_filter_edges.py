@@ -194,6 +194,16 @@ def test_a_line_of_nothing_but_controls_goes_whole() -> None:
     assert [r.text for r in partial] == ["\x00"]
 
 
+def test_a_line_of_controls_of_two_kinds_goes_whole_and_later_lines_are_still_read() -> None:
+    page = "\x1b[0m\x00\nThe river\x00 rose.\nक्\u200dष\nThe dam\x00 held."
+    removed = Cleaner([ControlCharacters()])(page).removals
+    assert [(r.text, r.detail) for r in removed] == [
+        ("\x1b[0m\x00", "an escape sequence"),
+        ("\x00", "control characters"),
+        ("\x00", "control characters"),
+    ]
+
+
 def test_tabs_and_joiners_stay() -> None:
     page = "col\tcol\nक्\u200dष and 👩\u200d🔬"
     assert Cleaner([ControlCharacters()])(page).removals == ()

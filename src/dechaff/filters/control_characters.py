@@ -36,7 +36,6 @@ class ControlCharacters:
     name: str = "control-characters"
 
     def __call__(self, page: Page) -> Iterator[Decision]:
-        raw = page.raw
         for block in page.kept:
             text = block.text
             if text.isprintable():  # the common case: nothing to cut
@@ -48,10 +47,9 @@ class ControlCharacters:
                 yield remove_block(self.name, block, Reason.CONTROL_CHARACTER, _what(text))
                 continue
             for start, end in cuts:
-                found = raw[block.start + start : block.start + end]
                 yield remove_span(
                     self.name, page, block, block.start + start, block.start + end,
-                    Reason.CONTROL_CHARACTER, _what(found),
+                    Reason.CONTROL_CHARACTER, _what(text[start:end]),
                 )  # fmt: skip
 
 
