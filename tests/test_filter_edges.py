@@ -4,11 +4,13 @@ shape every built-in filter shares (frozen, keyword-only settings)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 import pytest
 
-from dechaff import Cleaner, ConfigError, Reason
+from dechaff import Cleaner, ConfigError, Page, Reason, SiteProfile, Title
 from dechaff.filters import (
+    AcrossPages,
     AdMarkers,
     CommentSections,
     ControlCharacters,
@@ -207,3 +209,37 @@ def test_a_line_of_controls_of_two_kinds_goes_whole_and_later_lines_are_still_re
 def test_tabs_and_joiners_stay() -> None:
     page = "col\tcol\nक्\u200dष and 👩\u200d🔬"
     assert Cleaner([ControlCharacters()])(page).removals == ()
+
+
+def _site(lines: list[str], pages: int = 12) -> object:
+    profile = SiteProfile()
+    for n in range(pages):
+        profile.learn("\n".join([f"Story number {n} is told in full here.", *lines]), "x.org")
+    return profile.evidence("x.org")
+
+
+def test_site_boilerplate_goes_from_every_line_but_the_headline() -> None:
+    site = _site(["About us: a paper.", "Storm hits coast", "", "Contact the desk."])
+    page = "Storm hits coast\nAbout us: a paper.\nA new story, told in full.\nContact the desk."
+
+    def title_only(page: Page) -> Iterator[Title]:  # decides the title, removes nothing
+        yield Title("title-only", 0)
+
+    title_only.name = "title-only"  # type: ignore[attr-defined]
+    with_title = Cleaner([title_only, AcrossPages()])  # type: ignore[list-item]
+    removed = with_title.clean_text(page, site=site).removals  # type: ignore[arg-type]
+    assert [r.text for r in removed] == ["About us: a paper.", "Contact the desk."]
+    assert removed[0].detail == "on 12 of 12 pages of x.org"
+    alone = Cleaner([AcrossPages()]).clean_text(page, site=site).removals  # type: ignore[arg-type]
+    assert alone[0].text == "Storm hits coast"  # no title decided: it goes too
+
+
+def test_site_boilerplate_spares_the_matched_heading_of_html() -> None:
+    site = _site(["Storm hits coast"])
+    html = (
+        "<html><head><title>Storm hits coast - Bugle</title></head><body>"
+        "<h1>Storm hits coast</h1><p>A new story, told in full, with words enough.</p>"
+    )
+    result = Cleaner([AcrossPages()]).clean_html(html, site=site)  # type: ignore[arg-type]
+    assert result.removals == ()
+    assert Cleaner([AcrossPages()]).clean_html(html).removals == ()  # no evidence: nothing
