@@ -14,6 +14,7 @@ from dechaff.filters import (
     AdMarkers,
     CommentSections,
     ControlCharacters,
+    InlineCaptions,
     LinkDensity,
     Transcripts,
     default_filters,
@@ -243,3 +244,26 @@ def test_site_boilerplate_spares_the_matched_heading_of_html() -> None:
     result = Cleaner([AcrossPages()]).clean_html(html, site=site)  # type: ignore[arg-type]
     assert result.removals == ()
     assert Cleaner([AcrossPages()]).clean_html(html).removals == ()  # no evidence: nothing
+
+
+def test_inline_captions_are_cut_where_they_stand_on_any_line() -> None:
+    page = (
+        "A plain first line without marks\n"
+        "The fire spread fast. Video above: Crews fight the fire. The blaze began at noon.\n"
+        "The roof fell in (Photo: J. Doe/AP) before dawn."
+    )
+    removed = Cleaner([InlineCaptions()])(page).removals
+    assert [(r.text, page[r.start : r.end]) for r in removed] == [
+        ("Video above: Crews fight the fire.", "Video above: Crews fight the fire."),
+        (" (Photo: J. Doe/AP)", " (Photo: J. Doe/AP)"),
+    ]
+    assert [r.detail for r in removed] == [
+        "a media caption inside the paragraph",
+        "a photo credit inside the paragraph",
+    ]
+
+
+def test_a_caption_that_is_the_whole_line_is_left_to_the_line_rules() -> None:
+    line = "Video above: Crews fight the fire."
+    assert Cleaner([InlineCaptions()])(line + " More").removals
+    assert Cleaner([InlineCaptions()])(line).removals == ()
