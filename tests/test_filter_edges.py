@@ -12,6 +12,7 @@ from dechaff import Cleaner, ConfigError, Page, Reason, SiteProfile, Title
 from dechaff.filters import (
     AcrossPages,
     AdMarkers,
+    AuthorBios,
     CommentSections,
     ControlCharacters,
     InlineCaptions,
@@ -267,3 +268,37 @@ def test_a_caption_that_is_the_whole_line_is_left_to_the_line_rules() -> None:
     line = "Video above: Crews fight the fire."
     assert Cleaner([InlineCaptions()])(line + " More").removals
     assert Cleaner([InlineCaptions()])(line).removals == ()
+
+
+BIO = "Jane Doe is a reporter who covers the city council and its budget for the paper."
+
+
+def _article(*tail: str) -> str:
+    return "\n".join(["The council met on Tuesday and voted on the bridge.", *tail])
+
+
+@pytest.mark.parametrize(("after", "removed"), [(2, True), (3, False)])
+def test_author_bios_are_looked_for_among_the_last_three_lines(after: int, removed: bool) -> None:
+    page = _article(BIO, *[f"Closing line number {n}." for n in range(after)])
+    assert bool(Cleaner([AuthorBios()])(page).removals) is removed
+
+
+@pytest.mark.parametrize(("extra", "removed"), [(90, True), (91, False)])
+def test_an_author_bio_is_at_most_ninety_words(extra: int, removed: bool) -> None:
+    words = BIO.split()
+    bio = " ".join(words + ["more"] * (extra - len(words)))
+    assert len(bio.split()) == extra
+    assert bool(Cleaner([AuthorBios()])(_article(bio)).removals) is removed
+
+
+@pytest.mark.parametrize(("within", "removed"), [(25, True), (26, False)])
+def test_the_occupation_stands_within_twenty_five_words(within: int, removed: bool) -> None:
+    opening = "Jane Doe is " + " ".join(["very"] * (within - 4)) + " reporter for the paper."
+    assert opening.split()[within - 1] == "reporter"
+    assert bool(Cleaner([AuthorBios()])(_article(opening)).removals) is removed
+
+
+def test_no_last_lines_no_bios() -> None:
+    assert Cleaner([AuthorBios(last_blocks=0)])(_article(BIO)).removals == ()
+    (removal,) = Cleaner([AuthorBios(last_blocks=1)])(_article(BIO)).removals
+    assert removal.detail.startswith("a name, then what the person is ('reporter')")
