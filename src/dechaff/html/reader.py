@@ -72,7 +72,8 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             link_density=_link_density(line),
         ), title_of(streamer))  # fmt: skip
     survey = read(root)
-    if _shown_without_scripts(root, survey.lines) or _shown_by_scripts(survey):
+    shown = sum(len(line.text.split()) for line in survey.lines)
+    if _shown_without_scripts(root, shown) or _shown_by_scripts(survey, shown):
         survey = read(root)
     main = choose(survey, lambda: read(root, ruthless=False))
 
@@ -92,8 +93,7 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             in_main=in_main,
         )
 
-    page = _page(survey.lines, evidence, _document_title(root))
-    return HtmlPage(page.text, page.blocks, page.title, declared_types(root))
+    return _page(survey.lines, evidence, _document_title(root), declared_types(root))
 
 
 NOSCRIPT_MIN_WORDS = 50
@@ -101,16 +101,16 @@ NOSCRIPT_MIN_WORDS = 50
 least this many words and more than the rest of the visible text."""
 
 
-def _shown_without_scripts(root: Any, lines: Sequence[Line]) -> bool:
+def _shown_without_scripts(root: Any, shown: int) -> bool:
     """Whether the page's content stands in ``<noscript>`` (a page its scripts
     render, whose server gives the text to readers without scripts, as forum
-    software does): if so, its ``<noscript>`` elements become ``<div>`` (the tree is
-    changed in place) and the page must be read again."""
+    software does), beside ``shown`` visible words: if so, its ``<noscript>``
+    elements become ``<div>`` (the tree is changed in place) and the page must be
+    read again."""
     hidden = list(root.iter("noscript"))
     if not hidden:
         return False
     inside = sum(len(el.text_content().split()) for el in hidden)
-    shown = sum(len(line.text.split()) for line in lines)
     if inside < NOSCRIPT_MIN_WORDS or inside <= shown:
         return False
     for el in hidden:
@@ -118,13 +118,12 @@ def _shown_without_scripts(root: Any, lines: Sequence[Line]) -> bool:
     return True
 
 
-def _shown_by_scripts(survey: Survey) -> bool:
-    """Whether the page shows almost nothing (fewer than :data:`NOSCRIPT_MIN_WORDS`
-    words) while its hidden elements hold at least that many: its scripts move the
-    text into view (a page streamed by a script framework into ``<div hidden>``).
-    If so, those elements lose what hides them (the tree is changed in place) and
-    the page must be read again."""
-    shown = sum(len(line.text.split()) for line in survey.lines)
+def _shown_by_scripts(survey: Survey, shown: int) -> bool:
+    """Whether the page shows almost nothing (``shown``, fewer than
+    :data:`NOSCRIPT_MIN_WORDS` words) while its hidden elements hold at least that
+    many: its scripts move the text into view (a page streamed by a script
+    framework into ``<div hidden>``). If so, those elements lose what hides them
+    (the tree is changed in place) and the page must be read again."""
     if shown >= NOSCRIPT_MIN_WORDS or not survey.hidden:
         return False
     if sum(len(el.text_content().split()) for el in survey.hidden) < NOSCRIPT_MIN_WORDS:
@@ -136,17 +135,20 @@ def _shown_by_scripts(survey: Survey) -> bool:
 
 
 def _page(
-    lines: Sequence[Line], evidence: Callable[[Line], DomInfo], title: str | None
+    lines: Sequence[Line],
+    evidence: Callable[[Line], DomInfo],
+    title: str | None,
+    declared: frozenset[str] = frozenset(),
 ) -> HtmlPage:
     """The page whose visible text is ``lines``, one block per line, one newline
-    between them."""
+    between them; ``declared``: what its head says it is."""
     blocks: list[Block] = []
     offset = 0
     for line in lines:
         end = offset + len(line.text)
         blocks.append(Block(len(blocks), offset, end, line.text, 0, dom=evidence(line)))
         offset = end + 1
-    return HtmlPage("\n".join(line.text for line in lines), tuple(blocks), title)
+    return HtmlPage("\n".join(line.text for line in lines), tuple(blocks), title, declared)
 
 
 def _link_density(line: Line) -> float:
