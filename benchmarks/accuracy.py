@@ -5,6 +5,8 @@ group; page type on WCXB).
                                   [--save NAME] [--compare NAME]
 
 Fast (two worker processes, no peers, no timing): the loop for working on rules.
+Each line also counts the bodies under fifty characters, and among them those
+without a page flag (which should be none).
 ``--save`` keeps each page's score under ``benchmarks/.runs/NAME.json``;
 ``--compare`` lists the pages whose score moved against a saved run.
 """
@@ -28,7 +30,12 @@ from dechaff.page import FAVOURS
 RUNS = Path(__file__).resolve().parent / ".runs"
 
 
-def _extract(job: tuple[str, str, Page]) -> str:
+SHORT = 50
+"""A body under this many characters counts as short (and must carry a page flag)."""
+
+
+def _extract(job: tuple[str, str, Page]) -> tuple[str, bool]:
+    """The page's body, and whether the result flags the page as a whole."""
     favour, mode, page = job
     try:
         cleaner = Cleaner.default(settings=Settings(favour=favour))
@@ -37,21 +44,23 @@ def _extract(job: tuple[str, str, Page]) -> str:
         )
     except Exception as error:  # a failing page scores empty, and says so
         print(f"{page.id}: {type(error).__name__}: {error}", file=sys.stderr)
-        return ""
-    return result.text
+        return "", False
+    return result.text, bool(result.page_flags)
 
 
 def run(
     bench: BenchmarkSet, mode: str, favour: str, pool: multiprocessing.pool.Pool
 ) -> dict[str, object]:
-    outputs = pool.map(_extract, [(favour, mode, p) for p in bench.pages], chunksize=4)
+    done = pool.map(_extract, [(favour, mode, p) for p in bench.pages], chunksize=4)
+    outputs = [text for text, _ in done]
     scores = {p.id: bench.score(out, p) for p, out in zip(bench.pages, outputs, strict=True)}
+    short = [flagged for text, flagged in done if len(text) < SHORT]
     groups: dict[str, list[object]] = {}
     for p in bench.pages:
         groups.setdefault(p.group, []).append(scores[p.id])
     summary = {"all": bench.summarise(list(scores.values()))}
     summary |= {g: bench.summarise(s) for g, s in sorted(groups.items())}  # type: ignore[arg-type]
-    return {"summary": summary, "pages": scores}
+    return {"summary": summary, "pages": scores, "short": (len(short), short.count(False))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{g} {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}, {s.pages})"
                     for g, s in got["summary"].items()  # type: ignore[attr-defined]
                 )
-                print(f"{key:22s} {line}", flush=True)
+                short, unflagged = got["short"]  # type: ignore[misc]
+                print(f"{key:22s} {line}  short {short} (unflagged {unflagged})", flush=True)
                 pages = {k: asdict(v) for k, v in got["pages"].items()}  # type: ignore[attr-defined]
                 saved[key] = pages
                 if key in before:

@@ -20,6 +20,7 @@ from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title
 from .result import CleanResult
 from .textutil import joins_words, squash
+from .verdict import page_flags
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 
@@ -293,8 +294,9 @@ class _Ledger:
                 paragraphs.append(paragraph)
         removals = sorted(self.removals, key=attrgetter("start"))
         title = self._title(removals)
+        text = "\n\n".join(paragraphs)
         return CleanResult(
-            text="\n\n".join(paragraphs),
+            text=text,
             title=squash(title) if title else None,
             removals=tuple(removals),
             repairs=tuple(sorted(self.repairs, key=lambda p: p.at)),
@@ -302,6 +304,7 @@ class _Ledger:
             blocks=self.blocks,
             kept=tuple(b.index for b in kept),
             source_length=len(self.raw),
+            page_flags=page_flags(text, self.blocks, removals),
         )
 
     def _title(self, removals: list[Removal]) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from .blocks import Block
 from .report import Flag, Removal, Repair
+from .verdict import PageFlag
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class CleanResult:
     """Indices of the blocks that make up :attr:`text`."""
     source_length: int
     """Length of the decoded input, in characters."""
+    page_flags: tuple[PageFlag, ...] = ()
+    """Flags on the whole page: why its body is empty or almost so
+    (:mod:`dechaff.verdict`); none for a body of fifty characters or more."""
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Counts and removed characters by ``filter/reason``.
@@ -60,6 +64,7 @@ class CleanResult:
             "flags": [f.to_dict() for f in self.flags],
             "summary": self.summary(),
             "source_length": self.source_length,
+            "page_flags": [f.to_dict() for f in self.page_flags],
         }
 
     def report_dict(self) -> dict[str, Any]:
@@ -69,8 +74,9 @@ class CleanResult:
         return report
 
     def report(self) -> str:
-        """The report as readable lines: one per removal, repair and flag."""
-        lines = []
+        """The report as readable lines: one per removal, repair and flag, and one
+        per page flag."""
+        lines = [f"! page {f.reason.value}: {f.detail}" for f in self.page_flags]
         for r in self.removals:
             lines.append(
                 f"- [{r.start}:{r.end}] {r.filter}/{r.reason.value}: {_clip(r.text)!r}"

@@ -1,0 +1,59 @@
+"""Page flags: a body under fifty characters always says why, for the whole page."""
+
+from __future__ import annotations
+
+import json
+
+from dechaff import clean, clean_html
+from dechaff.verdict import SHORT_BODY_CHARS, PageReason
+
+
+def reasons(result: object) -> list[str]:
+    return [f.reason.value for f in result.page_flags]  # type: ignore[attr-defined]
+
+
+def test_an_empty_input_reads_nothing() -> None:
+    assert reasons(clean("")) == ["nothing-read"]
+    assert reasons(clean("   \n\n\t")) == ["nothing-read"]
+
+
+def test_html_that_shows_nothing_reads_nothing() -> None:
+    result = clean_html("<html><head><title>x</title></head><body><script>a()</script></body>")
+    assert result.text == ""
+    assert reasons(result) == ["nothing-read"]
+
+
+def test_a_page_whose_every_line_went_names_the_reasons_that_took_most() -> None:
+    result = clean("Skip to content\n" + "Advertisement\n" * 3)
+    assert result.text == ""
+    (flag,) = result.page_flags
+    assert flag.reason is PageReason.ALL_REMOVED
+    assert flag.detail.startswith("54 characters read; removed as ad-markers/ad-marker 39")
+    assert "chrome/skip-link 15" in flag.detail
+
+
+def test_a_few_characters_kept_of_a_long_page_is_a_short_body() -> None:
+    raw = "Advertisement\n" * 10 + "Closed today."
+    result = clean(raw)
+    assert result.text == "Closed today."
+    (flag,) = result.page_flags
+    assert flag.reason is PageReason.SHORT_BODY
+    assert flag.detail.startswith("13 of 143 characters kept")
+
+
+def test_a_body_of_fifty_characters_or_a_short_page_kept_whole_has_none() -> None:
+    long_enough = "The bridge reopened on Friday after a year of work."
+    assert len(long_enough) >= SHORT_BODY_CHARS
+    assert clean(long_enough).text == long_enough
+    assert clean(long_enough).page_flags == ()
+    short = "Closed today."
+    assert clean(short).text == short
+    assert clean(short).page_flags == ()
+
+
+def test_page_flags_are_in_the_report_and_its_json() -> None:
+    result = clean("Advertisement\nShare")
+    assert result.report().startswith("! page all-removed: ")
+    out = json.loads(json.dumps(result.to_dict()))
+    assert out["page_flags"] == [{"reason": "all-removed", "detail": result.page_flags[0].detail}]
+    assert "page_flags" in result.report_dict()
