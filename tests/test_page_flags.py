@@ -53,7 +53,7 @@ def test_a_body_of_fifty_characters_or_a_short_page_kept_whole_has_none() -> Non
 
 def test_page_flags_are_in_the_report_and_its_json() -> None:
     result = clean("Advertisement\nShare")
-    assert result.report().startswith("! page all-removed: ")
+    assert result.report().splitlines()[1].startswith("! page all-removed: ")  # after the type
     out = json.loads(json.dumps(result.to_dict()))
     assert out["page_flags"] == [{"reason": "all-removed", "detail": result.page_flags[0].detail}]
     assert "page_flags" in result.report_dict()

@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from .blocks import Block
 from .errors import ConfigError
 from .headline import HeadingMatch, HeadlineRules
+from .page_type import PageType
 from .profile import SiteEvidence
 from .report import Decision, Evidence, Removal, Repair, Title
 
@@ -87,6 +88,10 @@ class Facts:
     """HTML: the main content element is made, at half its words or more, of comment
     sections: the page is a discussion (a forum thread, a question and its answers),
     whose posts are its content."""
+    address: str | None = None
+    """HTML: the page's own address as its head gives it (canonical link, og:url)."""
+    page_type: PageType | None = None
+    """The page's type and its evidence (:mod:`dechaff.page_type`)."""
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,7 @@ class _Ledger:
     def __init__(self, raw: str, blocks: tuple[Block, ...], facts: Facts) -> None:
         self.raw = raw
         self.document_title = facts.document_title
+        self.page_type = facts.page_type
         self.blocks = blocks
         self.title: Title | None = None
         self.removed: set[int] = set()
@@ -305,6 +306,7 @@ class _Ledger:
             kept=tuple(b.index for b in kept),
             source_length=len(self.raw),
             page_flags=page_flags(text, self.blocks, removals),
+            page_type=self.page_type,
         )
 
     def _title(self, removals: list[Removal]) -> str | None:

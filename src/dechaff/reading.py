@@ -5,9 +5,11 @@ may weigh, computed once before any filter runs.
 - :func:`read_html`: an HTML document, one block per visible line with its DOM
   evidence (:mod:`dechaff.html`), and the page's :class:`~dechaff.page.Facts`:
   the document title, the heading that matches it, the share of the page's
-  words inside the main content element, and whether the page is a discussion.
+  words inside the main content element, whether the page is a discussion, and
+  its own address.
 
-Both find the lines a glued copy of the article holds (:mod:`dechaff.copies`).
+Both tell the page's type (:mod:`dechaff.page_type`) and find the lines a glued
+copy of the article holds (:mod:`dechaff.copies`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .copies import held_by_glued_copies
 from .headline import HeadlineRules
 from .html import parse
 from .page import Facts
+from .page_type import classify, features
 from .profile import SiteEvidence
 
 HEADLINE_RULES = HeadlineRules()
@@ -41,7 +44,8 @@ class Reading:
 def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
     """Raw page text: its lines as blocks; ``site``: its site's boilerplate, if known."""
     blocks = segment(raw)
-    return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks)))
+    kind = classify(features(blocks))
+    return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks), page_type=kind))
 
 
 def read_html(
@@ -56,9 +60,11 @@ def read_html(
     page = parse(html, utf8)
     heading = headline.match_heading(page.blocks, page.title) if page.title else None
     held = held_by_glued_copies(page.blocks)
+    main_share, thread = _main_share(page.blocks), _is_thread(page.blocks)
+    kind = classify(features(page.blocks, page.declared, page.address, thread, main_share))
     facts = Facts(
-        page.title, heading, _main_share(page.blocks), site, held,
-        declared=page.declared, thread=_is_thread(page.blocks),
+        page.title, heading, main_share, site, held, declared=page.declared, thread=thread,
+        address=page.address, page_type=kind,
     )  # fmt: skip
     return Reading(page.text, page.blocks, facts)
 

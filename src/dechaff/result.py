@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .blocks import Block
+from .page_type import PageType
 from .report import Flag, Removal, Repair
 from .verdict import PageFlag
 
@@ -34,6 +35,10 @@ class CleanResult:
     page_flags: tuple[PageFlag, ...] = ()
     """Flags on the whole page: why its body is empty or almost so
     (:mod:`dechaff.verdict`); none for a body of fifty characters or more."""
+    page_type: PageType | None = None
+    """What kind of page this is (article, forum, documentation, product,
+    collection, listing, service), how sure, and the evidence
+    (:mod:`dechaff.page_type`)."""
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Counts and removed characters by ``filter/reason``.
@@ -65,6 +70,7 @@ class CleanResult:
             "summary": self.summary(),
             "source_length": self.source_length,
             "page_flags": [f.to_dict() for f in self.page_flags],
+            "page_type": self.page_type.to_dict() if self.page_type else None,
         }
 
     def report_dict(self) -> dict[str, Any]:
@@ -74,9 +80,14 @@ class CleanResult:
         return report
 
     def report(self) -> str:
-        """The report as readable lines: one per removal, repair and flag, and one
-        per page flag."""
+        """The report as readable lines: the page's type, then one line per page
+        flag, removal, repair and flag."""
         lines = [f"! page {f.reason.value}: {f.detail}" for f in self.page_flags]
+        if self.page_type is not None:
+            kind = self.page_type
+            lines.insert(
+                0, f"= page type {kind.kind} ({kind.confidence:.2f}; {', '.join(kind.evidence)})"
+            )
         for r in self.removals:
             lines.append(
                 f"- [{r.start}:{r.end}] {r.filter}/{r.reason.value}: {_clip(r.text)!r}"

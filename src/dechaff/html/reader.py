@@ -45,6 +45,9 @@ class HtmlPage:
     declared: frozenset[str] = frozenset()
     """What the page says it is: its ``og:type`` and the ``@type`` values of its
     JSON-LD, lower-cased (``{"article", "newsarticle"}``)."""
+    address: str | None = None
+    """The page's own address, as its head gives it (``<link rel="canonical">``,
+    else ``og:url``)."""
 
 
 def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
@@ -93,7 +96,9 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             in_main=in_main,
         )
 
-    return _page(survey.lines, evidence, _document_title(root), declared_types(root))
+    return _page(
+        survey.lines, evidence, _document_title(root), declared_types(root), _address(root)
+    )
 
 
 NOSCRIPT_MIN_WORDS = 50
@@ -139,16 +144,18 @@ def _page(
     evidence: Callable[[Line], DomInfo],
     title: str | None,
     declared: frozenset[str] = frozenset(),
+    address: str | None = None,
 ) -> HtmlPage:
     """The page whose visible text is ``lines``, one block per line, one newline
-    between them; ``declared``: what its head says it is."""
+    between them; ``declared`` and ``address``: what its head says it is and where."""
     blocks: list[Block] = []
     offset = 0
     for line in lines:
         end = offset + len(line.text)
         blocks.append(Block(len(blocks), offset, end, line.text, 0, dom=evidence(line)))
         offset = end + 1
-    return HtmlPage("\n".join(line.text for line in lines), tuple(blocks), title, declared)
+    text = "\n".join(line.text for line in lines)
+    return HtmlPage(text, tuple(blocks), title, declared, address)
 
 
 def _link_density(line: Line) -> float:
@@ -202,6 +209,17 @@ def declared_types(root: Any) -> frozenset[str]:
             found.update(t.lower() for t in _LD_TYPE.findall(script.text))
     found.discard("")
     return frozenset(found)
+
+
+def _address(root: Any) -> str | None:
+    """``<link rel="canonical">``'s address, else ``og:url``'s."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return str(link.get("href")).strip()
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:url" and meta.get("content"):
+            return str(meta.get("content")).strip()
+    return None
 
 
 def _document_title(root: Any) -> str | None:

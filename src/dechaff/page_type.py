@@ -1,0 +1,266 @@
+"""The page's type — article, forum, documentation, product, collection, listing or
+service — as a decision with its evidence.
+
+The reading stage measures a few dozen features of the page (:func:`features`):
+what its markup declares (Open Graph and schema.org types), the shape of its
+address, the structure its blocks show (headings, list items, links, comment
+sections, code, table cells) and cues its short lines hold in many languages
+(prices and basket words, a post's chrome, a documentation page's furniture).
+A small multinomial logistic model (``models/page-type.json``: plain numbers,
+reproduced by ``benchmarks/page_types.py``) weighs them; :func:`classify` returns
+the most likely type, its probability and the features that pushed it most.
+Text input has no markup: only the line features speak, and the model says so
+by a lower confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urlsplit
+
+from .blocks import Block
+from .words import load
+
+PAGE_KINDS = ("article", "forum", "documentation", "product", "collection", "listing", "service")
+"""The page types, as WCXB names them."""
+SHORT_LINE_WORDS = 8
+"""A line of at most this many words may be a cue line (a price, a post's chrome)."""
+EVIDENCE_FEATURES = 3
+"""How many of the features that pushed the decision most its evidence names."""
+
+DECLARED_GROUPS: Mapping[str, frozenset[str]] = {
+    "article": frozenset(
+        """article newsarticle blogposting reportagenewsarticle analysisnewsarticle
+        opinionnewsarticle reviewnewsarticle scholarlyarticle liveblogposting report""".split()
+    ),
+    "product": frozenset("product productgroup offer aggregateoffer individualproduct".split()),
+    "discussion": frozenset(
+        "discussionforumposting qapage question answer comment socialmediaposting".split()
+    ),
+    "documentation": frozenset("techarticle apireference howto softwaresourcecode".split()),
+    "collection": frozenset(
+        "collectionpage itemlist searchresultspage offercatalog productcollection".split()
+    ),
+    "organization": frozenset(
+        """organization localbusiness corporation service professionalservice website
+        aboutpage contactpage faqpage softwareapplication webapplication""".split()
+    ),
+}
+"""Declared types (``og:type`` and JSON-LD ``@type``, lower-cased) by the feature
+they raise."""
+
+ADDRESS_GROUPS: Mapping[str, frozenset[str]] = {
+    "article": frozenset("blog news article articles post posts story stories".split()),
+    "product": frozenset("product products p item dp shop produkt produit producto".split()),
+    "forum": frozenset("forum forums thread threads t topic topics questions community".split()),
+    "documentation": frozenset(
+        "docs doc documentation api reference guide guides manual wiki kb help learn".split()
+    ),
+    "collection": frozenset(
+        "category categories collections collection c tag tags search catalog browse".split()
+    ),
+}
+"""Words of an address's path (``/docs/``, ``/category/``) by the feature they raise."""
+
+_PRICE = r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|eur|usd|zł|kr)(?!\w)"
+_DATE = r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b"
+_CODE = tuple(
+    re.compile(pattern, re.MULTILINE)
+    for pattern in (
+        r"[{};][ \t]*$",  # a line that ends a statement or opens a block
+        r"^[ \t]*(?:def|class|import|return|function|const|var|let)\b",
+        r"\((?<=\w\()[^()\n]*\)",  # a call: the bracket first, so the search is fast
+    )
+)
+"""What marks a line of code; three patterns, not one alternation, which would
+lose the fast scan for each one's first character."""
+_PATH_WORD = re.compile(r"[a-z]+")
+CUE_LISTS = ("shop", "forum", "docs")
+"""The word lists (:mod:`dechaff.words`) whose phrases the short lines are searched for."""
+
+
+@cache
+def _short_line_cues() -> re.Pattern[str]:
+    """One pattern for every cue of the short lines, a named group per kind (the
+    phrases of :data:`CUE_LISTS`, prices, dates), compiled once: a page's short
+    lines are searched in one pass."""
+    groups = {name: "|".join(map(re.escape, sorted(load(name), key=len, reverse=True)))
+              for name in CUE_LISTS}  # fmt: skip
+    words = "|".join(rf"(?P<{name}>{phrases})" for name, phrases in groups.items())
+    return re.compile(rf"\b(?:{words})(?!\w)|(?P<price>{_PRICE})|(?P<date>{_DATE})")
+
+
+@dataclass(frozen=True)
+class PageType:
+    """The page's type: one of :data:`PAGE_KINDS`, how sure the model is, and the
+    features that pushed it most (``"declared product"``, ``"price lines 0.08"``)."""
+
+    kind: str
+    confidence: float
+    """The model's probability of :attr:`kind` (0–1)."""
+    evidence: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The decision as a dictionary of JSON types."""
+        return {
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+            "evidence": list(self.evidence),
+        }
+
+
+def features(
+    blocks: Sequence[Block],
+    declared: frozenset[str] = frozenset(),
+    address: str | None = None,
+    thread: bool = False,
+    main_share: float | None = None,
+) -> dict[str, float]:
+    """The page's features, by name: what :func:`classify` weighs."""
+    found = {
+        f"declared {group}": float(bool(declared & types))
+        for group, types in DECLARED_GROUPS.items()
+    }
+    found |= _address_features(address)
+    found |= _line_features(blocks)
+    found |= _dom_features(blocks)
+    found["thread"] = float(thread)
+    found["main share"] = main_share if main_share is not None else 0.0
+    return found
+
+
+def _address_features(address: str | None) -> dict[str, float]:
+    path = urlsplit(address).path.lower() if address else ""
+    words = set(_PATH_WORD.findall(path))
+    found = {
+        f"address {group}": float(bool(words & names)) for group, names in ADDRESS_GROUPS.items()
+    }
+    found["address depth"] = float(len([p for p in path.split("/") if p]))
+    found["address dated"] = float(bool(re.search(r"/(?:19|20)\d{2}/", path)))
+    found["address root"] = float(address is not None and path.strip("/") == "")
+    return found
+
+
+def _line_features(blocks: Sequence[Block]) -> dict[str, float]:
+    """Features of the lines alone (the same in both modes); cues are counted per
+    line of the page."""
+    words = sum(b.words for b in blocks) or 1
+    lines = len(blocks) or 1
+    short = [b.text for b in blocks if b.words <= SHORT_LINE_WORDS]
+    cues = Counter(m.lastgroup for m in _short_line_cues().finditer("\n".join(short).casefold()))
+    text = "\n".join(b.text for b in blocks)
+    found = {
+        "lines (log)": math.log1p(len(blocks)),
+        "words (log)": math.log1p(words),
+        "words per line (log)": math.log1p(words / lines),
+        "short lines": len(short) / lines,
+        "prose words": sum(b.words for b in blocks if b.sentence_marks >= 2) / words,
+        "code cues": sum(len(p.findall(text)) for p in _CODE) / lines,
+    }
+    return found | {f"{kind} cues": cues[kind] / lines for kind in (*CUE_LISTS, "price", "date")}
+
+
+def _dom_features(blocks: Sequence[Block]) -> dict[str, float]:
+    doms = [b.dom for b in blocks if b.dom is not None]
+    lines = len(doms) or 1
+    words = sum(b.words for b in blocks if b.dom is not None) or 1
+
+    def share(test: Any) -> float:
+        return sum(b.words for b in blocks if b.dom is not None and test(b.dom)) / words
+
+    return {
+        "html": float(bool(doms)),
+        "heading lines": sum(d.heading > 0 for d in doms) / lines,
+        "list item lines": sum(d.list_item for d in doms) / lines,
+        "link words": share(lambda d: d.link_density > 0.5),
+        "comment words": share(lambda d: d.in_comments),
+        "landmark words": share(lambda d: d.landmark is not None),
+        "code blocks": sum(d.tag in {"pre", "code"} for d in doms) / lines,
+        "table cells": sum(d.tag in {"td", "th"} for d in doms) / lines,
+    }
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    """A multinomial logistic model over :func:`features`: each feature scaled by
+    its mean and spread, then one weight per feature and type and one bias per type."""
+
+    kinds: tuple[str, ...]
+    names: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[tuple[float, ...], ...]
+    """Per type, one weight per feature."""
+    biases: tuple[float, ...]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TypeModel:
+        """The model from its JSON form (what ``benchmarks/page_types.py`` writes)."""
+        return cls(
+            tuple(data["kinds"]), tuple(data["names"]), tuple(data["means"]),
+            tuple(data["scales"]), tuple(tuple(row) for row in data["weights"]),
+            tuple(data["biases"]),
+        )  # fmt: skip
+
+    def classify(self, found: Mapping[str, float]) -> PageType:
+        """The most likely type of a page with features ``found``."""
+        scaled = [
+            (found.get(name, 0.0) - mean) / scale
+            for name, mean, scale in zip(self.names, self.means, self.scales, strict=True)
+        ]
+        scores = [
+            bias + sum(w * x for w, x in zip(row, scaled, strict=True))
+            for row, bias in zip(self.weights, self.biases, strict=True)
+        ]
+        top = max(range(len(scores)), key=scores.__getitem__)
+        peak = scores[top]
+        confidence = 1.0 / sum(math.exp(s - peak) for s in scores)
+        pushes = sorted(
+            (
+                (w * x, name)
+                for w, x, name in zip(self.weights[top], scaled, self.names, strict=True)
+            ),
+            reverse=True,
+        )
+        evidence = tuple(
+            _describe(name, found.get(name, 0.0))
+            for push, name in pushes[:EVIDENCE_FEATURES]
+            if push > 0
+        )
+        return PageType(self.kinds[top], confidence, evidence)
+
+
+def _describe(name: str, value: float) -> str:
+    """A feature as evidence: "declared product", "no html", "price cues 0.12"."""
+    if value == 0:
+        return f"no {name}"
+    if value == 1 and name in _YES_OR_NO:
+        return name
+    return f"{name} {value:.2g}"
+
+
+_YES_OR_NO = frozenset(
+    [f"declared {group}" for group in DECLARED_GROUPS]
+    + [f"address {group}" for group in ADDRESS_GROUPS]
+    + ["address dated", "address root", "html", "thread"]
+)
+
+
+@cache
+def default_model() -> TypeModel:
+    """The model this package ships (``models/page-type.json``), read once."""
+    text = files("dechaff").joinpath("models/page-type.json").read_text("utf-8")
+    return TypeModel.from_dict(json.loads(text))
+
+
+def classify(found: Mapping[str, float], model: TypeModel | None = None) -> PageType:
+    """The page type the shipped model (or ``model``) gives features ``found``."""
+    return (model or default_model()).classify(found)
