@@ -17,12 +17,15 @@ from .blocks import Block, DomInfo, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError, WorkerError
 from .invariant import problems
 from .page import Facts, Filter, Page, Settings
+from .page_type import PageType
 from .pipeline import Cleaner, load_plugins
 from .profile import SiteEvidence, SiteProfile
 from .report import Flag, PluginReason, Reason, Removal, Repair, Title
 from .result import CleanResult
+from .verdict import PageFlag, PageReason
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+"""This version of dechaff; its changes are in CHANGELOG.md."""
 
 __all__ = [
     "Block",
@@ -38,6 +41,9 @@ __all__ = [
     "Flag",
     "InputTooLargeError",
     "Page",
+    "PageFlag",
+    "PageReason",
+    "PageType",
     "PluginReason",
     "Reason",
     "Removal",
@@ -73,7 +79,9 @@ def _default_cleaner() -> Cleaner:
 
 
 def clean_html(html: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
-    """Clean one HTML page with the default pipeline (see :meth:`Cleaner.clean_html`)."""
+    """Clean one HTML page, ``html`` as ``str`` or ``bytes``, with the default
+    pipeline; ``site``: its site's boilerplate, from a site profile. Returns the
+    :class:`CleanResult`; raises as :meth:`Cleaner.clean_html` does."""
     return _default_cleaner().clean_html(html, site=site)
 
 

@@ -95,10 +95,19 @@ def clean_many(
     result where it was made (in the worker): return only what you keep, such as
     ``lambda r: r.text`` written as a module-level function, and far less crosses
     between processes. Workers start with ``start_method`` (default
-    :data:`START_METHOD`).
+    :data:`START_METHOD`). ``chunksize`` pages go to a worker at a time; ``total``,
+    the number of pages when known, sizes the bar; ``cleaner`` is the pipeline
+    (default :meth:`Cleaner.default`).
 
-    >>> [r.text for r in clean_many(["Advertisement\\nThe vote passed on Monday.", ""])]
-    ['The vote passed on Monday.', '']
+    Raises :class:`ValueError` for a bad ``on_error`` or ``workers`` (before any
+    page is cleaned), a page's own error with ``on_error="raise"``, and
+    :class:`WorkerError` when a worker process dies.
+
+    >>> results = clean_many(["Advertisement\\nThe vote passed on Monday.", ""])
+    >>> for r in results:
+    ...     print(repr(r.text))
+    'The vote passed on Monday.'
+    ''
     """
     if on_error not in {"raise", "return"}:
         raise ValueError("on_error is 'raise' or 'return'")

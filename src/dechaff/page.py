@@ -177,4 +177,8 @@ class Filter(Protocol):
         """A unique name: the key for ``Cleaner.without``, ``replace`` and ``insert``."""
         ...
 
-    def __call__(self, page: Page) -> Iterable[Decision]: ...
+    def __call__(self, page: Page) -> Iterable[Decision]:
+        """The decisions about ``page``: removals, repairs, flags and a title, in any
+        order. The pipeline applies them; a filter that returns anything else, or
+        names a block or span the page lacks, makes it raise :class:`FilterError`."""
+        ...

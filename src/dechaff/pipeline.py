@@ -46,7 +46,9 @@ class Cleaner:
 
     @classmethod
     def default(cls, *, settings: Settings | None = None, plugins: bool = False) -> Cleaner:
-        """The built-in pipeline; with ``plugins=True`` also the installed plugin filters."""
+        """The built-in pipeline, configured by ``settings`` (default
+        :class:`~dechaff.Settings`); with ``plugins=True`` also the installed plugin
+        filters (:func:`load_plugins`, whose :class:`ConfigError` it raises)."""
         from .filters import default_filters
 
         filters = list(default_filters((settings or Settings()).favour))
@@ -66,7 +68,8 @@ class Cleaner:
         return f"Cleaner([{', '.join(self.names)}])"
 
     def without(self, *names: str) -> Cleaner:
-        """A new cleaner without the named filters."""
+        """A new cleaner without the filters called ``names``; raises
+        :class:`KeyError` for a name the pipeline does not hold."""
         for name in names:
             self._position(name)
         return Cleaner(
@@ -96,7 +99,10 @@ class Cleaner:
         return Cleaner(filters, settings=self.settings)
 
     def with_settings(self, **changes: object) -> Cleaner:
-        """A new cleaner with some pipeline settings changed."""
+        """A new cleaner whose :class:`~dechaff.Settings` have the fields in
+        ``changes`` changed (``with_settings(mode="text")``); raises
+        :class:`ConfigError` for a value the settings refuse, and :class:`TypeError`
+        for a field they do not have."""
         return Cleaner(self.filters, settings=dc_replace(self.settings, **changes))  # type: ignore[arg-type]
 
     def _position(self, name: str) -> int:
@@ -127,13 +133,21 @@ class Cleaner:
         return self.clean_text(text, site=site)
 
     def clean_text(self, raw: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
-        """Clean raw page text, never treating it as HTML."""
+        """Clean raw page text, never treating it as HTML: ``raw`` as ``str`` or
+        ``bytes`` (decoded with charset detection); ``site``: its site's
+        boilerplate, as for :meth:`__call__`. Returns the :class:`CleanResult`;
+        raises :class:`TypeError` for other input and :class:`InputTooLargeError`
+        past ``Settings.max_chars``."""
         text = to_text(raw)
         self._check_size(text)
         return run(self.filters, read_text(text, site), self.settings)
 
     def clean_html(self, html: str | bytes, *, site: SiteEvidence | None = None) -> CleanResult:
-        """Clean an HTML page. Spans in the report point into its visible text."""
+        """Clean an HTML page, ``html`` as ``str`` or ``bytes`` (decoded by its BOM,
+        its declared charset, else what its bytes show); ``site``: its site's
+        boilerplate, as for :meth:`__call__`. Spans in the report point into its
+        visible text. Returns the :class:`CleanResult`; raises :class:`TypeError`
+        for other input and :class:`InputTooLargeError` past ``Settings.max_chars``."""
         utf8 = None
         if isinstance(html, (bytes, bytearray, memoryview)):
             html, utf8 = decode_html_keeping_utf8(bytes(html))

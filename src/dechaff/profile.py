@@ -167,11 +167,13 @@ class SiteProfile:
         self._hasher = LineHasher()
 
     def learn(self, text: str, site: str) -> None:
-        """Count the lines of one page (its text, or an HTML page's visible text)."""
+        """Count the lines of one page, ``text`` (its text, or an HTML page's visible
+        text), as a page of the site called ``site``."""
         self.learn_hashes(self._hasher.page(text), site)
 
     def learn_hashes(self, hashes: Iterable[int], site: str) -> None:
-        """Count one page given by its distinct line hashes (:func:`page_hashes`)."""
+        """Count one page of the site ``site`` given by its distinct line
+        ``hashes`` (:func:`page_hashes`)."""
         counts = self.sites.get(site)
         if counts is None:
             counts = self.sites[site] = SiteCounts()
@@ -182,7 +184,8 @@ class SiteProfile:
             counts.pruned = True
 
     def merge(self, other: SiteProfile) -> SiteProfile:
-        """A new profile: the counts of both (of disjoint sets of pages)."""
+        """A new profile holding the counts of this one and ``other`` (profiles of
+        disjoint sets of pages); neither is changed."""
         merged = SiteProfile(
             max_lines_per_site=max(self.max_lines_per_site, other.max_lines_per_site)
         )
@@ -215,7 +218,8 @@ class SiteProfile:
     __hash__ = None  # type: ignore[assignment]  # (mutable while learning)
 
     def save(self, path: str | Path) -> None:
-        """Write the profile as gzip-compressed JSON (see the module)."""
+        """Write the profile to ``path`` as gzip-compressed JSON (see the module);
+        raises :class:`OSError` when the file cannot be written."""
         data = {
             "format": FORMAT,
             "version": VERSION,
@@ -235,7 +239,9 @@ class SiteProfile:
 
     @classmethod
     def load(cls, path: str | Path) -> SiteProfile:
-        """Read a profile :meth:`save` wrote; :class:`ConfigError` for anything else."""
+        """Read the profile :meth:`save` wrote to ``path``; raises
+        :class:`ConfigError` for a file that is no such profile, or one of another
+        version."""
         try:
             with gzip.open(path, "rt", encoding="utf-8") as source:
                 data = json.load(source)
