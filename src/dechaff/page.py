@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from .blocks import Block
 from .errors import ConfigError
 from .headline import HeadingMatch, HeadlineRules
+from .metadata import Metadata
 from .page_type import PageType
 from .profile import SiteEvidence
 from .report import Decision, Evidence, Removal, Repair, Title
@@ -92,6 +93,9 @@ class Facts:
     """HTML: the page's own address as its head gives it (canonical link, og:url)."""
     page_type: PageType | None = None
     """The page's type and its evidence (:mod:`dechaff.page_type`)."""
+    metadata: Metadata = field(default_factory=Metadata)
+    """HTML: what the markup says about the page (author, date, site name, …;
+    :mod:`dechaff.metadata`)."""
 
 
 @dataclass(frozen=True)

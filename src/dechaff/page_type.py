@@ -26,6 +26,8 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
+import ahocorasick
+
 from .blocks import Block
 from .words import load
 
@@ -87,15 +89,41 @@ CUE_LISTS = ("shop", "forum", "docs")
 """The word lists (:mod:`dechaff.words`) whose phrases the short lines are searched for."""
 
 
+_NUMBER_CUES = re.compile(rf"(?P<price>{_PRICE})|(?P<date>{_DATE})")
+
+
 @cache
-def _short_line_cues() -> re.Pattern[str]:
-    """One pattern for every cue of the short lines, a named group per kind (the
-    phrases of :data:`CUE_LISTS`, prices, dates), compiled once: a page's short
-    lines are searched in one pass."""
-    groups = {name: "|".join(map(re.escape, sorted(load(name), key=len, reverse=True)))
-              for name in CUE_LISTS}  # fmt: skip
-    words = "|".join(rf"(?P<{name}>{phrases})" for name, phrases in groups.items())
-    return re.compile(rf"\b(?:{words})(?!\w)|(?P<price>{_PRICE})|(?P<date>{_DATE})")
+def _phrase_finder() -> ahocorasick.Automaton:
+    """One automaton for the phrases of every list of :data:`CUE_LISTS`, each
+    phrase's value its list and length, built once: a page's short lines are
+    searched in one pass."""
+    finder = ahocorasick.Automaton()
+    for name in CUE_LISTS:
+        for phrase in load(name):
+            finder.add_word(phrase, (name, len(phrase)))
+    finder.make_automaton()
+    return finder
+
+
+def _cue_counts(text: str) -> Counter[str]:
+    """How many cues of each kind the case-folded ``text`` holds: phrases of the
+    cue lists standing as whole words (the longest where they overlap), prices
+    and dates."""
+    found = []
+    for last, (name, length) in _phrase_finder().iter(text):
+        start, end = last - length + 1, last + 1
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            found.append((start, -end, name))
+    counts: Counter[str] = Counter()
+    reached = 0
+    for start, negative_end, name in sorted(found):
+        if start >= reached:
+            counts[name] += 1
+            reached = -negative_end
+    counts.update(m.lastgroup for m in _NUMBER_CUES.finditer(text) if m.lastgroup)
+    return counts
 
 
 @dataclass(frozen=True)
@@ -155,14 +183,15 @@ def _line_features(blocks: Sequence[Block]) -> dict[str, float]:
     words = sum(b.words for b in blocks) or 1
     lines = len(blocks) or 1
     short = [b.text for b in blocks if b.words <= SHORT_LINE_WORDS]
-    cues = Counter(m.lastgroup for m in _short_line_cues().finditer("\n".join(short).casefold()))
+    cues = _cue_counts("\n".join(short).casefold())
+    prose = [b for b in blocks if b.ends_sentence and b.words > SHORT_LINE_WORDS]
     text = "\n".join(b.text for b in blocks)
     found = {
         "lines (log)": math.log1p(len(blocks)),
         "words (log)": math.log1p(words),
         "words per line (log)": math.log1p(words / lines),
         "short lines": len(short) / lines,
-        "prose words": sum(b.words for b in blocks if b.sentence_marks >= 2) / words,
+        "prose words": sum(b.words for b in prose) / words,
         "code cues": sum(len(p.findall(text)) for p in _CODE) / lines,
     }
     return found | {f"{kind} cues": cues[kind] / lines for kind in (*CUE_LISTS, "price", "date")}

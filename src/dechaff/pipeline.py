@@ -14,6 +14,7 @@ from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .headline import headline_of
 from .html.decoding import decode_html_keeping_utf8, looks_like_html
+from .metadata import Found, Metadata, page_metadata
 from .page import Facts, Filter, Page, Settings
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
@@ -196,6 +197,7 @@ class _Ledger:
         self.raw = raw
         self.document_title = facts.document_title
         self.page_type = facts.page_type
+        self.markup = facts.metadata
         self.blocks = blocks
         self.title: Title | None = None
         self.removed: set[int] = set()
@@ -321,7 +323,21 @@ class _Ledger:
             source_length=len(self.raw),
             page_flags=page_flags(text, self.blocks, removals),
             page_type=self.page_type,
+            metadata=self._metadata(title, removals, text),
         )
+
+    def _metadata(self, title: str | None, removals: list[Removal], text: str) -> Metadata:
+        """The page's metadata: the title and type decided, the markup's, the report's."""
+        decided = None
+        if title:
+            where = (
+                "document title" if self.title is None else f"headline (block {self.title.block})"
+            )
+            decided = Found(squash(title), where)
+        return page_metadata(
+            self.markup, self.blocks, removals, decided, self.title.block if self.title else 0,
+            text, self.page_type,
+        )  # fmt: skip
 
     def _title(self, removals: list[Removal]) -> str | None:
         """The headline of the title decision (what its filter removed of its block

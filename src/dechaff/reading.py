@@ -64,7 +64,7 @@ def read_html(
     kind = classify(features(page.blocks, page.declared, page.address, thread, main_share))
     facts = Facts(
         page.title, heading, main_share, site, held, declared=page.declared, thread=thread,
-        address=page.address, page_type=kind,
+        address=page.address, page_type=kind, metadata=page.metadata,
     )  # fmt: skip
     return Reading(page.text, page.blocks, facts)
 

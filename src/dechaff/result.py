@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .blocks import Block
+from .metadata import Metadata
 from .page_type import PageType
 from .report import Flag, Removal, Repair
 from .verdict import PageFlag
@@ -39,6 +40,9 @@ class CleanResult:
     """What kind of page this is (article, forum, documentation, product,
     collection, listing, service), how sure, and the evidence
     (:mod:`dechaff.page_type`)."""
+    metadata: Metadata = field(default_factory=Metadata)
+    """Title, author, date published, site name, address, description, language
+    and page type, each with its source (:mod:`dechaff.metadata`)."""
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Counts and removed characters by ``filter/reason``.
@@ -71,6 +75,7 @@ class CleanResult:
             "source_length": self.source_length,
             "page_flags": [f.to_dict() for f in self.page_flags],
             "page_type": self.page_type.to_dict() if self.page_type else None,
+            "metadata": self.metadata.to_dict(),
         }
 
     def report_dict(self) -> dict[str, Any]:

@@ -15,17 +15,17 @@ whether it lies inside the page's main content (both from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from ..blocks import Block, DomInfo
-from ..textutil import squash
+from ..metadata import Metadata
 from .decoding import decode_html_keeping_utf8
+from .head import address, declared_types, document_title, read_metadata
 from .lines import Line
 from .main_element import choose
 from .stream import stream, title_of
@@ -48,6 +48,8 @@ class HtmlPage:
     address: str | None = None
     """The page's own address, as its head gives it (``<link rel="canonical">``,
     else ``og:url``)."""
+    metadata: Metadata = field(default_factory=Metadata)
+    """What the markup says about the page (:func:`dechaff.html.head.read_metadata`)."""
 
 
 def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
@@ -97,7 +99,12 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
         )
 
     return _page(
-        survey.lines, evidence, _document_title(root), declared_types(root), _address(root)
+        survey.lines,
+        evidence,
+        document_title(root),
+        declared_types(root),
+        address(root),
+        read_metadata(root),
     )
 
 
@@ -145,9 +152,11 @@ def _page(
     title: str | None,
     declared: frozenset[str] = frozenset(),
     address: str | None = None,
+    metadata: Metadata | None = None,
 ) -> HtmlPage:
     """The page whose visible text is ``lines``, one block per line, one newline
-    between them; ``declared`` and ``address``: what its head says it is and where."""
+    between them; ``declared``, ``address`` and ``metadata``: what its markup says
+    it is, where, and about itself."""
     blocks: list[Block] = []
     offset = 0
     for line in lines:
@@ -155,7 +164,7 @@ def _page(
         blocks.append(Block(len(blocks), offset, end, line.text, 0, dom=evidence(line)))
         offset = end + 1
     text = "\n".join(line.text for line in lines)
-    return HtmlPage(text, tuple(blocks), title, declared, address)
+    return HtmlPage(text, tuple(blocks), title, declared, address, metadata or Metadata())
 
 
 def _link_density(line: Line) -> float:
@@ -191,39 +200,3 @@ def _document(utf8: bytes) -> Any:
     if root is None or parser.error_log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT]):
         return None
     return root
-
-
-_LD_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"([\w:.-]+)"')
-
-
-def declared_types(root: Any) -> frozenset[str]:
-    """The page's ``og:type`` and its JSON-LD ``@type`` values (the first of a list),
-    lower-cased."""
-    found = {
-        (m.get("content") or "").strip().lower()
-        for m in root.iter("meta")
-        if m.get("property") == "og:type"
-    }
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-            found.update(t.lower() for t in _LD_TYPE.findall(script.text))
-    found.discard("")
-    return frozenset(found)
-
-
-def _address(root: Any) -> str | None:
-    """``<link rel="canonical">``'s address, else ``og:url``'s."""
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            return str(link.get("href")).strip()
-    for meta in root.iter("meta"):
-        if meta.get("property") == "og:url" and meta.get("content"):
-            return str(meta.get("content")).strip()
-    return None
-
-
-def _document_title(root: Any) -> str | None:
-    """og:title, else ``<title>``."""
-    metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
-    found = " ".join(metas).strip() or " ".join(" ".join(t.itertext()) for t in root.iter("title"))
-    return squash(found) or None

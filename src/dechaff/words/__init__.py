@@ -7,7 +7,7 @@ so that a list is read, reviewed and extended in one place.
 >>> "advertisement" in load("ad-labels")
 True
 >>> sorted(names())[:3]
-['ad-labels', 'docs', 'forum']
+['ad-labels', 'bylines', 'date-cues']
 """
 
 from __future__ import annotations

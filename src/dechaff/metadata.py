@@ -1,0 +1,267 @@
+"""The page's metadata — title, author, date published, site name, address,
+description, language and type — each as a value with where it came from.
+
+The markup speaks first (JSON-LD, Open Graph, ``<meta>``, ``<time>``, ``<html
+lang>``: :func:`dechaff.html.head.read_metadata`); where it is silent, the report
+does: a line the ``chrome`` filter removed as a byline or a dateline names the
+author and the date it held, and that removal is the evidence. The title is the
+result's headline; the language, when the markup gives none, is the body's (by
+its function words, :func:`dechaff.language.page_language`).
+
+>>> normalise_date("2025-09-04T10:30:00+02:00")
+'2025-09-04'
+>>> normalise_date("4. September 2025"), normalise_date("March 2024")
+('2025-09-04', '2024-03')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from .blocks import Block
+from .language import page_language
+from .report import Reason, Removal
+from .words import load
+
+if TYPE_CHECKING:
+    from .page_type import PageType
+
+FIELDS = ("title", "author", "date", "site_name", "url", "description", "language", "page_type")
+"""The metadata's fields, in the order :meth:`Metadata.to_dict` gives them."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One metadata value and where it came from (``"json-ld"``, ``"og:site_name"``,
+    ``"meta author"``, ``"byline [120:151]"``, …)."""
+
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the page says about itself; a field the page does not give is ``None``."""
+
+    title: Found | None = None
+    author: Found | None = None
+    """One name, or several joined by ``"; "``."""
+    date: Found | None = None
+    """The date published, ISO 8601: ``YYYY-MM-DD``, or ``YYYY-MM`` when the page
+    gives no day."""
+    site_name: Found | None = None
+    url: Found | None = None
+    """The page's own address (its canonical link, ``og:url``)."""
+    description: Found | None = None
+    language: Found | None = None
+    """A language code (``"en"``, ``"de"``, ``"pt-br"``), lower-cased."""
+    page_type: Found | None = None
+    """The page's type (:mod:`dechaff.page_type`)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Each field as ``{"value": …, "source": …}``, or ``None``."""
+        out: dict[str, Any] = {}
+        for name in FIELDS:
+            found = getattr(self, name)
+            out[name] = None if found is None else {"value": found.value, "source": found.source}
+        return out
+
+    def or_else(self, other: Metadata) -> Metadata:
+        """These fields, each one this lacks taken from ``other``."""
+        lacking = [f.name for f in fields(self) if getattr(self, f.name) is None]
+        return replace(self, **{name: getattr(other, name) for name in lacking})
+
+
+def _months() -> dict[str, int]:
+    table = {}
+    for entry in load("months"):
+        name, number = entry.rsplit(" ", 1)
+        table[name] = int(number)
+    return table
+
+
+MONTHS = _months()
+"""Month names (and their abbreviations) in the languages the word list covers."""
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+_DAY_FIRST = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b")
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?{_YEAR}",
+    re.IGNORECASE,
+)  # "4 September 2025", "4. September 2025", "4 de septiembre de 2025"
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE
+)  # "September 4, 2025"
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+{_YEAR}", re.IGNORECASE)
+
+
+def normalise_date(text: str) -> str | None:
+    """The first date ``text`` holds, as ``YYYY-MM-DD`` (``YYYY-MM`` without a day);
+    ``None`` when it holds none. Reads ISO dates, day.month.year, and dates with
+    month names in the languages of the ``months`` word list."""
+    if not _A_YEAR.search(text):  # every form holds a year: most lines are settled here
+        return None
+    for pattern, order in ((_ISO, "ymd"), (_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"),
+                           (_DAY_FIRST, "dmy"), (_MONTH_YEAR, "my")):  # fmt: skip
+        match = pattern.search(text)
+        if match is None:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        year, month = int(parts["y"]), _month_number(parts["m"])
+        day = int(parts["d"]) if parts.get("d") else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return None
+
+
+def _month_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else MONTHS.get(text.casefold().rstrip("."))
+
+
+_BY = re.compile(
+    r"^\s*(?:"
+    + "|".join(sorted(map(re.escape, load("bylines")), key=len, reverse=True))
+    + r")\s*:?\s+(.+)$",
+    re.IGNORECASE,
+)
+_NAME_END = re.compile(
+    r"\s*(?:[|•·,;–—]\s*|\s-\s|\bupdated\b|\bpublished\b|\bon\b\s+\w+day|\d).*$", re.IGNORECASE
+)
+"""Where a byline's name ends: a separator, a date, "updated"."""
+
+
+def author_of_byline(line: str) -> str | None:
+    """The name a byline gives ("By Ann Lee | May 2, 2025" -> "Ann Lee"), in the
+    languages of the ``bylines`` word list; ``None`` for a line that is no byline."""
+    match = _BY.match(line)
+    if match is None:
+        return None
+    name = _NAME_END.sub("", match.group(1)).strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8 or not any(w[:1].isupper() for w in words):
+        return None
+    return name
+
+
+def from_report(removals: Sequence[Removal]) -> Metadata:
+    """The author and the date the first byline and dateline lines the report holds
+    give, each with that removal as its source."""
+    author = date = None
+    for r in removals:
+        if r.reason is not Reason.BYLINE_DATELINE:
+            continue
+        where = f"byline [{r.start}:{r.end}]"
+        if author is None and (name := author_of_byline(r.text)):
+            author = Found(name, where)
+        if date is None and (day := normalise_date(r.text)):
+            date = Found(day, where)
+    return Metadata(author=author, date=date)
+
+
+DATE_LINE_WORDS = 12
+"""A line of at most this many words that holds a date may give the page's."""
+LINES_BEFORE_TITLE = 4
+LINES_AFTER_TITLE = 12
+"""The lines looked at for a date or a byline: from this many before the headline
+(or the page's start) to this many after it."""
+
+
+def from_lines(
+    lines: Sequence[tuple[int, str]], address: str | None, page: Sequence[tuple[int, str]] = ()
+) -> Metadata:
+    """The date and author the page shows near its headline, where neither the
+    markup nor the report gave them: ``lines``, the page's lines around the
+    headline (:data:`LINES_BEFORE_TITLE` before it to :data:`LINES_AFTER_TITLE`
+    after it), each with its offset; ``address``: the page's address, whose path
+    may hold the date ("/2025/12/17/", "/2025-12-17-title"); ``page``: all its
+    lines, where a short line that says "published" or "updated" (the
+    ``date-cues`` word list) may hold the date further away."""
+    author = date = None
+    for start, line in lines:
+        if len(line.split()) > DATE_LINE_WORDS:
+            continue
+        where = f"line at [{start}:{start + len(line)}]"
+        if author is None and (name := author_of_byline(line)):
+            author = Found(name, where)
+        if date is None and (day := normalise_date(line)) and len(day) == 10:
+            date = Found(day, where)
+    if date is None and address and (day := _address_date(address)):
+        date = Found(day, "the page's address")
+    if date is None:
+        date = _cued_date(page)
+    return Metadata(author=author, date=date)
+
+
+_DATE_CUES = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, load("date-cues")), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _cued_date(page: Sequence[tuple[int, str]]) -> Found | None:
+    for start, line in page:
+        if (
+            _A_YEAR.search(line)
+            and len(line.split()) <= DATE_LINE_WORDS
+            and _DATE_CUES.search(line)
+        ):
+            day = normalise_date(line)
+            if day and len(day) == 10:
+                return Found(day, f"line at [{start}:{start + len(line)}]")
+    return None
+
+
+_ADDRESS_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/-]|$)")
+
+
+def _address_date(address: str) -> str | None:
+    match = _ADDRESS_DATE.search(address)
+    return "-".join(match.groups()) if match else None
+
+
+LANGUAGE_SAMPLE_CHARS = 2_000
+"""How much of the body its language is told from."""
+
+
+def language_of(text: str) -> Found | None:
+    """The body's language by its function words, if any table covers it."""
+    lang = page_language(text.splitlines())
+    return Found(lang, "function words of the body") if lang else None
+
+
+def page_metadata(
+    markup: Metadata,
+    blocks: Sequence[Block],
+    removals: Sequence[Removal],
+    title: Found | None,
+    title_block: int,
+    body: str,
+    page_type: PageType | None,
+) -> Metadata:
+    """A result's metadata: the ``title`` decided (its headline in block
+    ``title_block``) and the ``page_type``, then what the ``markup`` gives, then
+    what the report's ``removals`` give, then what the lines near the headline
+    show (read only for a field still missing); the language, when none gives
+    one, that of the ``body``."""
+    kind = None
+    if page_type is not None:
+        kind = Found(page_type.kind, f"page-type model ({page_type.confidence:.2f})")
+    merged = Metadata(title=title, page_type=kind).or_else(markup).or_else(from_report(removals))
+    if merged.author is None or merged.date is None:
+        first, last = title_block - LINES_BEFORE_TITLE, title_block + LINES_AFTER_TITLE
+        near = blocks[max(0, first) : last + 1]
+        address = markup.url.value if markup.url else None
+        merged = merged.or_else(from_lines(_lines(near), address, _lines(blocks)))
+    if merged.language is None and body:
+        merged = replace(merged, language=language_of(body[:LANGUAGE_SAMPLE_CHARS]))
+    return merged
+
+
+def _lines(blocks: Sequence[Block]) -> list[tuple[int, str]]:
+    return [(b.start, b.text) for b in blocks]
