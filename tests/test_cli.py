@@ -439,3 +439,22 @@ def test_a_dead_worker_ends_the_command_with_status_1(capsys: pytest.CaptureFixt
 
     assert _guarded(dies) == 1
     assert capsys.readouterr().err == "dechaff: a worker process died\n"
+
+
+def test_markdown_prints_the_pages_structure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "bread.html"
+    page.write_text(
+        "<html><head><title>Plain bread</title></head><body><article><h1>Plain bread</h1>"
+        "<p>A loaf for every day, with four things you have at home.</p><h2>What you do</h2>"
+        "<ul><li>Mix the flour and the water.</li><li>Knead the dough.</li></ul>"
+        "<p>Bake it for forty minutes, and let it cool.</p></article></body></html>",
+        "utf-8",
+    )
+    assert main([str(page), "--markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Plain bread\n\nA loaf for every day")
+    assert "\n## What you do\n\n- Mix the flour and the water.\n- Knead the dough.\n\n" in out
+    assert main([str(page), "--markdown", "--no-title"]) == 0
+    assert capsys.readouterr().out.startswith("A loaf for every day")

@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--report", action="store_true", help="print the report after the body")
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
+    p.add_argument(
+        "--markdown", action="store_true",
+        help="print the body as Markdown: headings, lists, tables, code blocks (pages only)",
+    )  # fmt: skip
     p.add_argument("--example", action="store_true", help="clean the bundled example page")
     p.add_argument(
         "--no-title",
@@ -331,12 +335,14 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     records = bool(args.jsonl or crawls)  # inputs whose output is one JSON line a record
     folders = any(Path(p).is_dir() for p in args.pages)
     for option, on in (("--report", args.report), ("--json", args.json),
-                       ("--no-title", args.no_title)):  # fmt: skip
+                       ("--no-title", args.no_title), ("--markdown", args.markdown)):  # fmt: skip
         if on and records:
             parser.error(
                 f"{option} is for pages: JSON-lines and crawl runs write one JSON line a "
                 "record, with its report (see --no-report and --reports)"
             )
+    if args.markdown and (args.json or args.output):
+        parser.error("--markdown prints pages: give it without --json and -o")
     if crawls and args.mode != "auto":
         parser.error("--mode does not apply to crawl files: each record is read by its type")
     if crawls and (args.profile or args.across_pages):
@@ -486,9 +492,12 @@ def _print_pages(
         several = True
         if headers:
             out.write(f"== {name}\n")
-        if result.title and not args.no_title:
-            out.write(f"# {result.title}\n\n")
-        out.write(result.text + "\n")
+        if args.markdown:
+            out.write(result.markdown(title=not args.no_title) + "\n")
+        else:
+            if result.title and not args.no_title:
+                out.write(f"# {result.title}\n\n")
+            out.write(result.text + "\n")
         if args.report:
             out.write(f"\n-- report: {len(result.removals)} removals, {len(result.repairs)} ")
             out.write(f"repairs, {len(result.flags)} flags\n")

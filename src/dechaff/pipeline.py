@@ -308,10 +308,10 @@ class _Ledger:
         for b in kept:
             paragraph = self._render(b, self.taken.get(b.index, []), inserts.get(b.index, []))
             if paragraph:
-                paragraphs.append(paragraph)
+                paragraphs.append((b.index, paragraph))
         removals = sorted(self.removals, key=attrgetter("start"))
         title = self._title(removals)
-        text = "\n\n".join(paragraphs)
+        text = "\n\n".join(paragraph for _, paragraph in paragraphs)
         return CleanResult(
             text=text,
             title=squash(title) if title else None,
@@ -323,6 +323,7 @@ class _Ledger:
             source_length=len(self.raw),
             page_flags=page_flags(text, self.blocks, removals),
             page_type=self.page_type,
+            paragraphs=tuple(paragraphs),
             metadata=self._metadata(title, removals, text),
         )
 

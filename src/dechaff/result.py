@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .blocks import Block
+from .markdown import to_markdown
 from .metadata import Metadata
 from .page_type import PageType
 from .report import Flag, Removal, Repair
@@ -40,9 +41,20 @@ class CleanResult:
     """What kind of page this is (article, forum, documentation, product,
     collection, listing, service), how sure, and the evidence
     (:mod:`dechaff.page_type`)."""
+    paragraphs: tuple[tuple[int, str], ...] = ()
+    """The body's paragraphs, each with the index of the block it comes from:
+    :attr:`text` is their texts, a blank line apart."""
     metadata: Metadata = field(default_factory=Metadata)
     """Title, author, date published, site name, address, description, language
     and page type, each with its source (:mod:`dechaff.metadata`)."""
+
+    def markdown(self, *, title: bool = False) -> str:
+        """The body as Markdown: headings, lists, tables, code blocks and quotes
+        where the page's elements (or, in text mode, its bulleted and numbered
+        lines) show them (:mod:`dechaff.markdown`); with ``title=True``, under the
+        title as a level-one heading. It holds the words of :attr:`text` (and the
+        title's) and decides nothing of its own."""
+        return to_markdown(self.paragraphs, self.blocks, self.title if title else None)
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Counts and removed characters by ``filter/reason``.

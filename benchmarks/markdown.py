@@ -1,0 +1,113 @@
+"""Markdown structure against WCXB dev's ``main_content_markdown``: the F1 of
+heading lines, list items and table cells, dechaff's ``CleanResult.markdown()``
+and trafilatura's ``extract(output_format="markdown")`` in the same run (HTML).
+
+    python benchmarks/markdown.py [--limit N]
+
+An item matches when its lower-cased words are the same; items are counted over
+all pages together (a multiset per page). Also: the word F1 (WCXB's metric) of the
+Markdown with its marks stripped, beside that of the text output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import gzip
+import json
+import multiprocessing
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sets import SHARED
+
+from dechaff import clean_html
+from dechaff.evaluation import score_words
+
+WCXB = SHARED / "wcxb-dev"
+KINDS = ("heading", "list item", "table cell")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:[-*+]|\d+[.)])\s+|^```.*$|^\|?\s*:?-{3,}.*$|\|")
+
+
+def key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def items(markdown: str) -> dict[str, Counter[str]]:
+    """The headings, list items and table cells of ``markdown``, by kind."""
+    found: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
+    for line in markdown.splitlines():
+        if heading := _HEADING.match(line):
+            found["heading"][key(heading.group(1))] += 1
+        elif item := _ITEM.match(line):
+            found["list item"][key(item.group(1))] += 1
+        elif line.lstrip().startswith("|") and not _RULE.match(line):
+            found["table cell"].update(key(cell) for cell in line.strip().strip("|").split("|"))
+    for counter in found.values():
+        del counter[""]
+    return found
+
+
+def strip_marks(markdown: str) -> str:
+    return "\n".join(_MARKS.sub(" ", line) for line in markdown.splitlines())
+
+
+def _page(path: Path) -> dict[str, object]:
+    record = json.loads(path.read_text("utf-8"))
+    truth = record["ground_truth"]
+    truth = ast.literal_eval(truth) if isinstance(truth, str) else truth
+    html = gzip.decompress((WCXB / "html" / f"{path.stem}.html.gz").read_bytes())
+    result = clean_html(html)
+    try:
+        import trafilatura
+
+        theirs = trafilatura.extract(html.decode("utf-8", "replace"), output_format="markdown",
+                                     include_tables=True, include_comments=False) or ""  # fmt: skip
+    except Exception:  # a peer's failure counts as no output
+        theirs = ""
+    gold, body = truth.get("main_content_markdown") or "", truth.get("main_content") or ""
+    return {"gold": gold, "body": body, "dechaff": result.markdown(), "text": result.text,
+            "trafilatura": theirs}  # fmt: skip
+
+
+def f1(got: Counter[str], gold: Counter[str]) -> tuple[int, int, int]:
+    return sum((got & gold).values()), sum(got.values()), sum(gold.values())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    paths = sorted((WCXB / "ground-truth").glob("*.json"))[: args.limit]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pages = [p for p in pool.map(_page, paths, chunksize=8) if p["body"]]
+    print(f"WCXB dev, {len(pages)} pages with gold, HTML; items matched over all pages")
+    print(f"{'kind':11s} {'gold':>6s}   dechaff P / R / F1      trafilatura P / R / F1")
+    for kind in KINDS:
+        row = [f"{kind:11s}"]
+        for tool in ("dechaff", "trafilatura"):
+            both = got = gold = 0
+            for p in pages:
+                counts = f1(items(p[tool])[kind], items(p["gold"])[kind])  # type: ignore[arg-type]
+                both, got, gold = both + counts[0], got + counts[1], gold + counts[2]
+            precision, recall = both / max(1, got), both / max(1, gold)
+            score = 2 * precision * recall / max(1e-9, precision + recall)
+            if tool == "dechaff":
+                row.append(f"{gold:6d}  ")
+            row.append(f" {precision:.3f} / {recall:.3f} / {score:.3f}    ")
+        print("".join(row))
+    for name, field in (("text output", "text"), ("Markdown, marks stripped", "dechaff")):
+        scores = [score_words(strip_marks(p[field]), p["body"]).f1 for p in pages]  # type: ignore[arg-type]
+        print(f"word F1, {name}: {sum(scores) / len(scores):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""The body as Markdown: a view of the kept paragraphs that changes no decision.
+
+HTML input: each paragraph's element gives its shape — a heading with its level,
+a list item (ordered or not, nested by its depth), a table cell (the cells of one
+row become a row of a Markdown table, the first row its header), a line of a
+``<pre>`` or ``<code>`` block (fenced), a block quote. Text input: a line that
+opens with a bullet or a number is a list item. Everything else is a paragraph.
+Asked for the title, the Markdown opens with it as a level-one heading.
+
+>>> from dechaff import clean_html
+>>> r = clean_html("<html><head><title>Plain bread</title></head><body><article>"
+...                "<h1>Plain bread</h1><p>A loaf for every day, "
+...                "with four things you have at home.</p><h2>What you do</h2><ol><li>Mix "
+...                "the flour and the water.</li><li>Knead the dough.</li></ol><table><tr>"
+...                "<th>Flour</th><td>500 g</td></tr><tr><th>Water</th><td>350 ml</td></tr>"
+...                "</table><p>Bake it for forty minutes, and let it cool.</p></article>"
+...                "</body></html>")
+>>> print(r.markdown(title=True))
+# Plain bread
+<BLANKLINE>
+A loaf for every day, with four things you have at home.
+<BLANKLINE>
+## What you do
+<BLANKLINE>
+1. Mix the flour and the water.
+1. Knead the dough.
+<BLANKLINE>
+| Flour | 500 g |
+| --- | --- |
+| Water | 350 ml |
+<BLANKLINE>
+Bake it for forty minutes, and let it cool.
+
+The lines of a ``<pre>`` element are read as one line today (the reading stage
+joins them), so a code block comes out fenced on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .blocks import Block
+
+_STEP = re.compile(r"([a-z0-9]+)(?:\[\d+\])?")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪‣–—]|\d{1,3}[.)])\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One paragraph's Markdown, and what it may join with on the next line."""
+
+    text: str
+    group: str = ""
+    """Pieces of one group (a list, a table, a code block) follow on the next
+    line; anything else is a blank line apart."""
+
+
+def to_markdown(
+    paragraphs: Sequence[tuple[int, str]], blocks: Sequence[Block], title: str | None = None
+) -> str:
+    """The Markdown of ``paragraphs`` (each with the index of the block of
+    ``blocks`` it comes from), under ``title`` when there is one."""
+    pieces = [_Piece(f"# {title}", "title")] if title else []
+    for index, text in paragraphs:
+        pieces.extend(_shape(blocks[index], text))
+    return _join(_tables(pieces))
+
+
+def _shape(block: Block, text: str) -> list[_Piece]:
+    dom = block.dom
+    if dom is None:
+        return [_plain_line(text)]
+    steps = [m.group(1) for m in _STEP.finditer(dom.xpath.lower())]
+    if dom.heading:
+        return [_Piece("#" * dom.heading + " " + text)]
+    if dom.tag in {"pre", "code"} or "pre" in steps:
+        return [_Piece(text, "code:" + _owner(dom.xpath, "pre"))]
+    if dom.tag in {"td", "th"}:
+        return [_Piece(_cell(text), "row:" + _owner(dom.xpath, "tr"))]
+    if dom.list_item and "li" in steps:
+        return [_Piece(_list_item(steps, text), "list")]
+    if "blockquote" in steps:
+        return [_Piece("> " + text, "quote")]
+    return [_Piece(text)]
+
+
+def _plain_line(text: str) -> _Piece:
+    """A line of text input: a bulleted or numbered line is a list item."""
+    if _BULLET.match(text):
+        mark = "1." if _NUMBERED.match(text) else "-"
+        return _Piece(f"{mark} {_BULLET.sub('', text, count=1)}", "list")
+    return _Piece(text)
+
+
+def _owner(xpath: str, tag: str) -> str:
+    """The path of the nearest ``tag`` element that holds ``xpath``'s element."""
+    parts = xpath.split("/")
+    for at in range(len(parts) - 1, -1, -1):
+        if parts[at].lower().split("[")[0] == tag:
+            return "/".join(parts[: at + 1])
+    return xpath
+
+
+def _list_item(steps: list[str], text: str) -> str:
+    depth = steps.count("li") - 1
+    last = len(steps) - 1 - steps[::-1].index("li")
+    ordered = last > 0 and steps[last - 1] == "ol"
+    return "  " * depth + ("1. " if ordered else "- ") + text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _tables(pieces: list[_Piece]) -> list[_Piece]:
+    """Cells of one row joined into a Markdown table row; a separator after the
+    first row of each table."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        if out and piece.group.startswith("row:") and out[-1].group == piece.group:
+            out[-1] = _Piece(out[-1].text + " | " + piece.text, piece.group)
+        else:
+            out.append(piece)
+    rows: list[_Piece] = []
+    for n, piece in enumerate(out):
+        if not piece.group.startswith("row:"):
+            rows.append(piece)
+            continue
+        cells = piece.text.count(" | ") + 1
+        row = _Piece(f"| {piece.text} |", "table")
+        first = n == 0 or not out[n - 1].group.startswith("row:")
+        rows.append(row)
+        if first:
+            rows.append(_Piece("|" + " --- |" * cells, "table"))
+    return rows
+
+
+def _join(pieces: list[_Piece]) -> str:
+    lines: list[str] = []
+    previous = ""
+    fenced = ""
+    for piece in pieces:
+        code = piece.group if piece.group.startswith("code:") else ""
+        if fenced and code != fenced:
+            lines.append("```")
+            fenced = ""
+        together = piece.group and piece.group == previous and piece.group != "title"
+        if lines and not together:
+            lines.append("")
+        if code and code != fenced:
+            lines.append("```")
+            fenced = code
+        lines.append(piece.text)
+        previous = piece.group
+    if fenced:
+        lines.append("```")
+    return "\n".join(lines)

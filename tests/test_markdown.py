@@ -1,0 +1,69 @@
+"""Markdown: a view of the kept paragraphs, shaped by their elements."""
+
+from __future__ import annotations
+
+import re
+
+from dechaff import clean, clean_html
+from dechaff.blocks import Block, DomInfo
+from dechaff.markdown import to_markdown
+
+
+def block(index: int, text: str, tag: str, xpath: str, **dom: object) -> Block:
+    return Block(index, 0, len(text), text, dom=DomInfo(tag, xpath, **dom))  # type: ignore[arg-type]
+
+
+def test_each_element_gives_its_shape() -> None:
+    blocks = [
+        block(0, "Steps", "h2", "/html/body/article/h2", heading=2),
+        block(1, "Mix", "li", "/html/body/article/ol/li[1]", list_item=True),
+        block(2, "Stir", "li", "/html/body/article/ol/li[1]/ul/li", list_item=True),
+        block(3, "Knead", "li", "/html/body/article/ol/li[2]", list_item=True),
+        block(4, "Flour", "th", "/html/body/article/table/tr[1]/th"),
+        block(5, "500 g | sifted", "td", "/html/body/article/table/tr[1]/td"),
+        block(6, "Water", "th", "/html/body/article/table/tr[2]/th"),
+        block(7, "350 ml", "td", "/html/body/article/table/tr[2]/td"),
+        block(8, "bake(40)", "pre", "/html/body/article/pre"),
+        block(9, "Well said.", "p", "/html/body/article/blockquote/p"),
+        block(10, "The end.", "p", "/html/body/article/p"),
+    ]
+    paragraphs = [(b.index, b.text) for b in blocks]
+    assert to_markdown(paragraphs, blocks, "Bread") == "\n".join(
+        [
+            "# Bread", "", "## Steps", "",
+            "1. Mix", "  - Stir", "1. Knead", "",
+            "| Flour | 500 g \\| sifted |", "| --- | --- |", "| Water | 350 ml |", "",
+            "```", "bake(40)", "```", "",
+            "> Well said.", "", "The end.",
+        ]
+    )  # fmt: skip
+
+
+def test_text_mode_lists_from_bullets_and_numbers() -> None:
+    raw = (
+        "Baking bread at home takes little more than flour, water, salt and time.\n"
+        "• Mix the flour and the water in a large bowl.\n"
+        "2) Knead the dough for ten minutes until it is smooth."
+    )
+    assert clean(raw).markdown() == (
+        "Baking bread at home takes little more than flour, water, salt and time.\n\n"
+        "- Mix the flour and the water in a large bowl.\n"
+        "1. Knead the dough for ten minutes until it is smooth."
+    )
+
+
+def test_the_markdown_holds_the_words_of_the_text_and_the_title_and_no_others() -> None:
+    html = (
+        "<html><head><title>Plain bread</title></head><body><nav>Home</nav><article>"
+        "<h1>Plain bread</h1><p>A loaf for every day, with four things you have at home.</p>"
+        "<h2>What you do</h2><ol><li>Mix the flour and the water.</li><li>Knead it.</li></ol>"
+        "<p>Bake it for forty minutes, and let it cool.</p></article></body></html>"
+    )
+    result = clean_html(html)
+
+    def words(text: str) -> list[str]:
+        return sorted(re.findall(r"[^\W\d_]+", text))
+
+    assert words(result.markdown()) == words(result.text)
+    assert words(result.markdown(title=True)) == words(f"{result.title} {result.text}")
+    assert "Home" not in result.markdown()
