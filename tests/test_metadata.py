@@ -158,3 +158,24 @@ def test_or_else_fills_only_what_is_missing() -> None:
     second = Metadata(author=Found("B", "two"), date=Found("2025-01-01", "two"))
     merged = first.or_else(second)
     assert merged.author == Found("A", "one") and merged.date == Found("2025-01-01", "two")
+
+
+GERMAN = (
+    "<p>Der Verein hat am Dienstag beschlossen, dass die Brücke nach einem Jahr wieder "
+    "geöffnet wird. Die Arbeiten sind mit dem Geld fertig geworden, und der Verkehr soll "
+    "ab Freitag wieder über die Brücke fließen, wie die Stadt mitteilte. Es ist nicht "
+    "die erste Sanierung, aber sie war die teuerste, sagte der Bürgermeister, der sich "
+    "bei den Arbeitern und bei den Anwohnern für ihre Geduld bedankte.</p>"
+)
+
+
+def test_the_body_overrules_a_markup_language_it_plainly_contradicts() -> None:
+    meta = clean_html(page("", GERMAN, lang="en")).metadata
+    assert meta.language == Found("de", "function words of the body, over <html lang> 'en'")
+    assert clean_html(page("", GERMAN, lang="de-AT")).metadata.language == Found(
+        "de-at", "<html lang>"
+    )
+    short = "<p>Der Verein hat am Dienstag beschlossen, die Brücke zu öffnen.</p>"
+    assert clean_html(page("", short, lang="en")).metadata.language == Found("en", "<html lang>")
+    japanese = clean_html(page("", GERMAN, lang="ja")).metadata.language  # beyond the tables
+    assert japanese == Found("ja", "<html lang>")

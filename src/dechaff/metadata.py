@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from .blocks import Block
-from .language import page_language
+from .language import FUNCTION_WORDS, page_language
 from .report import Reason, Removal
 from .words import load
 
@@ -258,9 +258,29 @@ def page_metadata(
         near = blocks[max(0, first) : last + 1]
         address = markup.url.value if markup.url else None
         merged = merged.or_else(from_lines(_lines(near), address, _lines(blocks)))
-    if merged.language is None and body:
-        merged = replace(merged, language=language_of(body[:LANGUAGE_SAMPLE_CHARS]))
+    if body:
+        merged = replace(merged, language=_checked_language(merged.language, body))
     return merged
+
+
+OVERRIDE_WORDS = 50
+"""The body overrules the markup's language with at least this many words."""
+
+
+def _checked_language(declared: Found | None, body: str) -> Found | None:
+    """The ``declared`` language, unless the body's function words say another of
+    the languages the tables cover (a template's ``<html lang="en">`` over a German
+    page); with none declared, the body's."""
+    sample = body[:LANGUAGE_SAMPLE_CHARS]
+    told = language_of(sample)
+    if declared is None or told is None:
+        return declared or told
+    primary = declared.value.split("-")[0]
+    if told.value == primary or primary not in FUNCTION_WORDS:
+        return declared
+    if len(sample.split()) < OVERRIDE_WORDS:
+        return declared
+    return Found(told.value, f"{told.source}, over {declared.source} '{declared.value}'")
 
 
 def _lines(blocks: Sequence[Block]) -> list[tuple[int, str]]:
