@@ -458,3 +458,21 @@ def test_markdown_prints_the_pages_structure(
     assert "\n## What you do\n\n- Mix the flour and the water.\n- Knead the dough.\n\n" in out
     assert main([str(page), "--markdown", "--no-title"]) == 0
     assert capsys.readouterr().out.startswith("A loaf for every day")
+
+
+def test_markdown_adds_a_field_to_json_lines_records(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    text = (
+        "Advertisement\nThe council voted on Monday, and the motion passed by a wide margin.\n"
+        "• The bridge reopens on Friday after a year of repairs.\n"
+        "• Traffic will be limited to cars and bicycles until the spring."
+    )
+    source.write_text(json.dumps({"id": 1, "text": text}) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["--jsonl", str(source), "-o", str(out), "--markdown"]) == 0
+    record = json.loads(out.read_text("utf-8"))
+    assert record["text_clean"] == clean(text).text
+    assert record["text_markdown"] == clean(text).markdown()
+    assert "\n\n- The bridge reopens on Friday" in record["text_markdown"]
+    assert main(["--jsonl", str(source), "-o", str(tmp_path / "plain.jsonl")]) == 0
+    assert "text_markdown" not in json.loads((tmp_path / "plain.jsonl").read_text("utf-8"))

@@ -212,4 +212,4 @@ def test_markdown_is_for_printed_pages(tmp_path: Path) -> None:
             capture_output=True, text=True,
         )  # fmt: skip
         assert done.returncode == 2
-        assert "--markdown prints pages" in done.stderr
+        assert "--markdown prints pages or adds a field" in done.stderr

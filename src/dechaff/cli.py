@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
     p.add_argument(
         "--markdown", action="store_true",
-        help="print the body as Markdown: headings, lists, tables, code blocks (pages only)",
+        help="the body as Markdown (headings, lists, tables, code): printed pages, or a "
+        "field of each JSON-lines (FIELD_markdown) and crawl (markdown) record",
     )  # fmt: skip
     p.add_argument("--example", action="store_true", help="clean the bundled example page")
     p.add_argument(
@@ -293,6 +294,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
         resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field or "url",
         site=args.site, with_report=not getattr(args, "no_report", False),
+        markdown=getattr(args, "markdown", False),
         globs=tuple(args.glob),
         reports_to=Path(args.reports) if getattr(args, "reports", None) else None, **more,
     )  # fmt: skip
@@ -335,14 +337,15 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     records = bool(args.jsonl or crawls)  # inputs whose output is one JSON line a record
     folders = any(Path(p).is_dir() for p in args.pages)
     for option, on in (("--report", args.report), ("--json", args.json),
-                       ("--no-title", args.no_title), ("--markdown", args.markdown)):  # fmt: skip
+                       ("--no-title", args.no_title)):  # fmt: skip
         if on and records:
             parser.error(
                 f"{option} is for pages: JSON-lines and crawl runs write one JSON line a "
                 "record, with its report (see --no-report and --reports)"
             )
-    if args.markdown and (args.json or args.output):
-        parser.error("--markdown prints pages: give it without --json and -o")
+    if args.markdown and (args.json or (args.output and not records)):
+        parser.error("--markdown prints pages or adds a field to JSON-lines and crawl records: "
+                     "give it without --json, and -o only with --jsonl or crawl files")  # fmt: skip
     if crawls and args.mode != "auto":
         parser.error("--mode does not apply to crawl files: each record is read by its type")
     if crawls and (args.profile or args.across_pages):

@@ -65,6 +65,9 @@ class Run:
     """Folders: take the files matching these patterns (default: by extension)."""
     with_report: bool = True
     """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
+    markdown: bool = False
+    """JSON-lines and crawl output: each record also carries the body as Markdown
+    (``<field>_markdown``; crawl records: ``markdown``)."""
     reports_to: Path | None = None
     """JSON lines: write the reports to this file instead, a line per record in the
     same order (``line``, the record's ``id`` and ``url`` when it has them, and
@@ -153,6 +156,8 @@ class Cleaned:
     """
 
     text: str
+    markdown: str | None
+    """The body as Markdown, when asked for."""
     report: dict[str, Any]
     """The result's :meth:`~dechaff.CleanResult.to_dict` without its text (serialised
     once, with the record it goes into)."""
@@ -161,13 +166,15 @@ class Cleaned:
     """Characters removed, by reason."""
 
 
-def cleaned(result: CleanResult) -> Cleaned:
-    """The compact form of a result (runs in the worker)."""
+def cleaned(result: CleanResult, markdown: bool = False) -> Cleaned:
+    """The compact form of a result (runs in the worker); with its Markdown when
+    ``markdown``."""
     report = result.report_dict()
     removed: Counter[str] = Counter()
     for r in result.removals:
         removed[r.reason.value] += len(r.text)
-    return Cleaned(result.text, report, result.source_length, dict(removed))
+    body = result.markdown() if markdown else None
+    return Cleaned(result.text, body, report, result.source_length, dict(removed))
 
 
 # --- JSON lines -----------------------------------------------------------------------
@@ -194,21 +201,25 @@ def clean_record(
     field_name: str,
     report: str,
     item: tuple[int, bytes, SiteEvidence | None],
+    markdown: bool = False,
 ) -> RecordDone:
     """Decode, parse, clean and format one record (in a worker): only short strings
     come back. A bad record becomes an error record that keeps what it held.
     ``report``: ``"inline"`` (the record's ``dechaff`` key), ``"none"``, or
-    ``"apart"`` (in :attr:`RecordDone.report_line`)."""
+    ``"apart"`` (in :attr:`RecordDone.report_line`); ``markdown``: add the body as
+    Markdown (``<field>_markdown``)."""
     number, raw, site = item
     record, problem = parse_record(raw, field_name)
     if record is not None and problem is None:
         try:
-            done = cleaned(cleaner(record[field_name], site=site))
+            done = cleaned(cleaner(record[field_name], site=site), markdown)
         except Exception as error:
             problem = f"{type(error).__name__}: {error}"
         else:
             # dechaff's keys replace any of the same name already in the record
             record[f"{field_name}_clean"] = done.text
+            if done.markdown is not None:
+                record[f"{field_name}_markdown"] = done.markdown
             if report == "inline":
                 record["dechaff"] = done.report
             apart = _report_line(number, record, "dechaff", done.report, report)
@@ -282,7 +293,9 @@ def run_jsonl(run: Run, source_name: str, field_name: str, output: str | None) -
         with target.open(tally) as out, bar, _reports(run) as apart:
             records = _with_sites(run, lines, target.done)
             report = "apart" if run.reports_to else "inline" if run.with_report else "none"
-            work = functools.partial(clean_record, run.cleaner, field_name, report)
+            work = functools.partial(
+                clean_record, run.cleaner, field_name, report, markdown=run.markdown
+            )
             results = ordered_map(work, records, workers=run.workers, chunksize=run.chunksize)
             try:  # (each worker parses, cleans and formats: the main process reads and writes)
                 _write_in_order(run, results, out, tally, "line", bar.update, apart)
@@ -496,7 +509,9 @@ def run_warc(run: Run, sources: Sequence[str], output: str | None) -> Tally:
     tally, skipped = target.tally("text"), Counter[str]()
     with target.open(tally) as out:
         pages = _crawl_pages(run, sources, skipped, tally, after=target.done)
-        work = functools.partial(clean_crawl_page, run.cleaner, run.with_report)
+        work = functools.partial(
+            clean_crawl_page, run.cleaner, run.with_report, markdown=run.markdown
+        )
         results = ordered_map(
             work, pages, workers=run.workers, chunksize=run.chunksize, progress=run.progress
         )
@@ -534,8 +549,11 @@ def _crawl_pages(
             run.say(f"dechaff: {source}: stopped after record {number}: {error}")
 
 
-def clean_crawl_page(cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage]) -> RecordDone:
-    """Clean one crawl page (in a worker) into its output line."""
+def clean_crawl_page(
+    cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage], markdown: bool = False
+) -> RecordDone:
+    """Clean one crawl page (in a worker) into its output line; ``markdown``: with
+    the body as Markdown."""
     number, page = item
     record: dict[str, Any] = {
         "url": page.url, "warc_record_id": page.record_id, "date": page.date,
@@ -548,8 +566,10 @@ def clean_crawl_page(cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage]
     except Exception as error:
         record["dechaff_error"] = f"{type(error).__name__}: {error}"
         return RecordDone(number, dumps(record) + "\n", record["dechaff_error"])
-    done = cleaned(result)
+    done = cleaned(result, markdown)
     record |= {"title": result.title, "text": result.text}
+    if done.markdown is not None:
+        record["markdown"] = done.markdown
     if report:
         record["dechaff"] = done.report
     line = dumps(record) + "\n"
