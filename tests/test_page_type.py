@@ -137,3 +137,14 @@ def test_the_type_is_in_the_report_and_its_json() -> None:
     assert out["page_type"]["kind"] == "product"
     assert 0 < out["page_type"]["confidence"] <= 1
     assert out["page_type"]["evidence"] == list(result.page_type.evidence)  # type: ignore[union-attr]
+
+
+def test_type_and_metadata_are_worked_out_on_first_use_and_survive_pickling() -> None:
+    import pickle
+
+    result = clean_html(PRODUCT)
+    assert "page_type" not in vars(result) and "metadata" not in vars(result)
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy.page_type == result.page_type
+    assert copy.metadata == result.metadata
+    assert "page_type" in vars(result)  # computed once, then kept

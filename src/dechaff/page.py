@@ -13,7 +13,6 @@ from .blocks import Block
 from .errors import ConfigError
 from .headline import HeadingMatch, HeadlineRules
 from .metadata import Metadata
-from .page_type import PageType
 from .profile import SiteEvidence
 from .report import Decision, Evidence, Removal, Repair, Title
 
@@ -91,8 +90,6 @@ class Facts:
     whose posts are its content."""
     address: str | None = None
     """HTML: the page's own address as its head gives it (canonical link, og:url)."""
-    page_type: PageType | None = None
-    """The page's type and its evidence (:mod:`dechaff.page_type`)."""
     metadata: Metadata = field(default_factory=Metadata)
     """HTML: what the markup says about the page (author, date, site name, …;
     :mod:`dechaff.metadata`)."""

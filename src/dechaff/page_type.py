@@ -145,6 +145,23 @@ class PageType:
         }
 
 
+@dataclass(frozen=True)
+class Signs:
+    """What the reading stage found that the type is told by, besides the blocks:
+    kept with a result so that its type is worked out only when asked for."""
+
+    declared: frozenset[str] = frozenset()
+    address: str | None = None
+    thread: bool = False
+    main_share: float | None = None
+
+
+def of_page(blocks: Sequence[Block], signs: Signs) -> PageType:
+    """The type the shipped model gives a page of ``blocks`` with ``signs``."""
+    found = features(blocks, signs.declared, signs.address, signs.thread, signs.main_share)
+    return classify(found)
+
+
 def features(
     blocks: Sequence[Block],
     declared: frozenset[str] = frozenset(),
@@ -198,6 +215,8 @@ def _line_features(blocks: Sequence[Block]) -> dict[str, float]:
 
 
 def _dom_features(blocks: Sequence[Block]) -> dict[str, float]:
+    if not blocks or blocks[0].dom is None:  # text input: no markup
+        return dict.fromkeys(_DOM_FEATURES, 0.0)
     doms = [b.dom for b in blocks if b.dom is not None]
     lines = len(doms) or 1
     words = sum(b.words for b in blocks if b.dom is not None) or 1
@@ -215,6 +234,12 @@ def _dom_features(blocks: Sequence[Block]) -> dict[str, float]:
         "code blocks": sum(d.tag in {"pre", "code"} for d in doms) / lines,
         "table cells": sum(d.tag in {"td", "th"} for d in doms) / lines,
     }
+
+
+_DOM_FEATURES = (
+    "html", "heading lines", "list item lines", "link words", "comment words",
+    "landmark words", "code blocks", "table cells",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

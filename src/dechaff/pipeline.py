@@ -14,8 +14,8 @@ from .decode import to_text
 from .errors import ConfigError, FilterError, InputTooLargeError
 from .headline import headline_of
 from .html.decoding import decode_html_keeping_utf8, looks_like_html
-from .metadata import Found, Metadata, page_metadata
 from .page import Facts, Filter, Page, Settings
+from .page_type import Signs
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title
@@ -196,7 +196,7 @@ class _Ledger:
     def __init__(self, raw: str, blocks: tuple[Block, ...], facts: Facts) -> None:
         self.raw = raw
         self.document_title = facts.document_title
-        self.page_type = facts.page_type
+        self.signs = Signs(facts.declared, facts.address, facts.thread, facts.main_share)
         self.markup = facts.metadata
         self.blocks = blocks
         self.title: Title | None = None
@@ -322,23 +322,11 @@ class _Ledger:
             kept=tuple(b.index for b in kept),
             source_length=len(self.raw),
             page_flags=page_flags(text, self.blocks, removals),
-            page_type=self.page_type,
             paragraphs=tuple(paragraphs),
-            metadata=self._metadata(title, removals, text),
+            signs=self.signs,
+            markup=self.markup,
+            title_block=self.title.block if self.title is not None else None,
         )
-
-    def _metadata(self, title: str | None, removals: list[Removal], text: str) -> Metadata:
-        """The page's metadata: the title and type decided, the markup's, the report's."""
-        decided = None
-        if title:
-            where = (
-                "document title" if self.title is None else f"headline (block {self.title.block})"
-            )
-            decided = Found(squash(title), where)
-        return page_metadata(
-            self.markup, self.blocks, removals, decided, self.title.block if self.title else 0,
-            text, self.page_type,
-        )  # fmt: skip
 
     def _title(self, removals: list[Removal]) -> str | None:
         """The headline of the title decision (what its filter removed of its block

@@ -8,8 +8,7 @@ may weigh, computed once before any filter runs.
   words inside the main content element, whether the page is a discussion, and
   its own address.
 
-Both tell the page's type (:mod:`dechaff.page_type`) and find the lines a glued
-copy of the article holds (:mod:`dechaff.copies`).
+Both find the lines a glued copy of the article holds (:mod:`dechaff.copies`).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from .copies import held_by_glued_copies
 from .headline import HeadlineRules
 from .html import parse
 from .page import Facts
-from .page_type import classify, features
 from .profile import SiteEvidence
 
 HEADLINE_RULES = HeadlineRules()
@@ -44,8 +42,7 @@ class Reading:
 def read_text(raw: str, site: SiteEvidence | None = None) -> Reading:
     """Raw page text: its lines as blocks; ``site``: its site's boilerplate, if known."""
     blocks = segment(raw)
-    kind = classify(features(blocks))
-    return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks), page_type=kind))
+    return Reading(raw, blocks, Facts(site=site, held=held_by_glued_copies(blocks)))
 
 
 def read_html(
@@ -61,10 +58,9 @@ def read_html(
     heading = headline.match_heading(page.blocks, page.title) if page.title else None
     held = held_by_glued_copies(page.blocks)
     main_share, thread = _main_share(page.blocks), _is_thread(page.blocks)
-    kind = classify(features(page.blocks, page.declared, page.address, thread, main_share))
     facts = Facts(
         page.title, heading, main_share, site, held, declared=page.declared, thread=thread,
-        address=page.address, page_type=kind, metadata=page.metadata,
+        address=page.address, metadata=page.metadata,
     )  # fmt: skip
     return Reading(page.text, page.blocks, facts)
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .blocks import Block
 from .markdown import to_markdown
-from .metadata import Metadata
-from .page_type import PageType
+from .metadata import Found, Metadata, page_metadata
+from .page_type import PageType, Signs, of_page
 from .report import Flag, Removal, Repair
 from .verdict import PageFlag
 
@@ -37,16 +38,38 @@ class CleanResult:
     page_flags: tuple[PageFlag, ...] = ()
     """Flags on the whole page: why its body is empty or almost so
     (:mod:`dechaff.verdict`); none for a body of fifty characters or more."""
-    page_type: PageType | None = None
-    """What kind of page this is (article, forum, documentation, product,
-    collection, listing, service), how sure, and the evidence
-    (:mod:`dechaff.page_type`)."""
     paragraphs: tuple[tuple[int, str], ...] = ()
     """The body's paragraphs, each with the index of the block it comes from:
     :attr:`text` is their texts, a blank line apart."""
-    metadata: Metadata = field(default_factory=Metadata)
-    """Title, author, date published, site name, address, description, language
-    and page type, each with its source (:mod:`dechaff.metadata`)."""
+    signs: Signs = field(default_factory=Signs, repr=False)
+    """What the page's type is told by besides its blocks (see :attr:`page_type`)."""
+    markup: Metadata = field(default_factory=Metadata, repr=False)
+    """What the page's markup says about it (see :attr:`metadata`)."""
+    title_block: int | None = None
+    """The block the title was decided in, if a filter decided one."""
+
+    @cached_property
+    def page_type(self) -> PageType:
+        """What kind of page this is (article, forum, documentation, product,
+        collection, listing, service), how sure, and the evidence
+        (:mod:`dechaff.page_type`). Worked out on first use: a run that reads only
+        the text does not pay for it."""
+        return of_page(self.blocks, self.signs)
+
+    @cached_property
+    def metadata(self) -> Metadata:
+        """Title, author, date published, site name, address, description, language
+        and page type, each with its source (:mod:`dechaff.metadata`). Worked out
+        on first use."""
+        title = None
+        if self.title:
+            block = self.title_block
+            where = "document title" if block is None else f"headline (block {block})"
+            title = Found(self.title, where)
+        return page_metadata(
+            self.markup, self.blocks, self.removals, title, self.title_block or 0, self.text,
+            self.page_type,
+        )  # fmt: skip
 
     def markdown(self, *, title: bool = False) -> str:
         """The body as Markdown: headings, lists, tables, code blocks and quotes
@@ -86,7 +109,7 @@ class CleanResult:
             "summary": self.summary(),
             "source_length": self.source_length,
             "page_flags": [f.to_dict() for f in self.page_flags],
-            "page_type": self.page_type.to_dict() if self.page_type else None,
+            "page_type": self.page_type.to_dict(),
             "metadata": self.metadata.to_dict(),
         }
 
@@ -100,11 +123,10 @@ class CleanResult:
         """The report as readable lines: the page's type, then one line per page
         flag, removal, repair and flag."""
         lines = [f"! page {f.reason.value}: {f.detail}" for f in self.page_flags]
-        if self.page_type is not None:
-            kind = self.page_type
-            lines.insert(
-                0, f"= page type {kind.kind} ({kind.confidence:.2f}; {', '.join(kind.evidence)})"
-            )
+        kind = self.page_type
+        lines.insert(
+            0, f"= page type {kind.kind} ({kind.confidence:.2f}; {', '.join(kind.evidence)})"
+        )
         for r in self.removals:
             lines.append(
                 f"- [{r.start}:{r.end}] {r.filter}/{r.reason.value}: {_clip(r.text)!r}"
