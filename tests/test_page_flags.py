@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-from dechaff import clean, clean_html
+from dechaff import Cleaner, Page, Reason, Removal, clean, clean_html
 from dechaff.verdict import SHORT_BODY_CHARS, PageReason
 
 
@@ -57,3 +58,43 @@ def test_page_flags_are_in_the_report_and_its_json() -> None:
     out = json.loads(json.dumps(result.to_dict()))
     assert out["page_flags"] == [{"reason": "all-removed", "detail": result.page_flags[0].detail}]
     assert "page_flags" in result.report_dict()
+
+
+class _EmptyingMain:
+    """A stand-in for the main-content filter that chose an element holding
+    nothing that stays: it removes every line."""
+
+    name = "main-content"
+
+    def __call__(self, page: Page) -> Iterator[Removal]:
+        for b in page.kept:
+            yield Removal(self.name, Reason.OUTSIDE_MAIN, b.text, b.start, b.end, b.index)
+
+
+class _EmptyingChrome(_EmptyingMain):
+    name = "chrome"
+
+
+PAGE = (
+    "<html><body><p>The council voted on Tuesday to reopen the bridge after a year.</p>"
+    "<p>Engineers said the repairs came in under budget, and traffic resumes Friday.</p>"
+    "</body></html>"
+)
+
+
+def test_an_emptied_main_element_is_set_aside_and_the_page_cleaned_again() -> None:
+    cleaner = Cleaner.default().replace("main-content", _EmptyingMain())
+    result = cleaner.clean_html(PAGE)
+    assert "reopen the bridge" in result.text and "traffic resumes Friday" in result.text
+    assert [f.reason for f in result.page_flags] == [PageReason.MAIN_ELEMENT_SET_ASIDE]
+    assert "kept 0 characters" in result.page_flags[0].detail
+    assert not any(r.filter == "main-content" for r in result.removals)
+
+
+def test_a_main_element_that_kept_a_body_stands() -> None:
+    result = Cleaner.default().clean_html(PAGE)
+    assert result.page_flags == ()
+    emptying = Cleaner.default().replace("chrome", _EmptyingChrome())
+    emptied = emptying.clean_html(PAGE)  # every line removed, not by the main element
+    assert emptied.text == ""
+    assert [f.reason for f in emptied.page_flags] == [PageReason.ALL_REMOVED]

@@ -21,7 +21,7 @@ from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Removal, Repair, Title
 from .result import CleanResult
 from .textutil import joins_words, squash
-from .verdict import page_flags
+from .verdict import MAIN_CONTENT, PageFlag, PageReason, main_element_emptied, page_flags
 
 ENTRY_POINT_GROUP = "dechaff.filters"
 
@@ -154,7 +154,25 @@ class Cleaner:
             html, utf8 = decode_html_keeping_utf8(bytes(html))
         html = to_text(html)  # raises the usual TypeError for anything but str
         self._check_size(html)
-        return run(self.filters, read_html(html, site, utf8, self.settings.headline), self.settings)
+        reading = read_html(html, site, utf8, self.settings.headline)
+        return self._without_an_empty_main(run(self.filters, reading, self.settings), reading)
+
+    def _without_an_empty_main(self, result: CleanResult, reading: Reading) -> CleanResult:
+        """``result``, or, when its body is under fifty characters and the main
+        content element's filter removed most of what went (an element chosen that
+        held nothing that stayed: a banner, one card of a listing), the page
+        cleaned again without that filter if that keeps more, flagged so."""
+        if not main_element_emptied(result) or MAIN_CONTENT not in self.names:
+            return result
+        second = run(self.without(MAIN_CONTENT).filters, reading, self.settings)
+        if len(second.text) <= len(result.text):
+            return result
+        flag = PageFlag(
+            PageReason.MAIN_ELEMENT_SET_ASIDE,
+            f"the main content element kept {len(result.text)} characters: cleaned again "
+            f"without the {MAIN_CONTENT} filter",
+        )
+        return dc_replace(second, page_flags=(flag, *second.page_flags))
 
     def _check_size(self, text: str) -> None:
         limit = self.settings.max_chars

@@ -16,10 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .blocks import Block
 from .report import Removal
+
+if TYPE_CHECKING:
+    from .result import CleanResult
 
 SHORT_BODY_CHARS = 50
 """A body of fewer characters than this is flagged when the page read more."""
@@ -36,6 +39,9 @@ class PageReason(str, Enum):
     """The page read text, and every line of it was removed."""
     SHORT_BODY = "short-body"
     """The body is shorter than :data:`SHORT_BODY_CHARS` though the page read more."""
+    MAIN_ELEMENT_SET_ASIDE = "main-element-set-aside"
+    """The main content element kept almost nothing, and the page was cleaned
+    again without it (:meth:`dechaff.Cleaner.clean_html`)."""
 
     def __str__(self) -> str:
         return self.value
@@ -70,6 +76,23 @@ def page_flags(
         return ()  # the page is short itself: its body is all it had to give
     detail = f"{len(text)} of {read:,} characters kept; {taken}"
     return (PageFlag(PageReason.SHORT_BODY, detail),)
+
+
+MAIN_CONTENT = "main-content"
+"""The name of the filter that keeps an HTML page's main content element."""
+MAIN_SHARE_OF_REMOVED = 0.5
+"""A short body's main element is set aside when its filter removed at least this
+share of the characters that went."""
+
+
+def main_element_emptied(result: CleanResult) -> bool:
+    """Whether ``result``'s body is under :data:`SHORT_BODY_CHARS` and the main
+    content filter removed at least :data:`MAIN_SHARE_OF_REMOVED` of what went."""
+    if len(result.text) >= SHORT_BODY_CHARS:
+        return False
+    removed = sum(len(r.text) for r in result.removals)
+    by_main = sum(len(r.text) for r in result.removals if r.filter == MAIN_CONTENT)
+    return removed > 0 and by_main >= MAIN_SHARE_OF_REMOVED * removed
 
 
 def _largest_removers(removals: Sequence[Removal]) -> str:
