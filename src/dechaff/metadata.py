@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .blocks import Block
 from .language import FUNCTION_WORDS, page_language
 from .report import Reason, Removal
+from .textutil import alternation
 from .words import load
 
 if TYPE_CHECKING:
@@ -75,29 +77,51 @@ class Metadata:
         return replace(self, **{name: getattr(other, name) for name in lacking})
 
 
-def _months() -> dict[str, int]:
-    table = {}
-    for entry in load("months"):
-        name, number = entry.rsplit(" ", 1)
-        table[name] = int(number)
-    return table
-
-
-MONTHS = _months()
-"""Month names (and their abbreviations) in the languages the word list covers."""
-_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _DAY_FIRST = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b")
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH})\.?,?\s+(?:de\s+)?{_YEAR}",
-    re.IGNORECASE,
-)  # "4 September 2025", "4. September 2025", "4 de septiembre de 2025"
-_MONTH_DAY = re.compile(
-    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE
-)  # "September 4, 2025"
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+{_YEAR}", re.IGNORECASE)
+_NAME_END = re.compile(
+    r"\s*(?:[|•·,;–—]\s*|\s-\s|\bupdated\b|\bpublished\b|\bon\b\s+\w+day|\d).*$", re.IGNORECASE
+)
+"""Where a byline's name ends: a separator, a date, "updated"."""
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """The patterns built from the word lists ``months``, ``bylines`` and
+    ``date-cues``: read and compiled on first use (:func:`_wording`), not when the
+    package is imported."""
+
+    months: dict[str, int]
+    """Month names (and their abbreviations), each with its number."""
+    day_month: re.Pattern[str]
+    """"4 September 2025", "4. September 2025", "4 de septiembre de 2025"."""
+    month_day: re.Pattern[str]
+    """"September 4, 2025"."""
+    month_year: re.Pattern[str]
+    byline: re.Pattern[str]
+    date_cues: re.Pattern[str]
+
+
+@cache
+def _wording() -> _Wording:
+    months = {}
+    for entry in load("months"):
+        name, number = entry.rsplit(" ", 1)
+        months[name] = int(number)
+    month = alternation(months)
+    return _Wording(
+        months,
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({month})\.?,?\s+(?:de\s+)?{_YEAR}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE),
+        re.compile(rf"\b({month})\.?,?\s+{_YEAR}", re.IGNORECASE),
+        re.compile(rf"^\s*(?:{alternation(load('bylines'))})\s*:?\s+(.+)$", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternation(load('date-cues'))})\b", re.IGNORECASE),
+    )
 
 
 def normalise_date(text: str) -> str | None:
@@ -106,8 +130,9 @@ def normalise_date(text: str) -> str | None:
     month names in the languages of the ``months`` word list."""
     if not _A_YEAR.search(text):  # every form holds a year: most lines are settled here
         return None
-    for pattern, order in ((_ISO, "ymd"), (_DAY_MONTH, "dmy"), (_MONTH_DAY, "mdy"),
-                           (_DAY_FIRST, "dmy"), (_MONTH_YEAR, "my")):  # fmt: skip
+    w = _wording()
+    for pattern, order in ((_ISO, "ymd"), (w.day_month, "dmy"), (w.month_day, "mdy"),
+                           (_DAY_FIRST, "dmy"), (w.month_year, "my")):  # fmt: skip
         match = pattern.search(text)
         if match is None:
             continue
@@ -121,25 +146,13 @@ def normalise_date(text: str) -> str | None:
 
 
 def _month_number(text: str) -> int | None:
-    return int(text) if text.isdigit() else MONTHS.get(text.casefold().rstrip("."))
-
-
-_BY = re.compile(
-    r"^\s*(?:"
-    + "|".join(sorted(map(re.escape, load("bylines")), key=len, reverse=True))
-    + r")\s*:?\s+(.+)$",
-    re.IGNORECASE,
-)
-_NAME_END = re.compile(
-    r"\s*(?:[|•·,;–—]\s*|\s-\s|\bupdated\b|\bpublished\b|\bon\b\s+\w+day|\d).*$", re.IGNORECASE
-)
-"""Where a byline's name ends: a separator, a date, "updated"."""
+    return int(text) if text.isdigit() else _wording().months.get(text.casefold().rstrip("."))
 
 
 def author_of_byline(line: str) -> str | None:
     """The name a byline gives ("By Ann Lee | May 2, 2025" -> "Ann Lee"), in the
     languages of the ``bylines`` word list; ``None`` for a line that is no byline."""
-    match = _BY.match(line)
+    match = _wording().byline.match(line)
     if match is None:
         return None
     name = _NAME_END.sub("", match.group(1)).strip()
@@ -198,18 +211,12 @@ def from_lines(
     return Metadata(author=author, date=date)
 
 
-_DATE_CUES = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, load("date-cues")), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-
-
 def _cued_date(page: Sequence[tuple[int, str]]) -> Found | None:
     for start, line in page:
         if (
             _A_YEAR.search(line)
             and len(line.split()) <= DATE_LINE_WORDS
-            and _DATE_CUES.search(line)
+            and _wording().date_cues.search(line)
         ):
             day = normalise_date(line)
             if day and len(day) == 10:
