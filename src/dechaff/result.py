@@ -122,11 +122,9 @@ class CleanResult:
     def report(self) -> str:
         """The report as readable lines: the page's type, then one line per page
         flag, removal, repair and flag."""
-        lines = [f"! page {f.reason.value}: {f.detail}" for f in self.page_flags]
         kind = self.page_type
-        lines.insert(
-            0, f"= page type {kind.kind} ({kind.confidence:.2f}; {', '.join(kind.evidence)})"
-        )
+        lines = [f"= page type {kind.kind} ({kind.confidence:.2f}; {', '.join(kind.evidence)})"]
+        lines += [f"! page {f.reason.value}: {f.detail}" for f in self.page_flags]
         for r in self.removals:
             lines.append(
                 f"- [{r.start}:{r.end}] {r.filter}/{r.reason.value}: {_clip(r.text)!r}"
