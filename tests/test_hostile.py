@@ -122,9 +122,12 @@ def test_very_wide_html(measured: Measure) -> None:
     items = "".join(f'<li><a href="/{i}">Story {i}</a></li>' for i in range(50_000))
     html = f"<html><body><div class='post'><p>{SENTENCE}</p><ul>{items}</ul></div></body></html>"
     result = measured(clean_html, html)
-    assert "council" in result.text and "Story 49999" not in result.text
+    assert "council" in result.text
     assert problems(parse(html).text, result) == []
-    last = next(r for r in result.removals if r.text == "Story 49999")
+    # removed as a link list by the rules, or given back by the block model (a page
+    # of one sentence and a list of titles reads as a listing): the record says where
+    records = [*result.removals, *result.flags]
+    last = next(r for r in records if r.text == "Story 49999")
     assert last.xpath == "/html/body/div/ul/li[50000]"
 
 

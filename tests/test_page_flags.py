@@ -83,7 +83,7 @@ PAGE = (
 
 
 def test_an_emptied_main_element_is_set_aside_and_the_page_cleaned_again() -> None:
-    cleaner = Cleaner.default().replace("main-content", _EmptyingMain())
+    cleaner = Cleaner.default().without("block-model").replace("main-content", _EmptyingMain())
     result = cleaner.clean_html(PAGE)
     assert "reopen the bridge" in result.text and "traffic resumes Friday" in result.text
     assert [f.reason for f in result.page_flags] == [PageReason.MAIN_ELEMENT_SET_ASIDE]
@@ -94,7 +94,7 @@ def test_an_emptied_main_element_is_set_aside_and_the_page_cleaned_again() -> No
 def test_a_main_element_that_kept_a_body_stands() -> None:
     result = Cleaner.default().clean_html(PAGE)
     assert result.page_flags == ()
-    emptying = Cleaner.default().replace("chrome", _EmptyingChrome())
+    emptying = Cleaner.default().without("block-model").replace("chrome", _EmptyingChrome())
     emptied = emptying.clean_html(PAGE)  # every line removed, not by the main element
     assert emptied.text == ""
     assert [f.reason for f in emptied.page_flags] == [PageReason.ALL_REMOVED]

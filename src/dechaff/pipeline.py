@@ -18,7 +18,7 @@ from .page import Facts, Filter, Page, Settings
 from .page_type import Signs
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
-from .report import Decision, Flag, Reason, Removal, Repair, Title
+from .report import Decision, Flag, Reason, Reinstatement, Removal, Repair, Title
 from .result import CleanResult
 from .textutil import joins_words, squash
 from .verdict import MAIN_CONTENT, PageFlag, PageReason, main_element_emptied, page_flags
@@ -220,7 +220,9 @@ class _Ledger:
         self.title: Title | None = None
         self.removed: set[int] = set()
         self._kept = blocks
-        self._kept_stale = False  # a block was removed since _kept was made
+        self._kept_stale = False  # a block was removed (or given back) since _kept was made
+        self._given_back = False  # a block was given back since _kept was made
+        self.whole: dict[int, Removal] = {}  # per block removed whole and untouched, its removal
         self.repaired: set[int] = set()
         self.taken: dict[int, list[tuple[int, int]]] = {}
         self.left: dict[int, int] = {}  # per partly removed block: its characters not yet taken
@@ -229,10 +231,11 @@ class _Ledger:
         self.flags: list[Flag] = []
 
     def kept_blocks(self) -> tuple[Block, ...]:
-        if self._kept_stale:  # blocks are only ever removed: filter the last kept ones
+        if self._kept_stale:  # mostly blocks are only removed: filter the last kept ones
             removed = self.removed
-            self._kept = tuple([b for b in self._kept if b.index not in removed])
-            self._kept_stale = False
+            every = self.blocks if self._given_back else self._kept
+            self._kept = tuple([b for b in every if b.index not in removed])
+            self._kept_stale = self._given_back = False
         return self._kept
 
     def _block(self, index: int) -> Block:
@@ -253,6 +256,8 @@ class _Ledger:
             self._block(decision.block)
             if self.title is None:
                 self.title = decision
+        elif isinstance(decision, Reinstatement):
+            self._reinstate(decision)
         else:
             raise FilterError(f"a filter returned {type(decision).__name__}, not a decision")
 
@@ -268,6 +273,7 @@ class _Ledger:
             return
         if start == block.start and end == block.end and index not in self.taken:
             self.removals.append(r)  # the common case: a whole, untouched block
+            self.whole[index] = r
             self._drop_block(index)
         else:
             self._remove_part(r, block)
@@ -301,6 +307,22 @@ class _Ledger:
         self._kept_stale = True
         if index in self.repaired:
             self.repairs = [p for p in self.repairs if p.block != index]
+
+    def _reinstate(self, d: Reinstatement) -> None:
+        """Give back a block removed whole by one removal: that removal is withdrawn
+        and the block kept under a flag that names it."""
+        block = self._block(d.block)
+        withdrawn = self.whole.pop(d.block, None)
+        if withdrawn is None:
+            return
+        self.removals.remove(withdrawn)
+        self.removed.discard(d.block)
+        self._kept_stale = self._given_back = True
+        detail = f"removed as {withdrawn.reason.value} by {withdrawn.filter}; {d.detail}"
+        self.flags.append(
+            Flag(d.filter, d.reason, block.text, block.start, block.end, block.index,
+                 detail.rstrip("; "), withdrawn.xpath)
+        )  # fmt: skip
 
     def _repair(self, p: Repair) -> None:
         block = self._block(p.block)

@@ -80,6 +80,9 @@ class Reason(str, Enum):
     DISCLOSURE = "disclosure"
     # chaff only other pages of the site show (a site profile, dechaff.profile)
     SITE_BOILERPLATE = "site-boilerplate"
+    # the learned block layer (filters/block_model.py) weighing the verdicts above
+    LEARNED_CHAFF = "learned-chaff"
+    LEARNED_KEEP = "learned-keep"
 
     def __str__(self) -> str:
         return self.value
@@ -272,5 +275,21 @@ class Title:
         return self.score is not None
 
 
-Decision = Removal | Repair | Flag | Title
+@dataclass(frozen=True)
+class Reinstatement:
+    """A block an earlier filter removed whole, given back to the body.
+
+    The ledger withdraws that removal and keeps the block, with a :class:`Flag`
+    (``reason``, ``detail``) that names the removal withdrawn and the evidence, so
+    that the report still says what the earlier filter decided and why it was
+    overruled. A block removed in parts, or not removed, is left as it is.
+    """
+
+    filter: str
+    block: int
+    reason: AnyReason
+    detail: str = ""
+
+
+Decision = Removal | Repair | Flag | Title | Reinstatement
 """What a filter may return."""

@@ -7,6 +7,7 @@ from .across_pages import AcrossPages
 from .ad_markers import AdMarkers
 from .author_bio import AuthorBios
 from .base import Filter, remove_block, remove_span
+from .block_model import BlockModel
 from .body_region import BodyRegion
 from .chrome import PageChrome
 from .comment_sections import CommentSections
@@ -24,6 +25,7 @@ __all__ = [
     "AcrossPages",
     "AdMarkers",
     "AuthorBios",
+    "BlockModel",
     "BodyRegion",
     "CommentSections",
     "ControlCharacters",
@@ -57,6 +59,11 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         "balanced": BodyRegion(),
         "recall": BodyRegion(gap_cost=20.0, gap_step=1.0, gap_crosses_menus=True),
     }[favour]
+    block_model = {
+        "precision": BlockModel(remove_below=0.4, keep_at=0.7, keep_on_articles=0.95),
+        "balanced": BlockModel(),
+        "recall": BlockModel(remove_below=0.15, keep_at=0.4, keep_on_articles=0.7),
+    }[favour]
     return (
         ControlCharacters(),
         AdMarkers(),
@@ -73,4 +80,5 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         Truncation(),
         body_region,
         AuthorBios(),
+        block_model,
     )
