@@ -18,9 +18,11 @@ from dechaff.page_type import PageType
 from dechaff.reading import read_html
 
 
-def _stump(feature: str, threshold: float, low: float, high: float) -> Forest:
+def _stump(feature: str, threshold: float, low: float, high: float, **thresholds: float) -> Forest:
     """One tree: ``low`` for a row whose ``feature`` is at most ``threshold``,
-    else ``high`` (NaN goes left)."""
+    else ``high`` (NaN goes left); ``thresholds``: the forest's own (every page
+    weighed unless they say otherwise)."""
+    thresholds = {"sure_article": 1.01} | thresholds
     tree = {
         "feature": [FEATURE_NAMES.index(feature), 0, 0],
         "threshold": [threshold, 0.0, 0.0],
@@ -30,7 +32,7 @@ def _stump(feature: str, threshold: float, low: float, high: float) -> Forest:
         "value": [0.0, low, high],
     }
     return Forest.from_dict({"names": FEATURE_NAMES, "baseline": 0.0, "depth": 1,
-                             "trees": [tree]})  # fmt: skip
+                             "trees": [tree], "thresholds": thresholds})  # fmt: skip
 
 
 def _sigmoid(v: float) -> float:
@@ -154,11 +156,43 @@ def test_on_an_article_it_gives_back_only_at_the_article_threshold() -> None:
     assert "Home News" in Cleaner.default().replace("block-model", lower).clean_html(PAGE).text
 
 
-def test_the_shipped_forest_reads_the_features_the_package_makes() -> None:
-    forest = shipped_forest("html")
-    assert forest is not None and forest.names == FEATURE_NAMES
-    assert len(forest.roots) >= 50 and forest.depth >= 3
-    assert shipped_forest("text") is None or shipped_forest("text").names == FEATURE_NAMES
+def test_a_threshold_left_unset_is_the_forests_own_and_a_set_one_wins() -> None:
+    middling = _stump("kept_share", 0.5, 0.5, 0.5, keep_at=0.6, keep_on_articles=0.6)
+    given_back = Cleaner.default().replace("block-model", BlockModel(forest=middling))
+    assert "Home News" in given_back.clean_html(PAGE).text  # 0.62 >= the forest's 0.6
+    stricter = BlockModel(forest=middling, keep_on_articles=0.7)
+    assert (
+        "Home News" not in Cleaner.default().replace("block-model", stricter).clean_html(PAGE).text
+    )
+    bare = _stump("kept_share", 0.5, 0.5, 0.5)  # no thresholds in its file: the defaults
+    assert (
+        "Home News"
+        not in Cleaner.default()
+        .replace("block-model", BlockModel(forest=bare))
+        .clean_html(PAGE)
+        .text
+    )
+
+
+def test_a_page_sure_to_be_an_article_is_left_to_the_rules() -> None:
+    everything = _stump("kept_share", 0.5, 5.0, 5.0)
+    kind = Cleaner.default().clean_html(PAGE).page_type
+    assert kind.kind == "article" and kind.confidence > 0.5  # precondition
+    weighed = Cleaner.default().replace("block-model", BlockModel(forest=everything))
+    assert "Home News" in weighed.clean_html(PAGE).text
+    sure = BlockModel(forest=everything, sure_article=0.5)
+    result = Cleaner.default().replace("block-model", sure).clean_html(PAGE)
+    assert "Home News" not in result.text
+    assert not any(f.filter == "block-model" for f in result.flags)
+
+
+def test_the_shipped_forests_read_the_features_the_package_makes() -> None:
+    for mode in ("html", "text"):
+        forest = shipped_forest(mode)
+        assert forest is not None and forest.names == FEATURE_NAMES
+        assert len(forest.roots) >= 50 and forest.depth >= 3
+        names = {"remove_below", "keep_at", "keep_on_articles", "sure_article"}
+        assert dict(forest.thresholds).keys() == names
     assert Cleaner.default().names[-1] == "block-model"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dechaff import clean
+from dechaff import clean, clean_html
 
 PAGE = "Skip to content\nAdvertisement\nThe ferry resumed service on Monday after a week of storms."
 HTML = (
@@ -59,6 +59,14 @@ def test_a_dataset_map_adds_the_clean_columns() -> None:
     assert "error" in json.loads(out["text_report"][2])
 
 
+_STARTS = ["<!DOCTYPE html><html><body>", "<html><body>", "<div>", "<p>Menu</p>\n<article>"]
+
+
+def _story(i: int) -> str:
+    """The HTML of the ``i``-th page of :func:`_crawl_without_payload_types`."""
+    return f"{_STARTS[i]}<p>Story {i}: the harbour office said the ferry is back.</p>"
+
+
 def _crawl_without_payload_types(path: Path) -> list[str]:
     """A WARC whose records carry no WARC-Identified-Payload-Type (as warcio writes
     them, and many crawlers do): HTML pages with and without a doctype, an image and
@@ -68,7 +76,6 @@ def _crawl_without_payload_types(path: Path) -> list[str]:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    starts = ["<!DOCTYPE html><html><body>", "<html><body>", "<div>", "<p>Menu</p>\n<article>"]
     urls = []
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
@@ -80,10 +87,9 @@ def _crawl_without_payload_types(path: Path) -> list[str]:
             )
             writer.write_record(record)
 
-        for i, start in enumerate(starts):
+        for i in range(len(_STARTS)):
             urls.append(f"https://news.example/{i}")
-            body = f"{start}<p>Story {i}: the harbour office said the ferry is back.</p>"
-            add(urls[-1], body.encode(), "text/html; charset=utf-8")
+            add(urls[-1], _story(i).encode(), "text/html; charset=utf-8")
         add("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
         add("https://news.example/old", b"", "text/html", status="301 Moved Permanently")
     return urls
@@ -112,7 +118,8 @@ def test_a_datatrove_pipeline_over_a_warc_cleans_every_html_record(tmp_path: Pat
     written = [json.loads(line) for f in sorted(out.glob("*.jsonl")) for line in f.open()]
     assert [d["metadata"]["url"] for d in written] == urls  # every HTML record, in order
     for i, document in enumerate(written):
-        assert document["text"] == f"Story {i}: the harbour office said the ferry is back."
+        assert f"Story {i}: the harbour office said the ferry is back." in document["text"]
+        assert document["text"] == clean_html(_story(i)).text  # what dechaff gives the page
         assert document["id"].startswith("<urn:uuid:") and document["metadata"]["kind"] == "html"
 
 

@@ -44,6 +44,9 @@ class Forest:
     value: Floats
     depth: int
     """The most steps from a root to a leaf."""
+    thresholds: tuple[tuple[str, float], ...] = ()
+    """Decision thresholds chosen with the forest and kept in its file (its
+    ``thresholds``), as (name, value) pairs; the forest itself does not use them."""
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Forest:
@@ -73,6 +76,7 @@ class Forest:
             right=np.asarray(columns["right"], dtype=np.intp),
             value=np.asarray(columns["value"], dtype=np.float64),
             depth=int(data["depth"]),
+            thresholds=tuple((k, float(v)) for k, v in data.get("thresholds", {}).items()),
         )
 
     def probabilities(self, rows: Sequence[Sequence[float]] | Floats) -> Floats:

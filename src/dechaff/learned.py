@@ -33,7 +33,11 @@ GAP_CAP = 10
 _TAGS = ("p", "li", "td", "pre", "div", "span", "a", "blockquote", "dd")
 _LANDMARKS = ("nav", "header", "footer", "aside", "main", "article", "form")
 _REASONS = tuple(r.value for r in Reason)
-_SENTENCE_END = re.compile(f"[{re.escape(''.join(sorted(LINE_END_MARKS)))}]\\s*$")
+_ASCII_DIGITS = b"0123456789"
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LOWER = _ASCII_UPPER.lower()
+SAMPLE_CHARS = 256
+"""Characters of a non-ASCII block whose digits, capitals and letters are counted."""
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.)])\s")
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP)\b")
 
@@ -89,21 +93,26 @@ def main_reasons(blocks: Sequence[Block], removals: Sequence[Removal]) -> list[s
 
 
 def block_features(
-    blocks: Sequence[Block], removals: Sequence[Removal], page_type: PageType
+    blocks: Sequence[Block],
+    removals: Sequence[Removal],
+    page_type: PageType,
+    rows: Sequence[int] | None = None,
 ) -> Floats:
     """One row of :data:`FEATURE_NAMES` per block of a page cleaned by the rules
-    (an array of blocks × features)."""
+    (an array of blocks × features); with ``rows``, only the rows of those blocks,
+    in that order (the others' words are not read)."""
     n = len(blocks)
     x = np.zeros((n, len(FEATURE_NAMES)))
-    if not n:
-        return x
+    chosen = range(n) if rows is None else rows
+    if not n or not chosen:
+        return x[list(chosen)]
     shares = np.asarray(kept_shares(blocks, removals))
     words = np.fromiter((b.words for b in blocks), float, n)
-    x[:, : len(_OWN)] = [_own(b) for b in blocks]
+    x[list(chosen), : len(_OWN)] = [_own(blocks[i]) for i in chosen]
     x[:, _AT["kept_share"]] = shares
     x[:, _AT["partly"]] = (shares > 0.0) & (shares < 1.0)
     x[:, _AT["position"]] = np.arange(n) / max(1, n - 1)
-    heading = x[:, _AT["heading"]] > 0
+    heading = np.fromiter((bool(b.dom and b.dom.heading) for b in blocks), bool, n)
     names = [_tag(b) for b in blocks]
     ids: dict[str, int] = {}
     same = np.asarray([ids.setdefault(t, len(ids)) for t in names], dtype=np.intp)
@@ -112,13 +121,13 @@ def block_features(
     x[:, _AT["page_blocks_log"]] = math.log1p(n)
     x[:, _AT["type_confidence"]] = page_type.confidence
     x[:, _AT[f"type_{page_type.kind}"]] = 1.0
-    rows = np.arange(n)
-    _one_hot(x, rows, np.asarray([_TAG_AT.get(t, -1) for t in names], dtype=np.intp), "tag_")
+    every = np.arange(n)
+    _one_hot(x, every, np.asarray([_TAG_AT.get(t, -1) for t in names], dtype=np.intp), "tag_")
     marks = [_LANDMARK_AT.get(b.dom.landmark or "", -1) if b.dom else -1 for b in blocks]
-    _one_hot(x, rows, np.asarray(marks, dtype=np.intp), "landmark_")
+    _one_hot(x, every, np.asarray(marks, dtype=np.intp), "landmark_")
     why = [_REASON_AT.get(r or "", -1) for r in main_reasons(blocks, removals)]
-    _one_hot(x, rows, np.asarray(why, dtype=np.intp), "reason_")
-    return x
+    _one_hot(x, every, np.asarray(why, dtype=np.intp), "reason_")
+    return x if rows is None else x[list(rows)]
 
 
 def _one_hot(
@@ -136,17 +145,17 @@ def _own(b: Block) -> tuple[float, ...]:
     position left at 0 for the caller."""
     text = b.text
     size = max(1, len(text))
-    letters = sum(map(str.isalpha, text))
+    digits, upper, letters = _char_counts(text)
     dom = b.dom
     in_main = None if dom is None else dom.in_main
     return (
         0.0, 0.0,
         math.log1p(b.words),
         math.log1p(len(text)),
-        float(bool(_SENTENCE_END.search(text))),
+        float(text.rstrip()[-1:] in LINE_END_MARKS),
         float(min(b.sentence_marks, 20)),
-        sum(map(str.isdecimal, text)) / size,
-        sum(map(str.isupper, text)) / max(1, letters),
+        digits / size,
+        upper / max(1, letters),
         float(bool(_BULLET.match(text))),
         float(bool(_PRICE.search(text))),
         text.count(",") / max(1, b.words),
@@ -161,6 +170,24 @@ def _own(b: Block) -> tuple[float, ...]:
         float(in_main is None),
         float(dom is not None),
     )  # fmt: skip
+
+
+def _char_counts(text: str) -> tuple[int, int, int]:
+    """Digits, capitals and letters in ``text``: ASCII text counted in C, other text
+    on its first :data:`SAMPLE_CHARS` characters scaled to its length."""
+    if text.isascii():
+        data = text.encode("ascii")
+        size = len(data)
+        upper = size - len(data.translate(None, _ASCII_UPPER))
+        letters = upper + size - len(data.translate(None, _ASCII_LOWER))
+        return size - len(data.translate(None, _ASCII_DIGITS)), upper, letters
+    sample = text[:SAMPLE_CHARS]
+    scale = len(text) / max(1, len(sample))
+    return (
+        round(sum(map(str.isdecimal, sample)) * scale),
+        round(sum(map(str.isupper, sample)) * scale),
+        round(sum(map(str.isalpha, sample)) * scale),
+    )
 
 
 def _shifted(values: Floats, by: int, fill: float = 0.0) -> Floats:

@@ -61,7 +61,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
     }[favour]
     block_model = {
         "precision": BlockModel(remove_below=0.4, keep_at=0.7, keep_on_articles=0.95),
-        "balanced": BlockModel(),
+        "balanced": BlockModel(),  # the thresholds each mode's forest was chosen with
         "recall": BlockModel(remove_below=0.15, keep_at=0.4, keep_on_articles=0.7),
     }[favour]
     return (

@@ -9,18 +9,19 @@ whole that it scores at ``keep_at`` or more is given back under a
 ``learned-keep`` flag naming the removal withdrawn. The title, copies, repairs
 and invisible characters stay as the rules decided (:data:`NEVER_GIVEN_BACK`).
 
-The forest ships as plain data (``models/blocks-html.json``), fitted by
-``benchmarks/block_model.py`` on the shared benchmark sets; text input has no
-model yet and passes through unchanged.
+Each mode has its forest, shipped as plain data (``models/blocks-html.json``,
+``models/blocks-text.json``), fitted by ``benchmarks/block_model.py`` on the
+shared benchmark sets, with the thresholds chosen with it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 
 from ..forest import Forest
 from ..learned import FEATURE_NAMES, block_features
@@ -35,6 +36,11 @@ NEVER_GIVEN_BACK = frozenset({
     Reason.LINK_HOLE_REPAIRED,
 })  # fmt: skip
 """Reasons whose removals the layer never withdraws."""
+
+DEFAULTS: Mapping[str, float] = MappingProxyType(
+    {"remove_below": 0.3, "keep_at": 0.5, "keep_on_articles": 0.85, "sure_article": 0.9}
+)
+"""The thresholds of a forest whose file gives none."""
 
 
 @cache
@@ -56,17 +62,32 @@ class BlockModel:
     doc): remove kept blocks it scores under ``remove_below``, unless that would
     remove every kept block (the rules' body then stands); give back blocks
     removed whole that it scores at ``keep_at`` or more (``keep_on_articles`` on a
-    page whose type is article, where the rules are surer)."""
+    page whose type is article, where the rules are surer; over 1: never).
+
+    A threshold left at ``None`` is the forest's own: the one chosen with it, out
+    of fold, and kept in its file (:attr:`dechaff.forest.Forest.thresholds`)."""
 
     name: str = "block-model"
-    remove_below: float = 0.3
-    keep_at: float = 0.5
-    keep_on_articles: float = 0.85
+    remove_below: float | None = None
+    keep_at: float | None = None
+    keep_on_articles: float | None = None
+    sure_article: float | None = None
+    """A page the type model calls an article with at least this confidence is
+    left to the rules, which were made for articles (over 1: every page is
+    weighed). On such pages the layer adds little and would cost a third of the
+    cleaning time."""
     forest: Forest | None = field(default=None, repr=False, compare=False)
     """The trees to score with; ``None``: the ones this package ships for the mode."""
 
     def __post_init__(self) -> None:
-        check_settings(self, remove_below=(0, 1), keep_at=(0, 1.01), keep_on_articles=(0, 1.01))
+        check_settings(
+            self, remove_below=(0, 1), keep_at=(0, 1.01), keep_on_articles=(0, 1.01),
+            sure_article=(0, 1.01),
+        )  # fmt: skip
+
+    def _threshold(self, forest: Forest, name: str) -> float:
+        own: float | None = getattr(self, name)
+        return own if own is not None else dict(forest.thresholds).get(name, DEFAULTS[name])
 
     def __call__(self, page: Page) -> Iterator[Decision]:
         forest = self.forest or shipped_forest("html" if page.has_dom else "text")
@@ -75,25 +96,30 @@ class BlockModel:
         facts = page.facts
         signs = Signs(facts.declared, facts.address, facts.thread, facts.main_share)
         kind = of_page(page.blocks, signs)
-        rows = block_features(page.blocks, page.removals, kind)
-        scores = forest.probabilities(rows)
-        keep_at = self.keep_on_articles if kind.kind == "article" else self.keep_at
-        kept = page.kept_indices
-        whole = _removed_whole(page)
-        listed = scores.tolist()
-        emptying = all(listed[i] < self.remove_below for i in kept)
-        for block, score in zip(page.blocks, listed, strict=True):
-            if block.index in kept:
-                if score < self.remove_below and not emptying:
+        on_article = kind.kind == "article"
+        if on_article and kind.confidence >= self._threshold(forest, "sure_article"):
+            return
+        keep_at = self._threshold(forest, "keep_on_articles" if on_article else "keep_at")
+        remove_below = self._threshold(forest, "remove_below")
+        kept = sorted(page.kept_indices)
+        whole = sorted(_removed_whole(page)) if keep_at <= 1.0 else []
+        if not kept and not whole:
+            return
+        rows = block_features(page.blocks, page.removals, kind, [*kept, *whole])
+        scores = forest.probabilities(rows).tolist()
+        kept_scores, whole_scores = scores[: len(kept)], scores[len(kept) :]
+        if not all(score < remove_below for score in kept_scores):  # never every kept block
+            for i, score in zip(kept, kept_scores, strict=True):
+                if score < remove_below:
                     yield remove_block(
-                        self.name, block, Reason.LEARNED_CHAFF,
+                        self.name, page.blocks[i], Reason.LEARNED_CHAFF,
                         f"the block model keeps it at {score:.2f}", score=score,
                     )  # fmt: skip
-            elif score >= keep_at and block.index in whole:
+        for i, score in zip(whole, whole_scores, strict=True):
+            if score >= keep_at:
                 yield Reinstatement(
-                    self.name, block.index, Reason.LEARNED_KEEP,
-                    f"the block model keeps it at {score:.2f}",
-                )  # fmt: skip
+                    self.name, i, Reason.LEARNED_KEEP, f"the block model keeps it at {score:.2f}"
+                )
 
 
 def _removed_whole(page: Page) -> frozenset[int]:
