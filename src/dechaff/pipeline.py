@@ -197,7 +197,7 @@ def run(filters: Sequence[Filter], reading: Reading, settings: Settings) -> Clea
             raw=reading.raw,
             blocks=reading.blocks,
             kept=ledger.kept_blocks(),
-            removals=tuple(ledger.removals),
+            removals=ledger.standing(),
             repairs=tuple(ledger.repairs),
             settings=settings,
             facts=reading.facts,
@@ -227,6 +227,7 @@ class _Ledger:
         self.taken: dict[int, list[tuple[int, int]]] = {}
         self.left: dict[int, int] = {}  # per partly removed block: its characters not yet taken
         self.removals: list[Removal] = []
+        self.withdrawn: set[int] = set()  # ids of removals a reinstatement withdrew
         self.repairs: list[Repair] = []
         self.flags: list[Flag] = []
 
@@ -237,6 +238,12 @@ class _Ledger:
             self._kept = tuple([b for b in every if b.index not in removed])
             self._kept_stale = self._given_back = False
         return self._kept
+
+    def standing(self) -> tuple[Removal, ...]:
+        """The removals so far, less those a reinstatement withdrew."""
+        if not self.withdrawn:
+            return tuple(self.removals)
+        return tuple(r for r in self.removals if id(r) not in self.withdrawn)
 
     def _block(self, index: int) -> Block:
         if not 0 <= index < len(self.blocks):
@@ -315,7 +322,7 @@ class _Ledger:
         withdrawn = self.whole.pop(d.block, None)
         if withdrawn is None:
             return
-        self.removals.remove(withdrawn)
+        self.withdrawn.add(id(withdrawn))
         self.removed.discard(d.block)
         self._kept_stale = self._given_back = True
         detail = f"removed as {withdrawn.reason.value} by {withdrawn.filter}; {d.detail}"
@@ -349,7 +356,7 @@ class _Ledger:
             paragraph = self._render(b, self.taken.get(b.index, []), inserts.get(b.index, []))
             if paragraph:
                 paragraphs.append((b.index, paragraph))
-        removals = sorted(self.removals, key=attrgetter("start"))
+        removals = sorted(self.standing(), key=attrgetter("start"))
         title = self._title(removals)
         text = "\n\n".join(paragraph for _, paragraph in paragraphs)
         return CleanResult(
