@@ -20,7 +20,7 @@ from .page import Facts, Filter, Page, Settings
 from .page_type import PageType
 from .pipeline import Cleaner, load_plugins
 from .profile import SiteEvidence, SiteProfile
-from .report import Flag, PluginReason, Reason, Removal, Repair, Title
+from .report import Flag, PluginReason, Reason, Reinstatement, Removal, Repair, Title
 from .result import CleanResult
 from .verdict import PageFlag, PageReason
 
@@ -46,6 +46,7 @@ __all__ = [
     "PageType",
     "PluginReason",
     "Reason",
+    "Reinstatement",
     "Removal",
     "Repair",
     "Settings",
