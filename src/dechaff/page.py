@@ -13,6 +13,7 @@ from .blocks import Block
 from .errors import ConfigError
 from .headline import HeadingMatch, HeadlineRules
 from .metadata import Metadata
+from .page_type import Signs
 from .profile import SiteEvidence
 from .report import Decision, Evidence, Removal, Repair, Title
 
@@ -93,6 +94,11 @@ class Facts:
     metadata: Metadata = field(default_factory=Metadata)
     """HTML: what the markup says about the page (author, date, site name, …;
     :mod:`dechaff.metadata`)."""
+
+    @property
+    def signs(self) -> Signs:
+        """What of these facts tells the page's type, besides its blocks."""
+        return Signs(self.declared, self.address, self.thread, self.main_share)
 
 
 @dataclass(frozen=True)

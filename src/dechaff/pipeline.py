@@ -15,7 +15,6 @@ from .errors import ConfigError, FilterError, InputTooLargeError
 from .headline import headline_of
 from .html.decoding import decode_html_keeping_utf8, looks_like_html
 from .page import Facts, Filter, Page, Settings
-from .page_type import Signs
 from .profile import SiteEvidence
 from .reading import Reading, read_html, read_text
 from .report import Decision, Flag, Reason, Reinstatement, Removal, Repair, Title
@@ -214,7 +213,7 @@ class _Ledger:
     def __init__(self, raw: str, blocks: tuple[Block, ...], facts: Facts) -> None:
         self.raw = raw
         self.document_title = facts.document_title
-        self.signs = Signs(facts.declared, facts.address, facts.thread, facts.main_share)
+        self.signs = facts.signs
         self.markup = facts.metadata
         self.blocks = blocks
         self.title: Title | None = None

@@ -26,7 +26,7 @@ from types import MappingProxyType
 from ..forest import Forest
 from ..learned import FEATURE_NAMES, block_features
 from ..page import Page
-from ..page_type import Signs, of_page
+from ..page_type import of_page
 from ..report import Decision, Reason, Reinstatement, Removal
 from .base import check_settings, remove_block
 
@@ -93,9 +93,7 @@ class BlockModel:
         forest = self.forest or shipped_forest("html" if page.has_dom else "text")
         if forest is None or not page.blocks:
             return
-        facts = page.facts
-        signs = Signs(facts.declared, facts.address, facts.thread, facts.main_share)
-        kind = of_page(page.blocks, signs)
+        kind = of_page(page.blocks, page.facts.signs)
         on_article = kind.kind == "article"
         if on_article and kind.confidence >= self._threshold(forest, "sure_article"):
             return
