@@ -43,14 +43,14 @@ _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP)\b"
 
 
 _OWN = (
-        "kept_share", "partly", "words_log", "chars_log", "ends_sentence",
-        "sentence_marks", "digit_share", "upper_share", "bullet", "price", "comma_share",
-        "position", "heading", "list_item", "link_density", "in_figure", "in_comments",
-        "content_score", "in_main", "main_unknown", "html",
+    "kept_share", "partly", "words_log", "chars_log", "ends_sentence",
+    "sentence_marks", "digit_share", "upper_share", "bullet", "price", "comma_share",
+    "position", "heading", "list_item", "link_density", "in_figure", "in_comments",
+    "content_score", "in_main", "main_unknown", "html",
 )  # fmt: skip
 _AROUND = (
-        "prev_kept", "next_kept", "window_kept", "window_words_log", "gap_before",
-        "gap_after", "between_kept", "prev_heading", "next_heading", "same_tag_run",
+    "prev_kept", "next_kept", "window_kept", "window_words_log", "gap_before",
+    "gap_after", "between_kept", "prev_heading", "next_heading", "same_tag_run",
 )  # fmt: skip
 _PAGE = ("page_kept_share", "page_blocks_log", "type_confidence")
 _GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
@@ -64,9 +64,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 """The features of a block, in the order :func:`block_features` gives them."""
 
 _AT: Mapping[str, int] = MappingProxyType({name: i for i, name in enumerate(FEATURE_NAMES)})
-_TAG_AT = MappingProxyType({t: i for i, t in enumerate(_TAGS)})
-_LANDMARK_AT = MappingProxyType({m: i for i, m in enumerate(_LANDMARKS)})
-_REASON_AT = MappingProxyType({r: i for i, r in enumerate(_REASONS)})
+_COLUMNS: Mapping[str, Mapping[str, int]] = MappingProxyType(
+    {
+        prefix: MappingProxyType({name: _AT[prefix + name] for name in names})
+        for prefix, names in _GROUPS.items()
+    }
+)
+"""Per one-hot group, the column of each of its names."""
 
 
 def kept_shares(blocks: Sequence[Block], removals: Sequence[Removal]) -> list[float]:
@@ -121,23 +125,19 @@ def block_features(
     x[:, _AT["page_blocks_log"]] = math.log1p(n)
     x[:, _AT["type_confidence"]] = page_type.confidence
     x[:, _AT[f"type_{page_type.kind}"]] = 1.0
-    every = np.arange(n)
-    _one_hot(x, every, np.asarray([_TAG_AT.get(t, -1) for t in names], dtype=np.intp), "tag_")
-    marks = [_LANDMARK_AT.get(b.dom.landmark or "", -1) if b.dom else -1 for b in blocks]
-    _one_hot(x, every, np.asarray(marks, dtype=np.intp), "landmark_")
-    why = [_REASON_AT.get(r or "", -1) for r in main_reasons(blocks, removals)]
-    _one_hot(x, every, np.asarray(why, dtype=np.intp), "reason_")
+    _one_hot(x, "tag_", names)
+    _one_hot(x, "landmark_", [b.dom.landmark if b.dom else None for b in blocks])
+    _one_hot(x, "reason_", main_reasons(blocks, removals))
     return x if rows is None else x[list(rows)]
 
 
-def _one_hot(
-    x: Floats, rows: npt.NDArray[np.intp], which: npt.NDArray[np.intp], prefix: str
-) -> None:
-    """Set, per row, the column ``prefix`` + the ``which``-th name of its group (none
-    where ``which`` is -1)."""
-    first = _AT[prefix + _GROUPS[prefix][0]]
-    known = which >= 0
-    x[rows[known], first + which[known]] = 1.0
+def _one_hot(x: Floats, group: str, values: Sequence[str | None]) -> None:
+    """Set, in each row, the column of ``group`` that the row's value names (none
+    for a value the group does not name)."""
+    columns = _COLUMNS[group]
+    at = [(row, columns[v]) for row, v in enumerate(values) if v is not None and v in columns]
+    if at:
+        x[[row for row, _ in at], [column for _, column in at]] = 1.0
 
 
 def _own(b: Block) -> tuple[float, ...]:
