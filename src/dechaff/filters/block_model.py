@@ -17,6 +17,7 @@ shared benchmark sets, with the thresholds chosen with it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +28,7 @@ from ..forest import Forest
 from ..learned import FEATURE_NAMES, block_features
 from ..page import Page
 from ..page_type import of_page
-from ..report import Decision, Reason, Reinstatement, Removal
+from ..report import Decision, Reason, Reinstatement
 from .base import check_settings, remove_block
 
 NEVER_GIVEN_BACK = frozenset({
@@ -100,7 +101,7 @@ class BlockModel:
         keep_at = self._threshold(forest, "keep_on_articles" if on_article else "keep_at")
         remove_below = self._threshold(forest, "remove_below")
         kept = sorted(page.kept_indices)
-        whole = sorted(_removed_whole(page)) if keep_at <= 1.0 else []
+        whole = _removed_whole(page) if keep_at <= 1.0 else []
         if not kept and not whole:
             return
         rows = block_features(page.blocks, page.removals, kind, [*kept, *whole])
@@ -120,17 +121,12 @@ class BlockModel:
                 )
 
 
-def _removed_whole(page: Page) -> frozenset[int]:
-    """The blocks one removal took whole, for a reason the layer may withdraw."""
-    count: dict[int, int] = {}
-    whole: set[int] = set()
-    for r in page.removals:
-        count[r.block] = count.get(r.block, 0) + 1
-        b = page.blocks[r.block]
-        if r.start == b.start and r.end == b.end and _may_withdraw(r):
-            whole.add(r.block)
-    return frozenset(i for i in whole if count[i] == 1)
-
-
-def _may_withdraw(r: Removal) -> bool:
-    return r.reason not in NEVER_GIVEN_BACK
+def _removed_whole(page: Page) -> list[int]:
+    """The blocks one removal took whole, for a reason the layer may withdraw, in
+    order."""
+    count = Counter(r.block for r in page.removals)
+    return sorted(
+        r.block for r in page.removals
+        if count[r.block] == 1 and r.reason not in NEVER_GIVEN_BACK
+        and (r.start, r.end) == (page.blocks[r.block].start, page.blocks[r.block].end)
+    )  # fmt: skip
