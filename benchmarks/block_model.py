@@ -50,6 +50,7 @@ from dechaff import Cleaner
 from dechaff.filters.block_model import BlockModel
 from dechaff.forest import Forest
 from dechaff.learned import FEATURE_NAMES, block_features
+from dechaff.textutil import squash
 
 HERE = Path(__file__).resolve().parent
 RUNS = HERE / ".runs"
@@ -78,15 +79,11 @@ def _labels_from_body(texts: list[str], gold: str) -> list[int]:
     return out
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _labels_from_snippets(texts: list[str], gold: tuple[tuple[str, ...], ...]) -> list[int]:
-    must, must_not = ([_squash(s) for s in group] for group in gold)
+    must, must_not = ([squash(s) for s in group] for group in gold)
     out = []
     for text in texts:
-        flat = _squash(text)
+        flat = squash(text)
         if any(s and s in flat for s in must):
             out.append(1)
         elif any(s and s in flat for s in must_not):
@@ -100,34 +97,30 @@ def _rows(job: tuple[str, str, Page]) -> dict[str, Any]:
     name, mode, page = job
     cleaner = Cleaner.default().without("block-model")
     result = cleaner.clean_html(page.html()) if mode == "html" else cleaner.clean_text(page.raw())
-    texts = [b.text for b in result.blocks]
     rows = block_features(result.blocks, result.removals, result.page_type)
-    kept = dict(result.paragraphs)
-    reasons = {r.block: r.reason.value for r in result.removals}
     return {
         "set": name, "id": page.id, "site": urlsplit(page.url).hostname or page.id,
         "x": np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURE_NAMES)),
-        "texts": texts, "kept": kept,
-        "reasons": reasons, "rules": result.text,
+        "texts": [b.text for b in result.blocks],
     }  # fmt: skip
 
 
-def collect(mode: str, refresh: bool) -> list[dict[str, Any]]:
+def collect(mode: str, refresh: bool, sets: dict[str, BenchmarkSet]) -> list[dict[str, Any]]:
     cache = RUNS / f"block-rows-{mode}.pickle"  # a cache of this script's own, never shipped
     if cache.exists() and not refresh:
         with cache.open("rb") as f:
-            return label(pickle.load(f))
-    jobs = [(name, mode, p) for name in SET_NAMES for p in load(name).pages]
+            return label(pickle.load(f), sets)
+    jobs = [(name, mode, p) for name, bench in sets.items() for p in bench.pages]
     with multiprocessing.Pool() as pool:
         pages = pool.map(_rows, jobs, chunksize=8)
     RUNS.mkdir(exist_ok=True)
     with cache.open("wb") as f:
         pickle.dump(pages, f)
-    return label(pages)
+    return label(pages, sets)
 
 
-def label(pages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    golds = {(name, p.id): p.gold for name in SET_NAMES for p in load(name).pages}
+def label(pages: list[dict[str, Any]], sets: dict[str, BenchmarkSet]) -> list[dict[str, Any]]:
+    golds = {(name, p.id): p.gold for name, bench in sets.items() for p in bench.pages}
     for page in pages:
         gold = golds[page["set"], page["id"]]
         if isinstance(gold, str):
@@ -155,18 +148,14 @@ text, where the type is less sure, every page typed article (the layer gains
 nothing measurable on them there: AEB 0.949 -> 0.948, WCXB 0.759 -> 0.758)."""
 
 
-def _model(**kw: Any) -> HistGradientBoostingClassifier:
-    settings: dict[str, Any] = {"max_iter": 150, "max_depth": 5, "learning_rate": 0.1,
-                                "min_samples_leaf": 40}  # fmt: skip
-    settings |= kw
-    return HistGradientBoostingClassifier(**settings)
-
-
-def _fit(pages: list[dict[str, Any]], **kw: Any) -> HistGradientBoostingClassifier:
+def _fit(pages: list[dict[str, Any]]) -> HistGradientBoostingClassifier:
     x = np.concatenate([p["x"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
     known = y >= 0
-    return _model(**kw).fit(x[known], y[known])
+    model = HistGradientBoostingClassifier(
+        max_iter=150, max_depth=5, learning_rate=0.1, min_samples_leaf=40
+    )
+    return model.fit(x[known], y[known])
 
 
 def export(model: HistGradientBoostingClassifier, mode: str) -> dict[str, Any]:
@@ -192,7 +181,7 @@ def export(model: HistGradientBoostingClassifier, mode: str) -> dict[str, Any]:
             "thresholds": THRESHOLDS[mode], "trees": trees}  # fmt: skip
 
 
-def _clean_scored(job: tuple[str, str, Page, Forest | None]) -> tuple[str, str, float]:
+def _clean_scored(job: tuple[str, str, Page, Forest | None]) -> tuple[str, str, str]:
     name, mode, page, forest = job
     cleaner = Cleaner.default().replace("block-model", BlockModel(forest=forest))
     result = cleaner.clean_html(page.html()) if mode == "html" else cleaner.clean_text(page.raw())
@@ -246,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = {name: load(name) for name in SET_NAMES}
     for mode in args.modes:
-        pages = collect(mode, args.refresh)
+        pages = collect(mode, args.refresh, sets)
         if args.write:
             path = Path(str(MODEL).format(mode=mode))
             path.write_text(json.dumps(export(_fit(pages), mode), separators=(",", ":")) + "\n")
