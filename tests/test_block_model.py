@@ -156,6 +156,18 @@ def test_on_an_article_it_gives_back_only_at_the_article_threshold() -> None:
     assert "Home News" in Cleaner.default().replace("block-model", lower).clean_html(PAGE).text
 
 
+def test_on_an_article_it_removes_only_under_the_article_threshold() -> None:
+    digits = _stump("digit_share", 0.2, 0.0, -0.5)  # 0.38 for the digits line, 0.5 elsewhere
+    assert PROSE in _rules().clean_html(PAGE).text  # precondition
+    lenient = BlockModel(forest=digits, remove_below=0.45, remove_on_prose=0.3)
+    result = Cleaner.default().replace("block-model", lenient).clean_html(PAGE)
+    assert result.page_type.kind == "article"  # precondition
+    assert "Tickets 2024" in result.text
+    strict = BlockModel(forest=digits, remove_below=0.3, remove_on_prose=0.45)
+    result = Cleaner.default().replace("block-model", strict).clean_html(PAGE)
+    assert "Tickets 2024" not in result.text and PROSE in result.text
+
+
 def test_a_threshold_left_unset_is_the_forests_own_and_a_set_one_wins() -> None:
     middling = _stump("kept_share", 0.5, 0.5, 0.5, keep_at=0.6, keep_on_articles=0.6)
     given_back = Cleaner.default().replace("block-model", BlockModel(forest=middling))
@@ -191,7 +203,13 @@ def test_the_shipped_forests_read_the_features_the_package_makes() -> None:
         forest = shipped_forest(mode)
         assert forest is not None and forest.names == FEATURE_NAMES
         assert len(forest.roots) >= 50 and forest.depth >= 3
-        names = {"remove_below", "keep_at", "keep_on_articles", "sure_article"}
+        names = {
+            "remove_below",
+            "remove_on_prose",
+            "keep_at",
+            "keep_on_articles",
+            "sure_article",
+        }
         assert dict(forest.thresholds).keys() == names
     assert Cleaner.default().names[-1] == "block-model"
 

@@ -60,9 +60,13 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         "recall": BodyRegion(gap_cost=20.0, gap_step=1.0, gap_crosses_menus=True),
     }[favour]
     block_model = {
-        "precision": BlockModel(remove_below=0.4, keep_at=0.7, keep_on_articles=0.95),
+        "precision": BlockModel(
+            remove_below=0.55, remove_on_prose=0.4, keep_at=0.7, keep_on_articles=0.95
+        ),
         "balanced": BlockModel(),  # the thresholds each mode's forest was chosen with
-        "recall": BlockModel(remove_below=0.15, keep_at=0.4, keep_on_articles=0.7),
+        "recall": BlockModel(
+            remove_below=0.3, remove_on_prose=0.15, keep_at=0.35, keep_on_articles=0.7
+        ),
     }[favour]
     return (
         ControlCharacters(),

@@ -4,7 +4,8 @@ with what the block's markup and words show and what kind of page it stands on
 (:mod:`dechaff.learned`).
 
 Where it is sure, it overrules the rules: a kept block it scores under
-``remove_below`` is removed as ``learned-chaff``; a block an earlier filter removed
+``remove_below`` (``remove_on_prose`` on a page of prose: an article, a forum,
+documentation) is removed as ``learned-chaff``; a block an earlier filter removed
 whole that it scores at ``keep_at`` or more is given back under a
 ``learned-keep`` flag naming the removal withdrawn. The title, copies, repairs
 and invisible characters stay as the rules decided (:data:`NEVER_GIVEN_BACK`).
@@ -39,9 +40,19 @@ NEVER_GIVEN_BACK = frozenset({
 """Reasons whose removals the layer never withdraws."""
 
 DEFAULTS: Mapping[str, float] = MappingProxyType(
-    {"remove_below": 0.3, "keep_at": 0.5, "keep_on_articles": 0.85, "sure_article": 0.9}
+    {
+        "remove_below": 0.45,
+        "remove_on_prose": 0.3,
+        "keep_at": 0.45,
+        "keep_on_articles": 0.85,
+        "sure_article": 0.9,
+    }
 )
 """The thresholds of a forest whose file gives none."""
+
+PROSE_KINDS = frozenset({"article", "forum", "documentation"})
+"""Page types whose body is prose, which the rules were made to keep: there the
+layer removes a kept block only when surer (``remove_on_prose``)."""
 
 
 @cache
@@ -60,16 +71,18 @@ def shipped_forest(mode: str) -> Forest | None:
 @dataclass(frozen=True, kw_only=True)
 class BlockModel:
     """Overrule the rules where the learned block layer is sure (see the module's
-    doc): remove kept blocks it scores under ``remove_below``, unless that would
-    remove every kept block (the rules' body then stands); give back blocks
-    removed whole that it scores at ``keep_at`` or more (``keep_on_articles`` on a
-    page whose type is article, where the rules are surer; over 1: never).
+    doc): remove kept blocks it scores under ``remove_below``
+    (``remove_on_prose`` on a page whose type is one of :data:`PROSE_KINDS`, where
+    the rules are surer), unless that would remove every kept block (the rules' body then
+    stands); give back blocks removed whole that it scores at ``keep_at`` or more
+    (``keep_on_articles`` on an article; over 1: never).
 
     A threshold left at ``None`` is the forest's own: the one chosen with it, out
     of fold, and kept in its file (:attr:`dechaff.forest.Forest.thresholds`)."""
 
     name: str = "block-model"
     remove_below: float | None = None
+    remove_on_prose: float | None = None
     keep_at: float | None = None
     keep_on_articles: float | None = None
     sure_article: float | None = None
@@ -82,8 +95,8 @@ class BlockModel:
 
     def __post_init__(self) -> None:
         check_settings(
-            self, remove_below=(0, 1), keep_at=(0, 1.01), keep_on_articles=(0, 1.01),
-            sure_article=(0, 1.01),
+            self, remove_below=(0, 1), remove_on_prose=(0, 1), keep_at=(0, 1.01),
+            keep_on_articles=(0, 1.01), sure_article=(0, 1.01),
         )  # fmt: skip
 
     def _threshold(self, forest: Forest, name: str) -> float:
@@ -99,7 +112,8 @@ class BlockModel:
         if on_article and kind.confidence >= self._threshold(forest, "sure_article"):
             return
         keep_at = self._threshold(forest, "keep_on_articles" if on_article else "keep_at")
-        remove_below = self._threshold(forest, "remove_below")
+        prose = kind.kind in PROSE_KINDS
+        remove_below = self._threshold(forest, "remove_on_prose" if prose else "remove_below")
         kept = sorted(page.kept_indices)
         whole = _removed_whole(page) if keep_at <= 1.0 else []
         if not kept and not whole:
