@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .blocks import Block
-from .marks import LINE_END_MARKS
+from .marks import BULLET_LINE, LINE_END_MARKS, PRICE
 from .page_type import PAGE_KINDS, PageType
 from .report import Reason, Removal
 
@@ -38,8 +38,7 @@ _ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LOWER = _ASCII_UPPER.lower()
 SAMPLE_CHARS = 256
 """Characters of a non-ASCII block whose digits, capitals and letters are counted."""
-_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,3}[.)])\s")
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?[$€£¥₹]|\b(?:USD|EUR|GBP)\b")
+_PRICE = re.compile(PRICE, re.IGNORECASE)
 
 
 _OWN = (
@@ -156,7 +155,7 @@ def _own(b: Block) -> tuple[float, ...]:
         float(min(b.sentence_marks, 20)),
         digits / size,
         upper / max(1, letters),
-        float(bool(_BULLET.match(text))),
+        float(bool(BULLET_LINE.match(text))),
         float(bool(_PRICE.search(text))),
         text.count(",") / max(1, b.words),
         0.0,

@@ -42,9 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .blocks import Block
+from .marks import BULLET_LINE
 
 _STEP = re.compile(r"([a-z0-9]+)(?:\[\d+\])?")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪‣–—]|\d{1,3}[.)])\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 
@@ -89,9 +89,9 @@ def _shape(block: Block, text: str) -> list[_Piece]:
 
 def _plain_line(text: str) -> _Piece:
     """A line of text input: a bulleted or numbered line is a list item."""
-    if _BULLET.match(text):
+    if BULLET_LINE.match(text):
         mark = "1." if _NUMBERED.match(text) else "-"
-        return _Piece(f"{mark} {_BULLET.sub('', text, count=1)}", "list")
+        return _Piece(f"{mark} {BULLET_LINE.sub('', text, count=1)}", "list")
     return _Piece(text)
 
 

@@ -28,6 +28,13 @@ colon introducing a list, a closing quote or bracket)."""
 CLOSING_MARKS = frozenset(".,;:!?)")
 """Marks no paragraph opens with: a paragraph that does lost the words before them."""
 
+BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪►‣–—]|\d{1,3}[.)])\s+")
+"""A line that opens as a list item: a bullet mark or a number up to three digits
+with a dot or bracket, then a space."""
+PRICE = r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|eur|usd|gbp|zł|kr)(?!\w)"
+"""A price: a currency sign or code before or after a number (a pattern to compile,
+for lower-cased text or with ``re.IGNORECASE``)."""
+
 _LATIN_EXTENDED_A = [chr(c) for c in range(0x100, 0x180)]  # "ł", "Ś", "ž"
 LOWER = "a-zß-öø-ÿа-яё" + "".join(c for c in _LATIN_EXTENDED_A if c.islower())
 """Lower-case letters (Latin with Latin-1 and Extended-A, Cyrillic), as the body of a

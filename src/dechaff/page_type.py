@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 import ahocorasick
 
 from .blocks import Block
+from .marks import PRICE
 from .words import load
 
 PAGE_KINDS = ("article", "forum", "documentation", "product", "collection", "listing", "service")
@@ -72,7 +73,6 @@ ADDRESS_GROUPS: Mapping[str, frozenset[str]] = {
 }
 """Words of an address's path (``/docs/``, ``/category/``) by the feature they raise."""
 
-_PRICE = r"[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|eur|usd|zł|kr)(?!\w)"
 _DATE = r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2})\b"
 _CODE = tuple(
     re.compile(pattern, re.MULTILINE)
@@ -89,7 +89,7 @@ CUE_LISTS = ("shop", "forum", "docs")
 """The word lists (:mod:`dechaff.words`) whose phrases the short lines are searched for."""
 
 
-_NUMBER_CUES = re.compile(rf"(?P<price>{_PRICE})|(?P<date>{_DATE})")
+_NUMBER_CUES = re.compile(rf"(?P<price>{PRICE})|(?P<date>{_DATE})")
 
 
 @cache
