@@ -150,11 +150,11 @@ trafilatura-eval 0.004 (hence 0.3 there, and on forums and documentation, pages
 of prose too, where 0.45 moved nothing measurable through the pipeline and
 removed a post of a short thread). Through the whole pipeline, by site: WCXB
 0.839 -> 0.844 (forums 0.761 -> 0.757, listings 0.624 -> 0.658, collections 0.605
--> 0.630), AEB and trafilatura-eval unchanged. In text the same search
-favoured removing under 0.45, but through the pipeline it lost 0.001 (WCXB 0.746
--> 0.745): 0.3 kept. Text: giving back on an
-article at 0.85 cost AEB 0.004 (0.947 -> 0.943); never giving back there keeps it;
-removing under 0.15, 0.2 or 0.3 and giving back at 0.4, 0.5 or 0.6 tried.
+-> 0.630), AEB and trafilatura-eval unchanged. Text: giving back on an article at
+0.85 cost AEB 0.004 (0.947 -> 0.943); never giving back there keeps it; removing
+under 0.15, 0.2 or 0.3 and giving back at 0.4, 0.5 or 0.6 tried; the search on
+the blocks' scores favoured removing under 0.45, but through the pipeline it
+lost 0.001 (WCXB 0.746 -> 0.745): 0.3 kept.
 sure_article (pages left to the rules, for speed): in HTML, articles typed with
 0.9 or more (155 of AEB's 181 pages; WCXB dev 0.859 -> 0.856, in sample); in raw
 text, where the type is less sure, every page typed article (the layer gains

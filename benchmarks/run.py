@@ -18,7 +18,6 @@ import datetime as dt
 import multiprocessing
 import os
 import platform
-import resource
 import sys
 import time
 from collections import Counter
@@ -31,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from peak import own_peak_mb
 from sets import SET_NAMES, BenchmarkSet, Score, load
 from tools import DECHAFF_HTML, DECHAFF_TEXT, PEERS, Tool, ablations, favours
 
@@ -70,21 +70,7 @@ def _serve(tool: Tool, inputs: dict[str, Any], orders: Connection) -> None:
                     print(f"  {tool.name}: {page[:12]}: {type(error).__name__}", file=sys.stderr)
                 outputs[page] = ""
         orders.send(time.perf_counter() - start)
-    orders.send((outputs, _peak_mb()))
-
-
-def _peak_mb() -> float:
-    """This process's own peak resident size. Linux's ``ru_maxrss`` carries over the
-    size of the process that started this one (a spawned child starts as a copy of
-    the harness, which holds every page), so the high-water mark of this process's
-    own memory is read where the system gives it (``VmHWM``)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    orders.send((outputs, own_peak_mb()))
 
 
 def measure_all(tools: Sequence[Tool], bench: BenchmarkSet, rounds: int) -> list[Measured]:

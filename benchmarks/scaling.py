@@ -13,7 +13,6 @@ import argparse
 import gzip
 import json
 import multiprocessing
-import resource
 import subprocess
 import sys
 import tempfile
@@ -36,14 +35,16 @@ def _page_of(lines: int, pages: list[str]) -> str:
 
 
 def _run(make: Callable[[], str], queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from peak import own_peak_mb
+
     from dechaff import clean
 
     raw = make()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = own_peak_mb()
     start = time.perf_counter()
     result = clean(raw)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = own_peak_mb()
     queue.put((len(raw), len(result.blocks), seconds, peak, peak - base))
 
 

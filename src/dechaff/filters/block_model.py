@@ -71,10 +71,10 @@ def shipped_forest(mode: str) -> Forest | None:
 @dataclass(frozen=True, kw_only=True)
 class BlockModel:
     """Overrule the rules where the learned block layer is sure (see the module's
-    doc): remove kept blocks it scores under ``remove_below``
-    (``remove_on_prose`` on a page whose type is one of :data:`PROSE_KINDS`, where
-    the rules are surer), unless that would remove every kept block (the rules' body then
-    stands); give back blocks removed whole that it scores at ``keep_at`` or more
+    doc): remove kept blocks it scores under ``remove_below`` (``remove_on_prose``
+    on a page whose type is one of :data:`PROSE_KINDS`, where the rules are surer),
+    unless that would remove every kept block (the rules' body then stands); give
+    back blocks removed whole that it scores at ``keep_at`` or more
     (``keep_on_articles`` on an article; over 1: never).
 
     A threshold left at ``None`` is the forest's own: the one chosen with it, out
