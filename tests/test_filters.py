@@ -271,6 +271,30 @@ def test_body_region_keeps_the_list_a_line_announces() -> None:
     assert items[1] not in result.text  # without the colon the short lines are a gap
 
 
+@pytest.mark.parametrize(
+    ("intro", "items", "crossed"),
+    [
+        ("The five states with an inheritance tax:", ["Kentucky", "Maryland", "Nebraska",
+         "New Jersey", "Pennsylvania"], True),  # announced by a colon: the text's list
+        ("The five states with an inheritance tax.", ["Kentucky", "Maryland", "Nebraska",
+         "New Jersey", "Pennsylvania"], False),  # not announced: a menu-like wall
+        ("The ranking of the publishers.", ["1. Penguin", "2. Hachette", "3. Macmillan",
+         "4. Scholastic", "5. Wiley"], True),  # every line numbered: the text's list
+    ],
+)  # fmt: skip
+def test_body_region_runs_of_listed_items_are_no_wall(
+    intro: str, items: list[str], crossed: bool
+) -> None:
+    long = f"{PROSE} {PROSE2}"
+    before = [f"First, {long}", f"Second, {long}", f"Third, {long} {intro}"]
+    after = f"Fourth, {long}"
+    raw = "\n".join([*before, *items, after])
+    result = Cleaner([BodyRegion()])(raw)
+    assert_kept(result, before[0])  # the larger side is the body either way
+    assert (items[2] in result.text) is crossed
+    assert (after in result.text) is crossed
+
+
 def test_author_bio_goes_only_at_the_end() -> None:
     from dechaff.filters import AuthorBios
 

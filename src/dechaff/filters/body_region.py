@@ -45,8 +45,9 @@ class BodyRegion:
     ``after_comments`` of its score once a body's worth of prose stands before it.
     ``chrome`` lines count in menu-like runs as kept short lines do.
     A run of ``wall_run`` or more lines of at most ``tiny_words`` words (a menu, a
-    tag list) is a wall too, unless every line of it starts in lower case (a
-    list of things inside the text).
+    tag list) is a wall too, unless it is a list inside the text: every line of it
+    starts in lower case, is numbered, or is announced by the line before the run
+    (one ending in a colon, ``max_announced`` lines at most).
 
     The body may stand in several runs: a gap between two costs ``gap_cost``
     and ``gap_step`` per line (``gap_cost=None``: one run). A menu-like run is a
@@ -185,19 +186,23 @@ class BodyRegion:
             else:
                 scores.append(0.0)
         # Items of a numbered list ("1) …", "2. …") are the article's, not a menu's.
-        for i in _numbered_items(page.kept):
+        numbered = set(_numbered_items(page.kept))
+        for i in numbered:
             scores[i] = max(scores[i], float(page.blocks[i].words))
         # Runs of lines built alike ("June 9 -- Venue, City") are a list: neutral.
         for i in _parallel_items(page.kept, self.list_run):
             scores[i] = max(scores[i], 0.0)
         # Short lines after a line that announces them ("Ingredients:") are its list.
-        for i in _announced_items(page.kept, scores, self.max_announced):
+        announced = set(_announced_items(page.kept, scores, self.max_announced))
+        for i in announced:
             scores[i] = max(scores[i], 0.0)
         first_held, last_held = min(held, default=-1), max(held, default=-1)
         chrome = {i for i, evidence in removed.items() if Evidence.CHROME in evidence}
         # A long run of one-to-three-word lines (a menu, a tag list) ends a section;
         # not when every line starts in lower case: that is a list of things in the
-        # text ("cabbage", "peas", …), where menu entries are capitalised.
+        # text ("cabbage", "peas", …), where menu entries are capitalised; nor when
+        # a line of the text announces every line of it ("Topics covered:") or
+        # every line of it is numbered.
         run: list[int] = []
         for block in [*page.blocks, None]:
             if (
@@ -210,8 +215,10 @@ class BodyRegion:
                 continue
             if len(run) >= self.wall_run:
                 # a list in the text, or a run inside what a glued copy holds
-                listed = all(page.blocks[i].text[:1].islower() for i in run) or (
-                    first_held < run[0] and run[-1] < last_held
+                listed = (
+                    all(page.blocks[i].text[:1].islower() for i in run)
+                    or all(i in announced or i in numbered for i in run)
+                    or first_held < run[0] < run[-1] < last_held
                 )
                 for i in run:  # a list in the text costs nothing to keep
                     scores[i] = max(scores[i], 0.0) if listed else min(scores[i], -_WALL / len(run))
