@@ -131,12 +131,12 @@ def test_a_date_near_the_headline_or_in_the_address() -> None:
     assert meta.date == Found("2025-12-17", "the page's address")
 
 
-def test_title_and_type_are_the_results_own() -> None:
+def test_title_is_the_heading_the_document_title_holds_and_type_the_results() -> None:
     html = page("<title>Bridge reopens - The Daily</title>", "<h1>Bridge reopens</h1>" + BODY)
     result = clean_html(html)
     assert result.metadata.title is not None
     assert result.metadata.title.value == result.title == "Bridge reopens"
-    assert result.metadata.title.source.startswith("headline (block ")
+    assert result.metadata.title.source == "<h1> (block 0), which the document title holds"
     assert result.page_type is not None and result.metadata.page_type is not None
     assert result.metadata.page_type.value == result.page_type.kind
 
@@ -179,3 +179,35 @@ def test_the_body_overrules_a_markup_language_it_plainly_contradicts() -> None:
     assert clean_html(page("", short, lang="en")).metadata.language == Found("en", "<html lang>")
     japanese = clean_html(page("", GERMAN, lang="ja")).metadata.language  # beyond the tables
     assert japanese == Found("ja", "<html lang>")
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "title", "source"),
+    [
+        # the <h1> is the site's name (the document title's last part): the head's first part
+        ("<title>Flexbox - Learn web development | MDN</title>", "<h1>MDN</h1>",
+         "Flexbox", "<title>: its first part that is not the site's name"),
+        # the <h1> and the head disagree: the page's own heading
+        ("<title>Cheap flights to Rome | Fly</title>", "<h1>Flights to Rome</h1>",
+         "Flights to Rome", "the first <h1> (block 0)"),
+        # no <h1>: the head's first part, og:title first
+        ('<meta property="og:title" content="Rome in spring — Fly"><title>x</title>', "",
+         "Rome in spring", "og:title: its first part that is not the site's name"),
+        # the site's name from its host: "example" is not the title
+        ('<link rel="canonical" href="https://www.example.com/a">'
+         "<title>Example | Rome | Travel</title>",
+         "", "Rome", "<title>: its first part that is not the site's name"),
+    ],
+)  # fmt: skip
+def test_title_chosen_among_headings_and_the_document_title(
+    head: str, heading: str, title: str, source: str
+) -> None:
+    meta = clean_html(page(head, heading + BODY)).metadata
+    assert meta.title == Found(title, source)
+
+
+def test_title_in_text_mode_is_the_headline() -> None:
+    raw = "Bridge reopens | The Daily\nHome\nBridge reopens\nThe council voted on Tuesday to reopen"
+    result = clean(raw + " the bridge after a year of repairs and many delays.")
+    assert result.metadata.title is not None and result.title is not None
+    assert result.metadata.title.value == result.title

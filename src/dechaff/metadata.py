@@ -4,9 +4,11 @@ description, language and type — each as a value with where it came from.
 The markup speaks first (JSON-LD, Open Graph, ``<meta>``, ``<time>``, ``<html
 lang>``: :func:`dechaff.html.head.read_metadata`); where it is silent, the report
 does: a line the ``chrome`` filter removed as a byline or a dateline names the
-author and the date it held, and that removal is the evidence. The title is the
-result's headline; the language, when the markup gives none, is the body's (by
-its function words, :func:`dechaff.language.page_language`).
+author and the date it held, and that removal is the evidence. The title is
+chosen among the page's headings and its document title
+(:func:`dechaff.page_title.choose_title`); the language, when the markup gives
+none, is the body's (by its function words,
+:func:`dechaff.language.page_language`).
 
 >>> normalise_date("2025-09-04T10:30:00+02:00")
 '2025-09-04'

@@ -10,6 +10,7 @@ from typing import Any
 from .blocks import Block
 from .markdown import to_markdown
 from .metadata import Found, Metadata, page_metadata
+from .page_title import choose_title
 from .page_type import PageType, Signs, of_page
 from .report import Flag, Removal, Repair
 from .verdict import PageFlag
@@ -61,13 +62,18 @@ class CleanResult:
         """Title, author, date published, site name, address, description, language
         and page type, each with its source (:mod:`dechaff.metadata`). Worked out
         on first use."""
-        title = None
-        if self.title:
-            block = self.title_block
-            where = "document title" if block is None else f"headline (block {block})"
-            title = Found(self.title, where)
+        headline = None
+        if self.title and self.title_block is not None:
+            headline = Found(self.title, f"headline (block {self.title_block})")
+        headings = [(b.index, b.text) for b in self.blocks if b.dom and b.dom.heading == 1]
+        markup = self.markup
+        site = markup.site_name.value if markup.site_name else None
+        url = markup.url.value if markup.url else None
+        title = choose_title(headings, headline, markup.title, site, url)
+        if title is None and self.title:  # the document title's headline part
+            title = Found(self.title, "document title")
         return page_metadata(
-            self.markup, self.blocks, self.removals, title, self.title_block or 0, self.text,
+            markup, self.blocks, self.removals, title, self.title_block or 0, self.text,
             self.page_type,
         )  # fmt: skip
 

@@ -57,17 +57,26 @@ def address(root: Any) -> str | None:
 
 def document_title(root: Any) -> str | None:
     """og:title, else ``<title>``."""
+    found = _document_title(root)
+    return found.value if found else None
+
+
+def _document_title(root: Any) -> Found | None:
     metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
-    found = " ".join(metas).strip() or " ".join(" ".join(t.itertext()) for t in root.iter("title"))
-    return squash(found) or None
+    if og := squash(" ".join(metas)):
+        return Found(og, "og:title")
+    title = squash(" ".join(" ".join(t.itertext()) for t in root.iter("title")))
+    return Found(title, "<title>") if title else None
 
 
 def read_metadata(root: Any) -> Metadata:
-    """The metadata the markup gives (no title: the result's headline is that)."""
+    """The metadata the markup gives; its title is the document title, whole
+    (:func:`dechaff.page_title.choose_title` takes the page's title from it)."""
     ld = _main_ld_object(root)
     metas = _metas(root)
     url = address(root)
     return Metadata(
+        title=_document_title(root),
         author=_author(ld, metas, root),
         date=_date(ld, metas, root),
         site_name=_first(
