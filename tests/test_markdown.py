@@ -67,3 +67,19 @@ def test_the_markdown_holds_the_words_of_the_text_and_the_title_and_no_others() 
     assert words(result.markdown()) == words(result.text)
     assert words(result.markdown(title=True)) == words(f"{result.title} {result.text}")
     assert "Home" not in result.markdown()
+
+
+def test_a_code_block_keeps_its_lines_and_indents_while_the_text_reads_one_line() -> None:
+    prose = "Call the function as the example shows, and read what it gives back. " * 2
+    code = "def f(x):\n    if x:\n        return 1\n\n    return 2\n"
+    html = f"<html><body><article><p>{prose}</p><pre><code>{code}</code></pre><p>{prose}</p>"
+    result = clean_html(html + "</article></body></html>")
+    assert "def f(x): if x: return 1 return 2" in result.text  # decisions read one line
+    fenced = "```\ndef f(x):\n    if x:\n        return 1\n    return 2\n```"
+    assert fenced in result.markdown()
+
+
+def test_a_code_block_a_removal_cut_into_stays_as_the_body_holds_it() -> None:
+    pre = block(0, "a = 1 b = 2", "pre", "/html/body/pre", breaks=((5, 0),))
+    assert to_markdown([(0, pre.text)], [pre]) == "```\na = 1\nb = 2\n```"
+    assert to_markdown([(0, "a = 1 b")], [pre]) == "```\na = 1 b\n```"  # offsets moved

@@ -52,6 +52,10 @@ class DomInfo:
     """The content score of the nearest scored ancestor (see :mod:`dechaff.html.main_element`)."""
     in_main: bool | None = None
     """Inside the element chosen as the main content; ``None`` when none was chosen."""
+    breaks: tuple[tuple[int, int], ...] = ()
+    """Inside a ``<pre>``: where its line breaks stood in the block's text (the
+    offset of the space that stands for each, and the next line's indent). The
+    text reads them as spaces; the Markdown view puts them back."""
 
     def __init__(
         self,
@@ -65,6 +69,7 @@ class DomInfo:
         landmark: str | None = None,
         content_score: float | None = None,
         in_main: bool | None = None,
+        breaks: tuple[tuple[int, int], ...] = (),
     ) -> None:
         # Made once per block of an HTML page: the fields are set in one step (see Block).
         self.__dict__.update(
@@ -78,6 +83,7 @@ class DomInfo:
             landmark=landmark,
             content_score=content_score,
             in_main=in_main,
+            breaks=breaks,
         )
 
 

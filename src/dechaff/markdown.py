@@ -31,8 +31,9 @@ A loaf for every day, with four things you have at home.
 <BLANKLINE>
 Bake it for forty minutes, and let it cool.
 
-The lines of a ``<pre>`` element are read as one line today (the reading stage
-joins them), so a code block comes out fenced on one line.
+The reading stage reads a ``<pre>`` element as one line (its text, and the body's,
+hold its line breaks as spaces); the view puts its line breaks and indents back,
+so a code block comes out fenced with its lines.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def _shape(block: Block, text: str) -> list[_Piece]:
     if dom.heading:
         return [_Piece("#" * dom.heading + " " + text)]
     if dom.tag in {"pre", "code"} or "pre" in steps:
-        return [_Piece(text, "code:" + _owner(dom.xpath, "pre"))]
+        code = _code_lines(text, dom.breaks) if text == block.text else text
+        return [_Piece(code, "code:" + _owner(dom.xpath, "pre"))]
     if dom.tag in {"td", "th"}:
         return [_Piece(_cell(text), "row:" + _owner(dom.xpath, "tr"))]
     if dom.list_item and "li" in steps:
@@ -85,6 +87,23 @@ def _shape(block: Block, text: str) -> list[_Piece]:
     if "blockquote" in steps:
         return [_Piece("> " + text, "quote")]
     return [_Piece(text)]
+
+
+def _code_lines(text: str, breaks: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the line breaks of its ``<pre>`` put back, each line indented
+    as it was.
+
+    >>> print(_code_lines("def f(): return 1", [(8, 4)]))
+    def f():
+        return 1
+    """
+    lines, start = [], 0
+    indent = 0
+    for at, next_indent in breaks:
+        lines.append(" " * indent + text[start:at])
+        start, indent = at + 1, next_indent
+    lines.append(" " * indent + text[start:])
+    return "\n".join(lines)
 
 
 def _plain_line(text: str) -> _Piece:

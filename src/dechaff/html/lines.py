@@ -32,6 +32,31 @@ class Line(NamedTuple):
     list_item: bool
     caption: bool
     comments: bool
+    breaks: tuple[tuple[int, int], ...] = ()
+    """Inside a ``<pre>``: where its line breaks stood, each as the offset in
+    :attr:`text` of the space that stands for it, and the next line's indent."""
+
+
+def squash_keeping_breaks(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``raw`` squashed as :func:`~dechaff.textutil.squash` squashes it, and where its
+    line breaks stood (see :attr:`Line.breaks`; blank lines are not kept).
+
+    >>> squash_keeping_breaks("def f():\\n    return 1\\n")
+    ('def f(): return 1', ((8, 4),))
+    """
+    words: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    length = 0
+    for line in raw.split("\n"):
+        parts = line.split()
+        if not parts:
+            continue
+        if words:
+            breaks.append((length, len(line) - len(line.lstrip())))
+            length += 1
+        words.extend(parts)
+        length += sum(map(len, parts)) + len(parts) - 1
+    return " ".join(words), tuple(breaks)
 
 
 class LineBuilder:
@@ -55,6 +80,7 @@ class LineBuilder:
         "open_links",
         "owners",
         "pieces",
+        "preformatted",
     )
 
     def __init__(self) -> None:
@@ -69,6 +95,7 @@ class LineBuilder:
         self.list_items = self.open_links = 0
         self.captions: list[int] = []  # open figures and captions
         self.comment_sections: list[int] = []
+        self.preformatted = 0  # open <pre> elements
 
     def open(
         self, i: int, tag: str, role: str | None, caption: bool = False, comments: bool = False
@@ -90,6 +117,8 @@ class LineBuilder:
                 self.landmark = opens
             if tag == "li":
                 self.list_items += 1
+            elif tag == "pre":
+                self.preformatted += 1
         elif tag == "a":
             self.open_links += 1
         if tag in FIGURE_TAGS or (caption and not (self.captions and self.captions[-1] == i)):
@@ -107,6 +136,8 @@ class LineBuilder:
                 self.landmark = next((m for m in reversed(self.landmarks) if m), None)
             if tag == "li":
                 self.list_items -= 1
+            elif tag == "pre":
+                self.preformatted -= 1
         elif tag == "a":
             self.open_links -= 1
         if self.captions and self.captions[-1] == i:
@@ -130,10 +161,15 @@ class LineBuilder:
 
     def flush(self) -> None:
         """End the line being built, if it has any text."""
-        text = squash("".join(self.pieces))
+        raw = "".join(self.pieces)
+        breaks: tuple[tuple[int, int], ...] = ()
+        if self.preformatted and "\n" in raw:
+            text, breaks = squash_keeping_breaks(raw)
+        else:
+            text = squash(raw)
         if text:
             self.lines.append(
                 Line(text, self.line_owner, self.line_links, self.landmark, self.list_items > 0,
-                     self.line_caption, self.line_comments)
+                     self.line_caption, self.line_comments, breaks)
             )  # fmt: skip
         self.pieces, self.line_links, self.line_owner = [], 0, -1

@@ -96,6 +96,7 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             landmark=line.landmark,
             content_score=score,
             in_main=in_main,
+            breaks=line.breaks,
         )
 
     return _page(
