@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 
-from dechaff import clean
+from dechaff import clean, clean_html
 from dechaff.cli import main
 
 SEED = FIXTURES / "seed-north-korea-troops" / "page.txt"
@@ -441,23 +441,46 @@ def test_a_dead_worker_ends_the_command_with_status_1(capsys: pytest.CaptureFixt
     assert capsys.readouterr().err == "dechaff: a worker process died\n"
 
 
+BREAD = (
+    "<html><head><title>Plain bread</title></head><body><article><h1>Plain bread</h1>"
+    "<p>A loaf for every day, with four things you have at home.</p><h2>What you do</h2>"
+    "<ul><li>Mix the flour and the water.</li><li>Knead the dough.</li></ul>"
+    "<p>Bake it for forty minutes, and let it cool.</p></article></body></html>"
+)
+
+
 def test_markdown_prints_the_pages_structure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page = tmp_path / "bread.html"
-    page.write_text(
-        "<html><head><title>Plain bread</title></head><body><article><h1>Plain bread</h1>"
-        "<p>A loaf for every day, with four things you have at home.</p><h2>What you do</h2>"
-        "<ul><li>Mix the flour and the water.</li><li>Knead the dough.</li></ul>"
-        "<p>Bake it for forty minutes, and let it cool.</p></article></body></html>",
-        "utf-8",
-    )
+    page.write_text(BREAD, "utf-8")
     assert main([str(page), "--markdown"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Plain bread\n\nA loaf for every day")
     assert "\n## What you do\n\n- Mix the flour and the water.\n- Knead the dough.\n\n" in out
     assert main([str(page), "--markdown", "--no-title"]) == 0
     assert capsys.readouterr().out.startswith("A loaf for every day")
+
+
+def test_markdown_files_for_a_folder_and_a_field_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "bread.html").write_text(BREAD, "utf-8")
+    expected = clean_html(BREAD)
+    assert main([str(pages), "-o", str(tmp_path / "md"), "--markdown"]) == 0
+    written = (tmp_path / "md" / "bread.md").read_text("utf-8")
+    assert written == expected.markdown(title=True) + "\n"
+    assert not (tmp_path / "md" / "bread.txt").exists()
+    assert main([str(pages), "-o", str(tmp_path / "bare"), "--markdown", "--no-title"]) == 0
+    assert (tmp_path / "bare" / "bread.md").read_text("utf-8") == expected.markdown() + "\n"
+    assert main([str(pages), "-o", str(tmp_path / "js"), "--markdown", "--json"]) == 0
+    page = json.loads((tmp_path / "js" / "bread.json").read_text("utf-8"))
+    assert page["text"] == expected.text and page["markdown"] == expected.markdown()
+    assert main([str(pages / "bread.html"), "--markdown", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["markdown"] == expected.markdown() and printed["text"] == expected.text
 
 
 def test_markdown_adds_a_field_to_json_lines_records(tmp_path: Path) -> None:

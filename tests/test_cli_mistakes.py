@@ -201,15 +201,3 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert "Broken pipe" not in err and "Traceback" not in err, err
-
-
-def test_markdown_is_for_printed_pages(tmp_path: Path) -> None:
-    page = tmp_path / "p.txt"
-    page.write_text("A line of text that is long enough to be a body of a page.", "utf-8")
-    for extra in (["--json"], ["-o", str(tmp_path / "out.txt")]):
-        done = subprocess.run(
-            [sys.executable, "-m", "dechaff", str(page), "--markdown", *extra],
-            capture_output=True, text=True,
-        )  # fmt: skip
-        assert done.returncode == 2
-        assert "--markdown prints pages or adds a field" in done.stderr

@@ -57,6 +57,42 @@ def test_a_dataset_map_adds_the_clean_columns() -> None:
     assert out["text_title"][1] == "Ferry back"
     assert json.loads(out["text_report"][0])["summary"]["ad-markers/ad-marker"]["count"] == 1
     assert "error" in json.loads(out["text_report"][2])
+    assert "text_markdown" not in out.column_names
+
+
+def test_a_dataset_map_adds_the_markdown_when_asked() -> None:
+    datasets = pytest.importorskip("datasets")
+    from dechaff.integrations.hf import clean_batch
+
+    ds = datasets.Dataset.from_dict({"text": [HTML, None]})
+    out = ds.map(clean_batch, batched=True, fn_kwargs={"column": "text", "markdown": True})
+    assert out["text_markdown"] == [clean(HTML).markdown(), None]
+    assert out["text_clean"][0] == clean(HTML).text
+
+
+def test_a_datatrove_step_writes_markdown_and_the_summary_keeps_the_metadata(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from dechaff.integrations.datatrove import DechaffCleaner
+
+    listed = HTML.replace("</p>", "</p><ul><li>First crossing full</li><li>More soon</li></ul>")
+    out = tmp_path / "out"
+    step = DechaffCleaner(report="summary", markdown=True)
+    LocalPipelineExecutor(
+        pipeline=[[Document(text=listed, id="b")], step, JsonlWriter(str(out), compression=None)],
+        tasks=1,
+        logging_dir=str(tmp_path / "logs"),
+    ).run()
+    (written,) = [json.loads(line) for f in sorted(out.glob("*.jsonl")) for line in f.open()]
+    assert written["text"] == clean(listed).markdown() and "- More soon" in written["text"]
+    report = written["metadata"]["dechaff"]
+    assert set(report) == {"summary", "metadata"}
+    assert report["metadata"]["title"]["value"] == "Ferry back"
 
 
 _STARTS = ["<!DOCTYPE html><html><body>", "<html><body>", "<div>", "<p>Menu</p>\n<article>"]

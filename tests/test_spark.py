@@ -63,6 +63,19 @@ def test_clean_dataframe_matches_clean(spark: Any, tmp_path: Any) -> None:
         ]
 
 
+def test_clean_dataframe_adds_the_markdown_when_asked(spark: Any) -> None:
+    from dechaff.spark import clean_dataframe
+
+    html = "<html><body><article><h2>Ferry back</h2><ul><li>First crossing full</li>"
+    html += "<li>More to follow on Tuesday</li></ul></article></body></html>"
+    frame = spark.createDataFrame([(html,), (None,)], "text string")
+    plain = clean_dataframe(frame, "text")
+    assert "text_markdown" not in plain.columns
+    rows = clean_dataframe(frame, "text", markdown=True).collect()
+    assert [r["text_markdown"] for r in rows] == [clean(html).markdown(), None]
+    assert "## Ferry back" in rows[0]["text_markdown"]
+
+
 def test_the_two_stages_equal_the_single_machine_path(spark: Any) -> None:
     """Site profiles on Spark (group-by, join back) clean every page as a SiteProfile
     learned on one machine does."""

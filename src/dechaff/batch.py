@@ -17,7 +17,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from .errors import WorkerError
 from .pipeline import Cleaner
@@ -257,23 +257,41 @@ def _leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+class Cell(NamedTuple):
+    """One table cell cleaned (:func:`clean_cell`)."""
+
+    clean: str | None
+    """The body; ``None`` for a cell that is no page, or a page that failed."""
+    title: str | None
+    report: str | None
+    """The report as JSON text (``{"error": …}`` for a page that failed)."""
+    markdown: str | None = None
+    """The body as Markdown (:meth:`~dechaff.CleanResult.markdown`), when asked for."""
+
+
 def clean_cell(
-    cleaner: Cleaner, value: object, html: bool | None = None, site: SiteEvidence | None = None
-) -> tuple[str | None, str | None, str | None]:
-    """One table cell cleaned: its body, its title and its report as JSON text; nulls
-    for a cell that is no ``str`` or ``bytes``, and a report ``{"error": …}`` for a page
-    that fails (one bad row never stops a job). ``html`` forces a mode; ``site``: the
-    page's site boilerplate (:mod:`dechaff.profile`)."""
+    cleaner: Cleaner,
+    value: object,
+    html: bool | None = None,
+    site: SiteEvidence | None = None,
+    markdown: bool = False,
+) -> Cell:
+    """One table cell cleaned: its body, its title and its report as JSON text (and
+    the body as Markdown, when ``markdown``); nulls for a cell that is no ``str`` or
+    ``bytes``, and a report ``{"error": …}`` for a page that fails (one bad row never
+    stops a job). ``html`` forces a mode; ``site``: the page's site boilerplate
+    (:mod:`dechaff.profile`)."""
     if not isinstance(value, (str, bytes)):
-        return None, None, None
+        return Cell(None, None, None)
     clean: Callable[..., CleanResult] = (
         cleaner if html is None else cleaner.clean_html if html else cleaner.clean_text
     )
     try:
         result = clean(value, site=site)
     except Exception as error:
-        return None, None, json.dumps({"error": f"{type(error).__name__}: {error}"})
-    return result.text, result.title, json.dumps(result.report_dict(), ensure_ascii=False)
+        return Cell(None, None, json.dumps({"error": f"{type(error).__name__}: {error}"}))
+    report = json.dumps(result.report_dict(), ensure_ascii=False)
+    return Cell(result.text, result.title, report, result.markdown() if markdown else None)
 
 
 def _clean_one(

@@ -80,8 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--json", action="store_true", help="print one JSON object per page")
     p.add_argument(
         "--markdown", action="store_true",
-        help="the body as Markdown (headings, lists, tables, code): printed pages, or a "
-        "field of each JSON-lines (FIELD_markdown) and crawl (markdown) record",
+        help="the body as Markdown (headings, lists, tables, code): printed pages and page "
+        "files written (.md) in place of the text; a field beside the text in JSON outputs "
+        "(markdown; JSON-lines records: FIELD_markdown)",
     )  # fmt: skip
     p.add_argument("--example", action="store_true", help="clean the bundled example page")
     p.add_argument(
@@ -294,7 +295,7 @@ def _run(args: argparse.Namespace, cleaner: Cleaner, **more: Any) -> Run:
         stop_on_error=getattr(args, "on_error", "skip") == "stop",
         resume=getattr(args, "resume", False), say=_tell, site_field=args.site_field or "url",
         site=args.site, with_report=not getattr(args, "no_report", False),
-        markdown=getattr(args, "markdown", False),
+        markdown=getattr(args, "markdown", False), titled=not getattr(args, "no_title", False),
         globs=tuple(args.glob),
         reports_to=Path(args.reports) if getattr(args, "reports", None) else None, **more,
     )  # fmt: skip
@@ -343,9 +344,6 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 f"{option} is for pages: JSON-lines and crawl runs write one JSON line a "
                 "record, with its report (see --no-report and --reports)"
             )
-    if args.markdown and (args.json or (args.output and not records)):
-        parser.error("--markdown prints pages or adds a field to JSON-lines and crawl records: "
-                     "give it without --json, and -o only with --jsonl or crawl files")  # fmt: skip
     if crawls and args.mode != "auto":
         parser.error("--mode does not apply to crawl files: each record is read by its type")
     if crawls and (args.profile or args.across_pages):
@@ -488,7 +486,10 @@ def _print_pages(
                 return status
             continue
         if args.json:
-            out.write(json.dumps({"page": name, **result.to_dict()}, ensure_ascii=False) + "\n")
+            page = {"page": name, **result.to_dict()}
+            if args.markdown:
+                page["markdown"] = result.markdown()
+            out.write(json.dumps(page, ensure_ascii=False) + "\n")
             continue
         if several:
             out.write("\n")

@@ -67,7 +67,11 @@ class Run:
     """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
     markdown: bool = False
     """JSON-lines and crawl output: each record also carries the body as Markdown
-    (``<field>_markdown``; crawl records: ``markdown``)."""
+    (``<field>_markdown``; crawl records: ``markdown``). Folders: each page's body is
+    written as Markdown (``.md``, under its title), or carried in its JSON object
+    (``markdown``)."""
+    titled: bool = True
+    """Folders: a page's Markdown opens with its title as a heading."""
     reports_to: Path | None = None
     """JSON lines: write the reports to this file instead, a line per record in the
     same order (``line``, the record's ``id`` and ``url`` when it has them, and
@@ -166,14 +170,14 @@ class Cleaned:
     """Characters removed, by reason."""
 
 
-def cleaned(result: CleanResult, markdown: bool = False) -> Cleaned:
+def cleaned(result: CleanResult, markdown: bool = False, titled: bool = False) -> Cleaned:
     """The compact form of a result (runs in the worker); with its Markdown when
-    ``markdown``."""
+    ``markdown`` (under the title as a heading when ``titled``)."""
     report = result.report_dict()
     removed: Counter[str] = Counter()
     for r in result.removals:
         removed[r.reason.value] += len(r.text)
-    body = result.markdown() if markdown else None
+    body = result.markdown(title=titled) if markdown else None
     return Cleaned(result.text, body, report, result.source_length, dict(removed))
 
 

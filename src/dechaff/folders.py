@@ -100,10 +100,12 @@ def run_folder(
     run: Run, inputs: Sequence[str], out_dir: Path, *, as_json: bool, report: bool
 ) -> Tally:
     """Clean files and folders of pages into ``out_dir``, mirroring each folder's
-    layout: one ``.txt`` body per page (its report beside it as ``.report.json``
-    when ``report``), or one ``.json`` object per page when ``as_json``."""
+    layout: one ``.txt`` body per page (``.md`` with ``run.markdown``; its report
+    beside it as ``.report.json`` when ``report``), or one ``.json`` object per page
+    when ``as_json``."""
     tally = Tally()
-    jobs = _folder_jobs(run, inputs, out_dir, ".json" if as_json else ".txt", tally)
+    suffix = ".json" if as_json else ".md" if run.markdown else ".txt"
+    jobs = _folder_jobs(run, inputs, out_dir, suffix, tally)
     return _run_jobs(run, jobs, tally, as_json=as_json, report=report, where=str(out_dir))
 
 
@@ -128,7 +130,9 @@ def _run_jobs(
         for i, (job, data) in enumerate(_readable(run, jobs, accepted, tally))
     )
     results = ordered_map(
-        functools.partial(_clean_page, run.cleaner), pages, workers=run.workers,
+        functools.partial(_clean_page, run.cleaner, run.titled and not as_json, run.markdown),
+        pages,
+        workers=run.workers,
         chunksize=run.chunksize, progress=run.progress, total=len(jobs),
     )  # fmt: skip
     written = 0
@@ -245,12 +249,13 @@ def _readable(
 
 
 def _clean_page(
-    cleaner: Cleaner, item: tuple[int, bytes, SiteEvidence | None]
+    cleaner: Cleaner, titled: bool, markdown: bool, item: tuple[int, bytes, SiteEvidence | None]
 ) -> Cleaned | CleanFailure:
-    """One page of a folder, cleaned in a worker; its failure, if it fails."""
+    """One page of a folder, cleaned in a worker (with its Markdown when
+    ``markdown``, under its title when ``titled``); its failure, if it fails."""
     index, data, site = item
     try:
-        return cleaned(cleaner(data, site=site))
+        return cleaned(cleaner(data, site=site), markdown, titled)
     except Exception as error:
         return CleanFailure(index, f"{type(error).__name__}: {error}")
 
@@ -283,9 +288,11 @@ def _write_page(
 ) -> None:
     if as_json:
         page = {"page": str(source), "text": result.text, **result.report}
+        if result.markdown is not None:
+            page["markdown"] = result.markdown
         body = json.dumps(page, ensure_ascii=False) + "\n"
     else:
-        body = result.text + "\n"
+        body = (result.text if result.markdown is None else result.markdown) + "\n"
         if report:  # beside the body: the report, as JSON
             report_text = json.dumps(result.report, ensure_ascii=False)
             write_atomically(target.with_suffix(".report.json"), report_text + "\n")

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .batch import clean_cell
+from .batch import Cell, clean_cell
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteEvidence
@@ -45,17 +45,23 @@ def clean_dataframe(
     *,
     cleaner: Cleaner | None = None,
     html: bool | None = None,
+    markdown: bool = False,
 ) -> DataFrame:
     """``frame`` with three more columns: ``<column>_clean``, ``<column>_title`` and
-    ``<column>_report`` (JSON). ``html=None`` recognises HTML per row; ``True`` or
-    ``False`` forces the mode. A null or non-string cell gives nulls; a row whose
-    page cannot be cleaned gives a null text and a report ``{"error": ...}``.
+    ``<column>_report`` (JSON), and ``<column>_markdown`` (the body as Markdown) when
+    ``markdown``. ``html=None`` recognises HTML per row; ``True`` or ``False`` forces
+    the mode. A null or non-string cell gives nulls; a row whose page cannot be
+    cleaned gives a null text and a report ``{"error": ...}``.
     """
     from pyspark.sql import functions as F
 
     chosen = cleaner or Cleaner.default()
-    udf = F.udf(lambda page: clean_cell(chosen, page, html, None), _result_type(), useArrow=False)
-    return _with_result(frame, column, udf(F.col(column)))
+
+    def clean(page: object) -> Any:
+        return clean_cell(chosen, page, html, None, markdown)
+
+    udf = F.udf(clean, _result_type(), useArrow=False)
+    return _with_result(frame, column, udf(F.col(column)), markdown)
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ def clean_across_pages(
     cleaner: Cleaner | None = None,
     html: bool | None = None,
     sites: SiteLines | None = None,
+    markdown: bool = False,
 ) -> DataFrame:
     """Stage two: ``frame`` cleaned as :func:`clean_dataframe` cleans it, each page
     with its site's boilerplate, from ``sites`` (learned from ``frame`` itself when
@@ -115,11 +122,11 @@ def clean_across_pages(
 
     def clean(page: object, name: str | None, pages: int | None, lines: Any) -> Any:
         evidence = SiteEvidence(name, pages, dict(lines)) if name and pages and lines else None
-        return clean_cell(chosen, page, html, evidence)
+        return clean_cell(chosen, page, html, evidence, markdown)
 
     udf = F.udf(clean, _result_type(), useArrow=False)
     result = udf(F.col(column), F.col("__site"), F.col("__pages"), F.col("__lines"))
-    return _with_result(joined, column, result).drop("__site", "__pages", "__lines")
+    return _with_result(joined, column, result, markdown).drop("__site", "__pages", "__lines")
 
 
 def _boilerplate(sites: SiteLines, settings: Settings) -> DataFrame:
@@ -140,11 +147,11 @@ def _boilerplate(sites: SiteLines, settings: Settings) -> DataFrame:
     )
 
 
-def _with_result(frame: DataFrame, column: str, result: Column) -> DataFrame:
+def _with_result(frame: DataFrame, column: str, result: Column, markdown: bool) -> DataFrame:
     from pyspark.sql import functions as F
 
     out = frame.withColumn("__result", result)
-    for part in ("clean", "title", "report"):
+    for part in Cell._fields if markdown else Cell._fields[:3]:
         out = out.withColumn(f"{column}_{part}", F.col(f"__result.{part}"))
     return out.drop("__result")
 
@@ -152,7 +159,7 @@ def _with_result(frame: DataFrame, column: str, result: Column) -> DataFrame:
 def _result_type() -> Any:
     from pyspark.sql.types import StringType, StructField, StructType
 
-    return StructType([StructField(p, StringType(), True) for p in ("clean", "title", "report")])
+    return StructType([StructField(part, StringType(), True) for part in Cell._fields])
 
 
 def _site_key(value: object) -> str | None:

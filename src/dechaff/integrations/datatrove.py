@@ -21,9 +21,10 @@ HTML.
 
 A document's text becomes its clean body (read as HTML or text as its metadata's
 ``kind`` says, where :class:`DechaffWarcReader` put it; else HTML recognised by
-its start, as :func:`dechaff.clean` does); its metadata gains ``dechaff`` (the report:
-:meth:`~dechaff.CleanResult.to_dict` without the text, or only its ``summary``
-with ``report="summary"``) and ``title``. A document that cannot be cleaned is
+its start, as :func:`dechaff.clean` does), or its body as Markdown with
+``markdown=True``; its metadata gains ``dechaff`` (the report:
+:meth:`~dechaff.CleanResult.to_dict` without the text, or only its ``summary`` and
+``metadata`` with ``report="summary"``) and ``title``. A document that cannot be cleaned is
 passed on unchanged with ``dechaff_error`` in its metadata; one whose body is
 empty is dropped unless ``keep_empty``. The step's stats count both, and the
 characters removed by reason.
@@ -52,7 +53,11 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
     type = "✂️ - FORMAT"
 
     def __init__(
-        self, cleaner: Cleaner | None = None, report: str = "full", keep_empty: bool = False
+        self,
+        cleaner: Cleaner | None = None,
+        report: str = "full",
+        keep_empty: bool = False,
+        markdown: bool = False,
     ) -> None:
         super().__init__()
         if report not in REPORTS:
@@ -60,6 +65,7 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         self.cleaner = cleaner or Cleaner.default()
         self.report = report
         self.keep_empty = keep_empty
+        self.markdown = markdown
 
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
@@ -87,7 +93,7 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         if not result.text and not self.keep_empty:
             self.stat_update("dropped_empty")
             return None
-        doc.text = result.text
+        doc.text = result.markdown() if self.markdown else result.text
         doc.metadata["title"] = result.title
         if self.report != "none":
             doc.metadata["dechaff"] = _report(result.report_dict(), self.report)
@@ -95,7 +101,9 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
 
 
 def _report(report: dict[str, Any], kind: str) -> dict[str, Any]:
-    return {"summary": report["summary"]} if kind == "summary" else report
+    if kind == "summary":
+        return {"summary": report["summary"], "metadata": report["metadata"]}
+    return report
 
 
 class DechaffWarcReader(BaseDiskReader):  # type: ignore[misc]  # (datatrove has no type hints)

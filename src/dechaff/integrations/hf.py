@@ -8,8 +8,10 @@
 
 Each batch gains ``<column>_clean`` (the body), ``<column>_title`` and
 ``<column>_report`` (the report as JSON text: :meth:`~dechaff.CleanResult.to_dict`
-without the text). A cell that is not a string, or a page that fails, gives a null
-body and title and a report ``{"error": …}``: one bad row never stops the map.
+without the text), and ``<column>_markdown`` (the body as Markdown) with
+``fn_kwargs={"column": "text", "markdown": True}``. A cell that is not a string,
+or a page that fails, gives a null body and title and a report ``{"error": …}``:
+one bad row never stops the map.
 """
 
 from __future__ import annotations
@@ -17,27 +19,29 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..batch import clean_cell
+from ..batch import Cell, clean_cell
 from ..pipeline import Cleaner
 
 
 def clean_batch(
-    batch: dict[str, list[Any]], column: str = "text", cleaner: Cleaner | None = None
+    batch: dict[str, list[Any]],
+    column: str = "text",
+    cleaner: Cleaner | None = None,
+    markdown: bool = False,
 ) -> dict[str, list[Any]]:
-    """The three new columns for one batch (``datasets`` adds them to the dataset)."""
+    """The new columns for one batch (``datasets`` adds them to the dataset): the
+    three, and ``<column>_markdown`` when ``markdown``."""
     chosen = cleaner or Cleaner.default()
-    bodies: list[str | None] = []
-    titles: list[str | None] = []
-    reports: list[str | None] = []
+    parts = Cell._fields if markdown else Cell._fields[:3]
+    columns: dict[str, list[Any]] = {f"{column}_{part}": [] for part in parts}
     for page in batch[column]:
-        body, title, report = _clean_cell(chosen, page)
-        bodies.append(body)
-        titles.append(title)
-        reports.append(report)
-    return {f"{column}_clean": bodies, f"{column}_title": titles, f"{column}_report": reports}
+        cell = _clean_cell(chosen, page, markdown)
+        for part in parts:
+            columns[f"{column}_{part}"].append(getattr(cell, part))
+    return columns
 
 
-def _clean_cell(cleaner: Cleaner, page: object) -> tuple[str | None, str | None, str | None]:
+def _clean_cell(cleaner: Cleaner, page: object, markdown: bool) -> Cell:
     if not isinstance(page, (str, bytes)):  # (a report that says so, in a dataset)
-        return None, None, json.dumps({"error": f"not a page: {type(page).__name__}"})
-    return clean_cell(cleaner, page)
+        return Cell(None, None, json.dumps({"error": f"not a page: {type(page).__name__}"}))
+    return clean_cell(cleaner, page, markdown=markdown)
