@@ -72,6 +72,22 @@ def test_blocks_carry_dom_evidence() -> None:
         assert page.text[b.start : b.end] == b.text
 
 
+def test_a_table_or_code_a_figure_wraps_is_content_and_its_caption_a_caption() -> None:
+    html = (
+        "<html><body><article><figure class='wp-block-table'><table><tr><td>Flour</td>"
+        "<td>500 g</td></tr></table><figcaption>Table 1: what goes in</figcaption></figure>"
+        "<figure class='highlight'><pre><code>bake(40)</code></pre></figure>"
+        "<figure><img src='a.jpg'><figcaption>The bakery at dawn</figcaption></figure>"
+        "<figure><table><tr><td><span class='caption'>A caption in a table</span></td></tr>"
+        "</table></figure></article></body></html>"
+    )
+    in_figure = {b.text: b.dom.in_figure for b in parse(html).blocks if b.dom is not None}
+    assert in_figure == {
+        "Flour": False, "500 g": False, "Table 1: what goes in": True, "bake(40)": False,
+        "The bakery at dawn": True, "A caption in a table": True,
+    }  # fmt: skip
+
+
 def test_clean_html_small_page() -> None:
     result = clean_html(PAGE)
     assert result.title == "Tram network to grow"

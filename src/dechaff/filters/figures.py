@@ -12,7 +12,9 @@ from .base import remove_block
 
 @dataclass(frozen=True, kw_only=True)
 class Figures:
-    """Remove text inside ``<figure>`` and ``<figcaption>`` (``media-caption``).
+    """Remove text inside ``<figure>`` and ``<figcaption>`` (``media-caption``), but
+    a table's or a code block's that a figure wraps (see
+    :data:`dechaff.html.lines.CONTENT_IN_FIGURES`).
 
     Captions describe a picture; an article body read as text does not carry
     them. Text input has no such markup, so this filter does nothing there (the

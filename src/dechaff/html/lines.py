@@ -19,6 +19,10 @@ from ..textutil import squash
 from .vocabulary import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS
 
 FIGURE_TAGS = frozenset({"figure", "figcaption"})
+CONTENT_IN_FIGURES = frozenset({"table", "pre"})
+"""Elements whose text is the page's own inside a figure: a table or a code block
+that a ``<figure>`` wraps (as WordPress wraps its tables, and static-site
+generators their code) is no caption; a caption inside one still is."""
 
 
 class Line(NamedTuple):
@@ -69,6 +73,7 @@ class LineBuilder:
     __slots__ = (
         "captions",
         "comment_sections",
+        "contents",
         "landmark",
         "landmarks",
         "line_caption",
@@ -94,6 +99,7 @@ class LineBuilder:
         self.landmark: str | None = None  # the innermost open landmark
         self.list_items = self.open_links = 0
         self.captions: list[int] = []  # open figures and captions
+        self.contents: list[int] = []  # open tables and code blocks inside those
         self.comment_sections: list[int] = []
         self.preformatted = 0  # open <pre> elements
 
@@ -123,6 +129,8 @@ class LineBuilder:
             self.open_links += 1
         if tag in FIGURE_TAGS or (caption and not (self.captions and self.captions[-1] == i)):
             self.captions.append(i)
+        elif tag in CONTENT_IN_FIGURES and self.captions:
+            self.contents.append(i)
         if comments:
             self.comment_sections.append(i)
 
@@ -142,6 +150,8 @@ class LineBuilder:
             self.open_links -= 1
         if self.captions and self.captions[-1] == i:
             self.captions.pop()
+        elif self.contents and self.contents[-1] == i:
+            self.contents.pop()
         if self.comment_sections and self.comment_sections[-1] == i:
             self.comment_sections.pop()
 
@@ -153,7 +163,10 @@ class LineBuilder:
             return
         if self.line_owner < 0:  # the line begins
             self.line_owner = self.owners[-1] if self.owners else 0
-            self.line_caption = bool(self.captions)
+            # in a caption, unless in a table or code block the caption holds
+            self.line_caption = bool(self.captions) and not (
+                self.contents and self.contents[-1] > self.captions[-1]
+            )
             self.line_comments = bool(self.comment_sections)
         self.pieces.append(s)
         if self.open_links:
