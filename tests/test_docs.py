@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,46 @@ def test_the_architecture_page_names_every_module_and_only_real_ones() -> None:
     listed = {f"dechaff.filters.{w}" for w in re.findall(r"\b(\w+)\b", page)}
     missing = {m for m in modules - filters if m not in named} | (filters - listed)
     assert not missing, sorted(missing)
+
+
+def _settings_tables(page: str) -> Iterator[tuple[str, str, str]]:
+    """Each (class name, setting, documented default) of the ``| setting | default |``
+    tables of docs/filters.md, under the section of the filter class they describe."""
+    owner = ""
+    in_table = False
+    for line in page.splitlines():
+        if heading := re.match(r"## [\w-]+ \(`(\w+)`", line):
+            owner, in_table = heading.group(1), False
+        elif line.startswith("| setting | default |"):
+            in_table = True
+        elif in_table and line.startswith("| `"):
+            names, defaults = line.split("|")[1:3]
+            found = re.findall(r"`([\w.-]+)`", names)
+            values = [v.strip().strip("`") for v in defaults.split(",")]
+            if len(found) == len(values):
+                yield from ((owner, n, v) for n, v in zip(found, values, strict=True))
+        elif not line.startswith("|"):
+            in_table = False
+
+
+def test_the_filters_page_gives_every_setting_its_real_default() -> None:
+    import dechaff.filters as filters
+
+    page = (ROOT / "docs" / "filters.md").read_text("utf-8")
+    rows = list(_settings_tables(page))
+    assert len(rows) >= 40  # the tables are read
+    wrong = []
+    for owner, name, documented in rows:
+        default = getattr(getattr(filters, owner)(), name)
+        if isinstance(default, bool | str | None):
+            same = documented == str(default)
+        elif isinstance(default, int | float):
+            try:
+                same = float(documented.rstrip("%")) == float(default)
+            except ValueError:
+                same = False
+        else:
+            continue  # word lists and the like: named, not valued
+        if not same:
+            wrong.append(f"{owner}.{name}: docs {documented!r}, code {default!r}")
+    assert not wrong, wrong

@@ -8,19 +8,23 @@ from collections.abc import Iterator
 
 import pytest
 
-from dechaff import Cleaner, ConfigError, Page, Reason, SiteProfile, Title
+from dechaff import Cleaner, ConfigError, Page, PluginReason, Reason, SiteProfile, Title
+from dechaff.blocks import Block, DomInfo
 from dechaff.filters import (
     AcrossPages,
     AdMarkers,
     AuthorBios,
+    BodyRegion,
     CommentSections,
     ControlCharacters,
     InlineCaptions,
     LinkDensity,
     Transcripts,
     default_filters,
+    remove_block,
 )
 from dechaff.html import parse
+from dechaff.report import Decision, Evidence
 
 PROSE = (
     "<p>The council met on Tuesday and voted to rebuild the old bridge before winter, "
@@ -302,3 +306,116 @@ def test_no_last_lines_no_bios() -> None:
     assert Cleaner([AuthorBios(last_blocks=0)])(_article(BIO)).removals == ()
     (removal,) = Cleaner([AuthorBios(last_blocks=1)])(_article(BIO)).removals
     assert removal.detail.startswith("a name, then what the person is ('reporter')")
+
+
+# --- body-region ------------------------------------------------------------------------
+
+
+def _words(n: int, end: str = "", word: str = "word") -> str:
+    return " ".join([word] * n) + end
+
+
+def _first(n: int) -> str:
+    """The first paragraph of a test page: ``n`` words of one sentence."""
+    return _words(n, ".", "alpha")
+
+
+def _second(n: int) -> str:
+    return _words(n, ".", "beta")
+
+
+def _block(text: str, **dom: object) -> Block:
+    return Block(0, 0, len(text), text, dom=DomInfo("p", "/p", **dom) if dom else None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        (_words(15, "."), 15.0),  # prose: its words
+        (_words(14, "."), 7.0),  # shorter, but a sentence: half its words
+        (_words(4, "."), 2.0),
+        (_words(3, "."), -12.0),  # too short for a sentence
+        (_words(15), -12.0),  # no sentence mark
+        (_words(45), 22.5),  # three times prose_words, unpunctuated: half
+        (_words(44), -12.0),
+    ],
+)
+def test_body_region_scores_lines_at_the_edges(text: str, score: float) -> None:
+    assert BodyRegion().score(_block(text)) == score
+
+
+def test_body_region_an_unpunctuated_line_is_prose_only_with_function_words() -> None:
+    region = BodyRegion()
+    plain = _words(45)
+    spoken = " ".join(["the council said that it was in the town"] * 5)
+    assert region.score(_block(plain), "en") == -12.0
+    assert region.score(_block(spoken), "en") == 22.5
+    assert region.score(_block(spoken), None) == 22.5
+    assert region.score(_block(_second(20), link_density=0.5)) == 20.0
+    assert region.score(_block(_second(20), link_density=0.51)) == -12.0
+
+
+@dataclasses.dataclass(frozen=True)
+class _Marks:
+    """Removes the lines that start with ``marker``, for a reason that declares
+    ``evidence``."""
+
+    evidence: frozenset[Evidence]
+    marker: str = "MARK"
+    name: str = "marks"
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        reason = PluginReason("test:mark", self.evidence)
+        for b in page.kept:
+            if b.text.startswith(self.marker):
+                yield remove_block(self.name, b, reason, "marked")
+
+
+def _body(evidence: frozenset[Evidence], lines: list[str], **settings: object) -> str:
+    cleaner = Cleaner([_Marks(evidence), BodyRegion(**settings)])  # type: ignore[arg-type]
+    return cleaner("\n".join(lines)).text
+
+
+@pytest.mark.parametrize(("after", "joined"), [(61, True), (60, False)])
+def test_body_region_a_related_header_costs_the_wall_penalty(after: int, joined: bool) -> None:
+    lines = [_first(100), "MARK Related stories on this topic", _second(after)]
+    text = _body(frozenset({Evidence.SECTION_END}), lines, gap_cost=None)
+    assert (_second(after) in text) is joined
+    assert _first(100) in text
+
+
+def test_body_region_a_longer_related_line_and_other_evidence_cost_nothing() -> None:
+    header = "MARK Related stories on this topic today"  # seven words: no header
+    lines = [_first(100), header, _second(20)]
+    assert _second(20) in _body(frozenset({Evidence.SECTION_END}), lines, gap_cost=None)
+    assert _second(20) in _body(frozenset({Evidence.CHROME}), lines, gap_cost=None)
+    boilerplate = [_first(100), header, _second(60)]  # any length: the wall penalty
+    assert _second(60) not in _body(frozenset({Evidence.BOILERPLATE}), boilerplate, gap_cost=None)
+
+
+def test_body_region_prose_after_a_comments_header_weighs_half() -> None:
+    comments = frozenset({Evidence.ARTICLE_END})
+    # a wall: the body stands on one side; after 80 words of prose, what follows
+    # the comments header weighs half (161 words: 80.5, more than 80)
+    assert _body(comments, [_first(80), "MARK Comments", _second(161)]) == _second(161)
+    assert _body(comments, [_first(80), "MARK Comments", _second(160)]) == _first(80)
+    # under 80 words before it, what follows weighs in full
+    assert _body(comments, [_first(79), "MARK Comments", _second(80)]) == _second(80)
+
+
+@pytest.mark.parametrize(("second", "joined"), [(41, True), (40, False)])
+def test_body_region_a_second_run_joins_when_it_outweighs_the_gap(
+    second: int, joined: bool
+) -> None:
+    # five lines of four words (not menu-like): -60 through them, 40 as a gap (30 + 5 × 2)
+    gap = [_words(4) for _ in range(5)]
+    text = Cleaner([BodyRegion()])("\n".join([_first(100), *gap, _second(second)])).text
+    assert (_second(second) in text) is joined
+
+
+@pytest.mark.parametrize(("items", "listed"), [(3, True), (2, False)])
+def test_body_region_lines_built_alike_are_a_list_from_three(items: int, listed: bool) -> None:
+    rows = [f"June {day} -- Town Hall, Springfield" for day in range(1, items + 1)]
+    raw = "\n".join([_first(100), *rows, _second(20)])
+    text = Cleaner([BodyRegion(gap_cost=None)])(raw).text  # two rows: -24, more than 20
+    assert (_second(20) in text) is listed

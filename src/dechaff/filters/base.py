@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..blocks import Block
 from ..errors import ConfigError
 from ..page import Filter, Page
-from ..report import Reason, Removal
+from ..report import AnyReason, Removal
 
 
 def remove_block(
     filter_name: str,
     block: Block,
-    reason: Reason,
+    reason: AnyReason,
     detail: str = "",
     *,
     score: float | None = None,
@@ -29,7 +29,7 @@ def remove_block(
 
 
 def remove_span(
-    filter_name: str, page: Page, block: Block, start: int, end: int, reason: Reason, detail: str
+    filter_name: str, page: Page, block: Block, start: int, end: int, reason: AnyReason, detail: str
 ) -> Removal:
     """A removal of ``raw[start:end]``, a part of ``block``."""
     return Removal(
