@@ -69,3 +69,51 @@ def test_the_default_opening_stem_is_forty_characters() -> None:
     full = "A" * 39 + " tail that goes on and on well past the opening."
     opening = "A" * 39 + "…"
     assert teasers(f"{opening}\n{PROSE}\n{full}") == []  # a 39-character stem is too short
+
+
+def _cut_off(raw: str, **settings: object) -> list[str]:
+    result = Cleaner([Truncation(**settings)])(raw)  # type: ignore[arg-type]
+    return [f.text for f in result.flags if f.reason is Reason.CUT_OFF]
+
+
+CUT = "The council met on Tuesday. It voted to reopen the old bridge after the long"
+
+
+def test_a_cut_off_block_is_flagged_unless_the_next_line_goes_on_in_lower_case() -> None:
+    assert _cut_off(f"{PROSE}\n{CUT}") == [CUT[-40:]]  # the last block: nothing goes on
+    assert _cut_off(f"{CUT}\nA new paragraph starts here.") == [CUT[-40:]]
+    assert _cut_off(f"{CUT}\nwinter, the mayor said.") == []  # the sentence goes on
+    assert _cut_off(f"{CUT}\n{PROSE}\nwinter.") == [CUT[-40:]]  # only the next line counts
+    unmarked = "Bridge news and views from the council of the town on the river and the"
+    assert _cut_off(f"{unmarked}\n{PROSE}") == []  # no sentence in it: a heading, a list
+    assert _cut_off(f"{CUT}.\n{PROSE}") == []  # it ends like a sentence
+
+
+def test_a_cut_off_block_has_fifteen_words_by_default() -> None:
+    fifteen = "The council met on Tuesday. It voted to reopen the old bridge after all that"
+    assert len(fifteen.split()) == 15
+    assert _cut_off(f"{fifteen}\n{PROSE}") == [fifteen[-40:]]
+    fourteen = fifteen.removesuffix(" that")
+    assert _cut_off(f"{fourteen}\n{PROSE}") == []
+
+
+def test_a_run_of_teasers_as_long_as_min_run_and_the_ellipsis_forms() -> None:
+    three = ["One story opens here and…", "Two stories open there...", "Three open (and so…)"]
+    raw = "\n".join([PROSE, *three, PROSE])
+    assert teasers(raw, min_run=3) == three
+    assert teasers(raw, min_run=4) == []
+    inside = ["One story… opens here", "Two stories... open there"]
+    assert teasers("\n".join([PROSE, *inside, PROSE])) == []  # the ellipsis is not at the end
+    assert teasers(f"{PROSE}\n{three[0]}\n{three[1]}") == three[:2]  # default: two
+
+
+def test_a_cut_opening_needs_a_stem_of_min_prefix_chars_and_another_block() -> None:
+    stem = "The mayor said the bridge would reopen on"  # 41 characters
+    full = stem + " Friday after a year of repairs, and the council agreed."
+    opening = stem + "…"
+    assert teasers(f"{opening}\n{PROSE}\n{full}", min_prefix_chars=41) == [opening]
+    assert teasers(f"{opening}\n{PROSE}\n{full}", min_prefix_chars=42) == []
+    assert teasers(f"{opening}\n{PROSE}") == []  # only itself opens so
+    result = Cleaner([Truncation()])(f"{opening}\n{PROSE}\n{full}")
+    (removal,) = result.removals
+    assert removal.detail == "cut-off opening of block 2" and removal.related == 2
