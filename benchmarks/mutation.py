@@ -43,6 +43,7 @@ MODULE_TESTS = {
     "filters/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
     "filters/edge_holes.py": ("tests/test_edge_holes.py",),
     "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
+    "filters/truncation.py": ("tests/test_truncation_edges.py",),
 }
 CONFIG = """[cosmic-ray]
 module-path = "{module}"
