@@ -3,8 +3,14 @@ cut-off blocks, a cut-off opening of a later block) and blocks cut off mid-sente
 
 from __future__ import annotations
 
-from dechaff import Cleaner, Reason
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from dechaff import Cleaner, Page, Reason
 from dechaff.filters import Truncation
+from dechaff.report import Decision, Repair
 
 PROSE = "The council met on Tuesday. It voted to reopen the bridge after a long year."
 
@@ -117,3 +123,28 @@ def test_a_cut_opening_needs_a_stem_of_min_prefix_chars_and_another_block() -> N
     result = Cleaner([Truncation()])(f"{opening}\n{PROSE}\n{full}")
     (removal,) = result.removals
     assert removal.detail == "cut-off opening of block 2" and removal.related == 2
+
+
+@dataclasses.dataclass(frozen=True)
+class _RepairAt:
+    """Repairs the first block at offset ``at`` with the second block's text."""
+
+    at: int
+    name: str = "fixer"
+
+    def __call__(self, page: Page) -> Iterator[Decision]:
+        source = page.blocks[1]
+        yield Repair(
+            self.name, Reason.LINK_HOLE_REPAIRED, source.text, self.at, 0,
+            source.start, source.end, 1,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize(("shift", "flagged"), [(-1, True), (0, False), (2, False), (3, True)])
+def test_a_hole_a_repair_stands_in_is_not_flagged_again(shift: int, flagged: bool) -> None:
+    raw = "The plan costs about $4 million . Critics disagree.\nfour"
+    hole = raw.index(" .")  # the hole spans [hole, hole + 2]
+    result = Cleaner([_RepairAt(hole + shift), Truncation()])(raw)  # type: ignore[list-item]
+    assert len(result.repairs) == 1
+    holes = [f for f in result.flags if f.reason is Reason.LINK_HOLE]
+    assert bool(holes) is flagged
