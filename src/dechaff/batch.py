@@ -268,6 +268,11 @@ class Cell(NamedTuple):
     markdown: str | None = None
     """The body as Markdown (:meth:`~dechaff.CleanResult.markdown`), when asked for."""
 
+    @classmethod
+    def parts(cls, markdown: bool) -> tuple[str, ...]:
+        """The fields a table gains as columns: the Markdown's only when asked for."""
+        return cls._fields if markdown else cls._fields[:3]
+
 
 def clean_cell(
     cleaner: Cleaner,

@@ -70,7 +70,7 @@ def choose_title(
     def own(key: str) -> bool:
         return bool(key) and key.replace(" ", "") not in names
 
-    parts = [p for p in title_parts(document.value) if own(words_key(p))] if document else []
+    parts = [p for p in every if own(words_key(p))]
     held = {words_key(p) for p in parts} | ({words_key(document.value)} if document else set())
     candidates = [(text, f"<h1> (block {block})") for block, text in headings]
     if headline is not None:

@@ -151,7 +151,7 @@ def _with_result(frame: DataFrame, column: str, result: Column, markdown: bool) 
     from pyspark.sql import functions as F
 
     out = frame.withColumn("__result", result)
-    for part in Cell._fields if markdown else Cell._fields[:3]:
+    for part in Cell.parts(markdown):
         out = out.withColumn(f"{column}_{part}", F.col(f"__result.{part}"))
     return out.drop("__result")
 

@@ -55,13 +55,8 @@ def address(root: Any) -> str | None:
     return None
 
 
-def document_title(root: Any) -> str | None:
-    """og:title, else ``<title>``."""
-    found = _document_title(root)
-    return found.value if found else None
-
-
-def _document_title(root: Any) -> Found | None:
+def document_title(root: Any) -> Found | None:
+    """og:title, else ``<title>``, with which it is."""
     metas = (m.get("content") or "" for m in root.iter("meta") if m.get("property") == "og:title")
     if og := squash(" ".join(metas)):
         return Found(og, "og:title")
@@ -76,7 +71,7 @@ def read_metadata(root: Any) -> Metadata:
     metas = _metas(root)
     url = address(root)
     return Metadata(
-        title=_document_title(root),
+        title=document_title(root),
         author=_author(ld, metas, root),
         date=_date(ld, metas, root),
         site_name=_first(

@@ -25,7 +25,7 @@ from lxml import etree
 from ..blocks import Block, DomInfo
 from ..metadata import Metadata
 from .decoding import decode_html_keeping_utf8
-from .head import address, declared_types, document_title, read_metadata
+from .head import declared_types, read_metadata
 from .lines import Line
 from .main_element import choose
 from .stream import stream, title_of
@@ -99,13 +99,14 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             breaks=line.breaks,
         )
 
+    metadata = read_metadata(root)  # (its title and address: the document's)
     return _page(
         survey.lines,
         evidence,
-        document_title(root),
+        metadata.title.value if metadata.title else None,
         declared_types(root),
-        address(root),
-        read_metadata(root),
+        metadata.url.value if metadata.url else None,
+        metadata,
     )
 
 

@@ -32,7 +32,7 @@ def clean_batch(
     """The new columns for one batch (``datasets`` adds them to the dataset): the
     three, and ``<column>_markdown`` when ``markdown``."""
     chosen = cleaner or Cleaner.default()
-    parts = Cell._fields if markdown else Cell._fields[:3]
+    parts = Cell.parts(markdown)
     columns: dict[str, list[Any]] = {f"{column}_{part}": [] for part in parts}
     for page in batch[column]:
         cell = _clean_cell(chosen, page, markdown)
