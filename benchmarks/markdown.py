@@ -1,6 +1,8 @@
 """Markdown structure against WCXB dev's ``main_content_markdown``: the F1 of
-heading lines, list items and table cells, dechaff's ``CleanResult.markdown()``
-and trafilatura's ``extract(output_format="markdown")`` in the same run (HTML).
+heading lines, list items, table cells, emphasis and links, dechaff's
+``CleanResult.markdown(links=True)`` and trafilatura's
+``extract(output_format="markdown", include_formatting=True, include_links=True)``
+in the same run (HTML).
 
     python benchmarks/markdown.py [--limit N]
 
@@ -29,10 +31,15 @@ from dechaff import clean_html
 from dechaff.evaluation import score_words
 
 WCXB = SHARED / "wcxb-dev"
-KINDS = ("heading", "list item", "table cell")
+KINDS = ("heading", "list item", "table cell", "emphasis", "link")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # strong
+    r"|(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\3(?![*\w])"  # emphasis
+)
 _MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:[-*+]|\d+[.)])\s+|^```.*$|^\|?\s*:?-{3,}.*$|\|")
 
 
@@ -41,9 +48,16 @@ def key(text: str) -> str:
 
 
 def items(markdown: str) -> dict[str, Counter[str]]:
-    """The headings, list items and table cells of ``markdown``, by kind."""
+    """The headings, list items, table cells, emphasised spans and links' texts of
+    ``markdown``, by kind (a link counts by its text; images are left out)."""
     found: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     for line in markdown.splitlines():
+        for link in _LINK.finditer(line):
+            if not link.group(1):
+                found["link"][key(link.group(2))] += 1
+        line = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), line)
+        for mark in _EMPHASIS.finditer(line):
+            found["emphasis"][key(mark.group(2) or mark.group(4))] += 1
         if heading := _HEADING.match(line):
             found["heading"][key(heading.group(1))] += 1
         elif item := _ITEM.match(line):
@@ -56,7 +70,10 @@ def items(markdown: str) -> dict[str, Counter[str]]:
 
 
 def strip_marks(markdown: str) -> str:
-    return "\n".join(_MARKS.sub(" ", line) for line in markdown.splitlines())
+    """The words of ``markdown`` without its marks (a link's address, an image)."""
+    lines = (_LINK.sub(lambda m: "" if m.group(1) else m.group(2), line)
+             for line in markdown.splitlines())  # fmt: skip
+    return "\n".join(_MARKS.sub(" ", line) for line in lines)
 
 
 def _page(path: Path) -> dict[str, object]:
@@ -69,11 +86,12 @@ def _page(path: Path) -> dict[str, object]:
         import trafilatura
 
         theirs = trafilatura.extract(html.decode("utf-8", "replace"), output_format="markdown",
-                                     include_tables=True, include_comments=False) or ""  # fmt: skip
+                                     include_tables=True, include_comments=False,
+                                     include_formatting=True, include_links=True) or ""  # fmt: skip
     except Exception:  # a peer's failure counts as no output
         theirs = ""
     gold, body = truth.get("main_content_markdown") or "", truth.get("main_content") or ""
-    return {"gold": gold, "body": body, "dechaff": result.markdown(), "text": result.text,
+    return {"gold": gold, "body": body, "dechaff": result.markdown(links=True), "text": result.text,
             "trafilatura": theirs}  # fmt: skip
 
 

@@ -63,7 +63,7 @@ def test_json_one_object_per_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     other = tmp_path / "page.html"
     other.write_text("<html><body><p>The ferry resumed service on Monday, officials said.</p>"
                      "<p>Advertisement</p></body></html>")  # fmt: skip
-    code, out, _ = run(["--json", str(SEED), str(other)], capsys)
+    code, out, _ = run(["--to", "json", str(SEED), str(other)], capsys)
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(lines) == 2
     assert lines[1]["text"] == "The ferry resumed service on Monday, officials said."
@@ -167,9 +167,9 @@ def test_mode_forces_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     page.write_text(
         "<html><body><p>The ferry resumed service on Monday, officials said.</p></body></html>"
     )
-    code, out, _ = run(["--mode", "text", str(page)], capsys)
+    code, out, _ = run(["--from", "text", str(page)], capsys)
     assert code == 0 and "<p>" in out
-    code, out, _ = run(["--mode", "html", str(page)], capsys)
+    code, out, _ = run(["--from", "html", str(page)], capsys)
     assert out.strip() == "The ferry resumed service on Monday, officials said."
 
 
@@ -449,16 +449,21 @@ BREAD = (
 )
 
 
+def saved(tmp_path: Path, html: str) -> Path:
+    page = tmp_path / "bread.html"
+    page.write_text(html, "utf-8")
+    return page
+
+
 def test_markdown_prints_the_pages_structure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    page = tmp_path / "bread.html"
-    page.write_text(BREAD, "utf-8")
-    assert main([str(page), "--markdown"]) == 0
+    page = saved(tmp_path, BREAD)
+    assert main([str(page), "--to", "markdown"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Plain bread\n\nA loaf for every day")
     assert "\n## What you do\n\n- Mix the flour and the water.\n- Knead the dough.\n\n" in out
-    assert main([str(page), "--markdown", "--no-title"]) == 0
+    assert main([str(page), "--to", "markdown", "--no-title"]) == 0
     assert capsys.readouterr().out.startswith("A loaf for every day")
 
 
@@ -469,16 +474,16 @@ def test_markdown_files_for_a_folder_and_a_field_in_json(
     pages.mkdir()
     (pages / "bread.html").write_text(BREAD, "utf-8")
     expected = clean_html(BREAD)
-    assert main([str(pages), "-o", str(tmp_path / "md"), "--markdown"]) == 0
+    assert main([str(pages), "-o", str(tmp_path / "md"), "--to", "markdown"]) == 0
     written = (tmp_path / "md" / "bread.md").read_text("utf-8")
     assert written == expected.markdown(title=True) + "\n"
     assert not (tmp_path / "md" / "bread.txt").exists()
-    assert main([str(pages), "-o", str(tmp_path / "bare"), "--markdown", "--no-title"]) == 0
+    assert main([str(pages), "-o", str(tmp_path / "bare"), "--to", "markdown", "--no-title"]) == 0
     assert (tmp_path / "bare" / "bread.md").read_text("utf-8") == expected.markdown() + "\n"
-    assert main([str(pages), "-o", str(tmp_path / "js"), "--markdown", "--json"]) == 0
+    assert main([str(pages), "-o", str(tmp_path / "js"), "--to", "json"]) == 0
     page = json.loads((tmp_path / "js" / "bread.json").read_text("utf-8"))
     assert page["text"] == expected.text and page["markdown"] == expected.markdown()
-    assert main([str(pages / "bread.html"), "--markdown", "--json"]) == 0
+    assert main([str(pages / "bread.html"), "--to", "json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["markdown"] == expected.markdown() and printed["text"] == expected.text
 
@@ -492,10 +497,52 @@ def test_markdown_adds_a_field_to_json_lines_records(tmp_path: Path) -> None:
     )
     source.write_text(json.dumps({"id": 1, "text": text}) + "\n", "utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["--jsonl", str(source), "-o", str(out), "--markdown"]) == 0
+    assert main(["--jsonl", str(source), "-o", str(out), "--to", "markdown"]) == 0
     record = json.loads(out.read_text("utf-8"))
     assert record["text_clean"] == clean(text).text
     assert record["text_markdown"] == clean(text).markdown()
     assert "\n\n- The bridge reopens on Friday" in record["text_markdown"]
     assert main(["--jsonl", str(source), "-o", str(tmp_path / "plain.jsonl")]) == 0
     assert "text_markdown" not in json.loads((tmp_path / "plain.jsonl").read_text("utf-8"))
+
+
+LINKED = (
+    "<html><head><title>Plain bread</title>"
+    "<link rel='canonical' href='https://bakery.example/bread/'></head><body><article>"
+    "<h1>Plain bread</h1><p>A <strong>loaf</strong> for every day, as "
+    "<a href='flour.html'>our flour guide</a> says, with four things you have at home."
+    "<img src='/loaf.jpg' alt='A loaf'> Bake it for forty minutes, and let it cool.</p>"
+    "</article></body></html>"
+)
+
+
+def test_links_and_images_come_out_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = saved(tmp_path, LINKED)
+    assert main([str(page), "--to", "markdown", "--no-title"]) == 0
+    plain = capsys.readouterr().out
+    assert plain.startswith("A **loaf** for every day, as our flour guide says")
+    assert "](" not in plain
+    assert main([str(page), "--to", "markdown", "--no-title", "--links", "--images"]) == 0
+    out = capsys.readouterr().out
+    assert "as [our flour guide](https://bakery.example/bread/flour.html) says" in out
+    assert "![A loaf](https://bakery.example/loaf.jpg) Bake it" in out
+    assert main([str(page), "--to", "json", "--links"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert "[our flour guide](https://bakery.example/bread/flour.html)" in printed["markdown"]
+    assert "![" not in printed["markdown"]
+
+
+def test_the_old_names_of_the_output_flags_still_work_and_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = saved(tmp_path, BREAD)
+    assert main([str(page), "--to", "json"]) == 0
+    new = capsys.readouterr()
+    assert main([str(page), "--json", "--markdown"]) == 0
+    old = capsys.readouterr()
+    assert old.out == new.out and json.loads(old.out)["markdown"]
+    assert "--json is an old name of --to json" in old.err and not new.err
+    assert main([str(page), "--mode", "html", "--markdown"]) == 0
+    assert capsys.readouterr().out.startswith("# Plain bread\n\nA loaf")

@@ -76,9 +76,11 @@ def test_a_wrong_site_field_stops_a_run_across_pages(
 @pytest.mark.parametrize(
     ("extra", "said"),
     [
-        (["--json"], "--json is for pages"),
+        (["--to", "json"], "--to json is for pages"),
         (["--report"], "--report is for pages"),
         (["--no-title"], "--no-title is for pages"),
+        (["--links"], "--links and --images show in the Markdown"),
+        (["--to", "markdown", "--json"], "give --to markdown alone, without --json"),
         (["--site", "x"], "--site names the site of the pages of folders"),
         (["--glob", "*.md"], "--glob chooses the files of folders"),
         (["--site-field", "host"], "--site-field names the site for --profile"),
@@ -94,9 +96,9 @@ def test_options_a_json_lines_run_would_ignore_are_refused(
 @pytest.mark.parametrize(
     ("extra", "said"),
     [
-        (["--mode", "text"], "--mode does not apply to crawl files"),
+        (["--from", "text"], "--from does not apply to crawl files"),
         (["--across-pages", "-o", "o.jsonl"], "site profiles clean JSON lines and folders"),
-        (["--json"], "--json is for pages"),
+        (["--to", "json"], "--to json is for pages"),
         (["--field", "body"], "--field names the page's field in --jsonl records"),
     ],
 )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from dechaff import clean, clean_html
-from dechaff.blocks import Block, DomInfo
-from dechaff.markdown import to_markdown
+from dechaff.blocks import Block, DomInfo, InlineMark
+from dechaff.markdown import marked, to_markdown
 
 
 def block(index: int, text: str, tag: str, xpath: str, **dom: object) -> Block:
@@ -83,3 +83,68 @@ def test_a_code_block_a_removal_cut_into_stays_as_the_body_holds_it() -> None:
     pre = block(0, "a = 1 b = 2", "pre", "/html/body/pre", breaks=((5, 0),))
     assert to_markdown([(0, pre.text)], [pre]) == "```\na = 1\nb = 2\n```"
     assert to_markdown([(0, "a = 1 b")], [pre]) == "```\na = 1 b\n```"  # offsets moved
+
+
+def page(body: str, head: str = "<title>Rye</title>") -> str:
+    return f"<html><head>{head}</head><body><article><h1>Rye</h1>{body}</article></body></html>"
+
+
+PROSE = " It wants a longer rest than wheat before it goes into a hot oven."
+
+
+def test_emphasis_and_inline_code_are_written_always_links_and_images_when_asked() -> None:
+    html = page(
+        "<p>Rye needs <b>less</b> kneading, <i>far</i> less, and "
+        f"<a href='https://x.example/g'>the guide</a> says <code>rest = 2h</code>.{PROSE}</p>"
+        "<p><img src='https://x.example/rye.jpg' alt='A rye loaf'></p>"
+        f"<p>Bake it for an hour.{PROSE}</p>"
+    )
+    result = clean_html(html)
+    assert result.markdown().startswith(
+        "Rye needs **less** kneading, *far* less, and the guide says `rest = 2h`."
+    )
+    linked = result.markdown(links=True, images=True)
+    assert "and [the guide](https://x.example/g) says" in linked
+    assert "\n\n![A rye loaf](https://x.example/rye.jpg) Bake it for an hour." in linked
+    assert "![" not in result.markdown(links=True) and "](" not in result.markdown(images=False)
+
+
+def test_a_mark_keeps_to_its_words_across_white_space_and_line_breaks() -> None:
+    html = page(f"<p>Rye  <strong>\n needs  less \n</strong>  kneading.{PROSE}</p>")
+    assert clean_html(html).markdown().startswith("Rye **needs less** kneading.")
+    broken = page(f"<p><em>First line of it<br>second line of it</em> and more.{PROSE}</p>")
+    assert "*First line of it*\n\n*second line of it* and more." in clean_html(broken).markdown()
+
+
+def test_addresses_are_made_absolute_against_the_pages_own_and_anchors_left_out() -> None:
+    head = "<title>Rye</title><link rel='canonical' href='https://bakery.example/bread/rye'>"
+    html = page(
+        f"<p>See <a href='../flour'>flour</a>, <a href='#top'>the top</a> and "
+        f"<a href='javascript:void(0)'>more</a>.{PROSE}</p>",
+        head,
+    )
+    linked = clean_html(html).markdown(links=True)
+    assert "See [flour](https://bakery.example/flour), the top and more." in linked
+    assert "[flour](../flour)" in clean_html(
+        page(f"<p>See <a href='../flour'>flour</a>.{PROSE}</p>")
+    ).markdown(links=True)
+
+
+def test_crossing_repeated_and_coded_marks_are_left_out_and_headings_keep_no_emphasis() -> None:
+    marks = (
+        InlineMark(0, 9, "strong"), InlineMark(0, 9, "strong"),  # <b><strong>…
+        InlineMark(4, 11, "em"),  # crosses the first
+        InlineMark(13, 17, "code"), InlineMark(14, 16, "strong"),  # inside code
+    )  # fmt: skip
+    assert marked("rye bread is good today", marks) == "**rye bread** is `good` today"
+    title = block(0, "Rye bread", "h2", "/html/body/h2", heading=2,
+                  marks=(InlineMark(0, 3, "strong"), InlineMark(4, 9, "code")))  # fmt: skip
+    assert to_markdown([(0, title.text)], [title]) == "## Rye `bread`"
+
+
+def test_marks_follow_the_part_of_a_block_a_removal_left() -> None:
+    text = "Advertisement Rye needs less kneading."
+    cut = block(0, text, "p", "/html/body/p",
+                marks=(InlineMark(0, 13, "strong"), InlineMark(24, 28, "em")))  # fmt: skip
+    assert to_markdown([(0, "Rye needs less kneading.")], [cut]) == "Rye needs *less* kneading."
+    assert to_markdown([(0, "Rye needs more kneading.")], [cut]) == "Rye needs more kneading."

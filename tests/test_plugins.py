@@ -62,7 +62,7 @@ def test_the_command_line_runs_plugins(
 ) -> None:
     page = tmp_path / "page.txt"
     page.write_text(PAGE, "utf-8")
-    assert main(["--plugins", "--json", str(page)]) == 0
+    assert main(["--plugins", "--to", "json", str(page)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert "paywall/paywall:soft-wall" in record["summary"]
 

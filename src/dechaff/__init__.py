@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 
 from .batch import CleanFailure, clean_many
-from .blocks import Block, DomInfo, segment
+from .blocks import Block, DomInfo, InlineMark, segment
 from .errors import ConfigError, DechaffError, FilterError, InputTooLargeError, WorkerError
 from .invariant import problems
+from .markdown import MarkdownOptions
 from .page import Facts, Filter, Page, Settings
 from .page_type import PageType
 from .pipeline import Cleaner, load_plugins
@@ -39,7 +40,9 @@ __all__ = [
     "Filter",
     "FilterError",
     "Flag",
+    "InlineMark",
     "InputTooLargeError",
+    "MarkdownOptions",
     "Page",
     "PageFlag",
     "PageReason",

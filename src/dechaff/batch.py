@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar, overload
 
 from .errors import WorkerError
+from .markdown import MarkdownOptions
 from .pipeline import Cleaner
 from .profile import SiteEvidence
 from .result import CleanResult
@@ -269,7 +270,7 @@ class Cell(NamedTuple):
     """The body as Markdown (:meth:`~dechaff.CleanResult.markdown`), when asked for."""
 
     @classmethod
-    def parts(cls, markdown: bool) -> tuple[str, ...]:
+    def parts(cls, markdown: bool | MarkdownOptions) -> tuple[str, ...]:
         """The fields a table gains as columns: the Markdown's only when asked for."""
         return cls._fields if markdown else cls._fields[:3]
 
@@ -279,10 +280,10 @@ def clean_cell(
     value: object,
     html: bool | None = None,
     site: SiteEvidence | None = None,
-    markdown: bool = False,
+    markdown: bool | MarkdownOptions = False,
 ) -> Cell:
     """One table cell cleaned: its body, its title and its report as JSON text (and
-    the body as Markdown, when ``markdown``); nulls for a cell that is no ``str`` or
+    the body as Markdown, when ``markdown`` asks for it); nulls for a cell that is no ``str`` or
     ``bytes``, and a report ``{"error": …}`` for a page that fails (one bad row never
     stops a job). ``html`` forces a mode; ``site``: the page's site boilerplate
     (:mod:`dechaff.profile`)."""
@@ -296,7 +297,8 @@ def clean_cell(
     except Exception as error:
         return Cell(None, None, json.dumps({"error": f"{type(error).__name__}: {error}"}))
     report = json.dumps(result.report_dict(), ensure_ascii=False)
-    return Cell(result.text, result.title, report, result.markdown() if markdown else None)
+    options = MarkdownOptions.of(markdown)
+    return Cell(result.text, result.title, report, options.render(result) if options else None)
 
 
 def _clean_one(

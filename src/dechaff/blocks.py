@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .marks import CLOSERS, LINE_END_MARKS, SENTENCE_ENDS, char_class
 from .textutil import ASCII_WORD_BYTES, key, word_runs
@@ -25,6 +26,22 @@ _SENTENCE_MARK = re.compile(
 )
 """A sentence-ending mark, not a full stop after a digit or an initial (the mark is
 matched first and the exceptions looked at behind it, which keeps the search fast)."""
+
+
+class InlineMark(NamedTuple):
+    """An inline element over part of a block's text: emphasis, code, a link or an
+    image. Read for the Markdown view only; no filter reads it."""
+
+    start: int
+    """Offset in the block's text where the element's text begins."""
+    end: int
+    """Offset just past it (an image, which holds no text, has ``end == start``)."""
+    kind: str
+    """``strong``, ``em``, ``code``, ``link`` or ``image``."""
+    target: str | None = None
+    """A link's ``href``, an image's ``src``, as the page writes them."""
+    label: str | None = None
+    """An image's ``alt`` text."""
 
 
 @dataclass(frozen=True, init=False)
@@ -56,6 +73,8 @@ class DomInfo:
     """Inside a ``<pre>``: where its line breaks stood in the block's text (the
     offset of the space that stands for each, and the next line's indent). The
     text reads them as spaces; the Markdown view puts them back."""
+    marks: tuple[InlineMark, ...] = ()
+    """The inline elements over the block's text (:class:`InlineMark`)."""
 
     def __init__(
         self,
@@ -70,6 +89,7 @@ class DomInfo:
         content_score: float | None = None,
         in_main: bool | None = None,
         breaks: tuple[tuple[int, int], ...] = (),
+        marks: tuple[InlineMark, ...] = (),
     ) -> None:
         # Made once per block of an HTML page: the fields are set in one step (see Block).
         self.__dict__.update(
@@ -84,6 +104,7 @@ class DomInfo:
             content_score=content_score,
             in_main=in_main,
             breaks=breaks,
+            marks=marks,
         )
 
 

@@ -19,6 +19,7 @@ from . import __version__
 from .corpus import RecordSites, Run, learn_jsonl, run_jsonl, run_warc
 from .errors import ConfigError, Interrupted, WorkerError
 from .folders import learn_folder, page_files, run_folder, run_page
+from .markdown import MarkdownOptions
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteProfile
@@ -28,6 +29,8 @@ from .warc import is_warc
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 2, 130, 141
 EXAMPLE = "news-north-korea-troops.txt"
+FORMATS = ("text", "markdown", "json")
+"""What ``--to`` writes a page as."""
 
 DESCRIPTION = """\
 Separate scraped articles from their chaff and report what was removed and why.
@@ -66,48 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument(
-        "pages", nargs="*", help="files or folders to clean ('-' reads stdin); a folder gives "
-        "its files named .txt .text .html .htm .xhtml, also compressed (.gz, .zst), at any "
-        "depth, or those --glob names",
-    )  # fmt: skip
-    p.add_argument(
-        "--glob", action="append", default=[], metavar="PATTERN",
-        help="folders: take the files matching PATTERN instead ('*.md', '**/*.page'); repeatable",
-    )  # fmt: skip
-    mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--report", action="store_true", help="print the report after the body")
-    mode.add_argument("--json", action="store_true", help="print one JSON object per page")
-    p.add_argument(
-        "--markdown", action="store_true",
-        help="the body as Markdown (headings, lists, tables, code): printed pages and page "
-        "files written (.md) in place of the text; a field beside the text in JSON outputs "
-        "(markdown; JSON-lines records: FIELD_markdown)",
-    )  # fmt: skip
-    p.add_argument("--example", action="store_true", help="clean the bundled example page")
-    p.add_argument(
-        "--no-title",
-        action="store_true",
-        help="print the body alone (by default its title comes first, as '# Title')",
-    )
-    p.add_argument(
-        "--mode",
-        choices=("auto", "text", "html"),
-        default="auto",
-        help="read pages as text or HTML; auto recognises HTML by its start (auto)",
-    )
-    p.add_argument(
+    _input_arguments(p.add_argument_group("input"))
+    _output_arguments(p.add_argument_group("output"))
+    cleaning = p.add_argument_group("cleaning")
+    cleaning.add_argument(
         "--favour",
         choices=("precision", "balanced", "recall"),
         default="balanced",
         help="when unsure, keep less (precision) or more (recall) of the page (balanced)",
     )
-    p.add_argument(
+    cleaning.add_argument(
         "--plugins",
         action="store_true",
         help="also run the installed plugin filters (entry points 'dechaff.filters')",
     )
-    _corpus_arguments(p)
+    _corpus_arguments(p.add_argument_group("corpus runs"))
     sites = p.add_argument_group("site profiles (chaff that only shows across pages)")
     sites.add_argument(
         "--profile", metavar="FILE", help="clean each page with its site's boilerplate from "
@@ -119,44 +95,90 @@ def build_parser() -> argparse.ArgumentParser:
         help="learn the profile from the input first, then clean with it (two passes)",
     )
     _site_arguments(sites)
-    p.add_argument(
-        "--no-report",
-        action="store_true",
-        help="JSON lines and crawl files: write each record without its report",
-    )
-    p.add_argument(
-        "--reports", metavar="FILE",
-        help="JSON lines: write the reports to FILE (a line per record, in order: line, "
-        "id and url, dechaff) instead of into the records",
-    )  # fmt: skip
     p.add_argument("--version", action="version", version=f"dechaff {__version__}")
     return p
 
 
-def _corpus_arguments(p: argparse.ArgumentParser) -> None:
-    """The options of corpus runs: JSON lines, folders, workers, errors, resuming."""
-    p.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
-    p.add_argument("--field", help="the record field holding the page (text)")
-    p.add_argument(
+def _input_arguments(group: argparse._ArgumentGroup) -> None:
+    """What to clean, and how to read it."""
+    group.add_argument(
+        "pages", nargs="*", help="files or folders to clean ('-' reads stdin); a folder gives "
+        "its files named .txt .text .html .htm .xhtml, also compressed (.gz, .zst), at any "
+        "depth, or those --glob names; a crawl file (WARC, WET) its records",
+    )  # fmt: skip
+    group.add_argument("--jsonl", metavar="IN", help="a JSON-lines corpus to clean ('-' for stdin)")
+    group.add_argument("--field", help="the record field holding the page (text)")
+    group.add_argument(
+        "--glob", action="append", default=[], metavar="PATTERN",
+        help="folders: take the files matching PATTERN instead ('*.md', '**/*.page'); repeatable",
+    )  # fmt: skip
+    group.add_argument("--example", action="store_true", help="clean the bundled example page")
+    group.add_argument(
+        "--from", "--mode", dest="mode", choices=("auto", "text", "html"), default="auto",
+        help="read pages as text or HTML; auto recognises HTML by its start (auto; --mode: "
+        "its old name, kept until 0.4)",
+    )  # fmt: skip
+
+
+def _output_arguments(group: argparse._ArgumentGroup) -> None:
+    """What to write, and where."""
+    group.add_argument(
+        "--to", choices=FORMATS,
+        help="pages: their bodies as text (the default) or Markdown (headings, lists, "
+        "tables, code, emphasis; files written: .md), or a JSON object each (text, Markdown, "
+        "title, metadata, report); JSON-lines and crawl runs write JSON lines, whose records "
+        "carry the Markdown too with --to markdown (FIELD_markdown; crawl records: markdown)",
+    )  # fmt: skip
+    group.add_argument(
+        "--links", action="store_true", help="Markdown: the page's links, as [text](address)"
+    )
+    group.add_argument(
+        "--images", action="store_true", help="Markdown: the page's images, as ![alt](address)"
+    )
+    group.add_argument(
         "-o", "--output", metavar="OUT",
         help="output file (JSON lines, crawl files, one page) or folder",
     )  # fmt: skip
-    p.add_argument("--workers", type=int, default=1, help="processes to clean with (1)")
-    p.add_argument("--chunksize", type=int, default=16, help="pages handed to a worker at once")
-    p.add_argument(
+    group.add_argument("--report", action="store_true", help="print the report after the body")
+    group.add_argument(
+        "--no-title",
+        action="store_true",
+        help="print the body alone (by default its title comes first, as '# Title')",
+    )
+    group.add_argument(
+        "--no-report",
+        action="store_true",
+        help="JSON lines and crawl files: write each record without its report",
+    )
+    group.add_argument(
+        "--reports", metavar="FILE",
+        help="JSON lines: write the reports to FILE (a line per record, in order: line, "
+        "id and url, dechaff) instead of into the records",
+    )  # fmt: skip
+    group.add_argument("--json", action="store_true", help="old name of --to json (until 0.4)")
+    group.add_argument(
+        "--markdown", action="store_true", help="old name of --to markdown (until 0.4)"
+    )
+
+
+def _corpus_arguments(group: argparse._ArgumentGroup) -> None:
+    """The options of corpus runs: workers, errors, resuming, progress."""
+    group.add_argument("--workers", type=int, default=1, help="processes to clean with (1)")
+    group.add_argument("--chunksize", type=int, default=16, help="pages handed to a worker at once")
+    group.add_argument(
         "--on-error",
         choices=("skip", "stop"),
         default="skip",
         help="what a bad record does: skip it (reported on stderr) or stop the run (skip)",
     )
-    p.add_argument(
+    group.add_argument(
         "--max-chars",
         type=int,
         default=Settings().max_chars,
         help="largest page accepted, in characters (default %(default)s)",
     )
-    p.add_argument("--resume", action="store_true", help="skip records already in the output")
-    p.add_argument(
+    group.add_argument("--resume", action="store_true", help="skip records already in the output")
+    group.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -337,7 +359,8 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         parser.error("crawl files (WARC, WET) go alone: give them without other pages")
     records = bool(args.jsonl or crawls)  # inputs whose output is one JSON line a record
     folders = any(Path(p).is_dir() for p in args.pages)
-    for option, on in (("--report", args.report), ("--json", args.json),
+    _output_format(parser, args, records)
+    for option, on in (("--report", args.report), ("--to json", args.json),
                        ("--no-title", args.no_title)):  # fmt: skip
         if on and records:
             parser.error(
@@ -345,7 +368,7 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 "record, with its report (see --no-report and --reports)"
             )
     if crawls and args.mode != "auto":
-        parser.error("--mode does not apply to crawl files: each record is read by its type")
+        parser.error("--from does not apply to crawl files: each record is read by its type")
     if crawls and (args.profile or args.across_pages):
         parser.error("site profiles clean JSON lines and folders, not crawl files")
     if args.no_report and not records:
@@ -364,6 +387,27 @@ def _check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         parser.error("--site-field names the site for --profile or --across-pages")
     _refuse_corpus_options(parser, args, jsonl=bool(args.jsonl), folders=folders)
     return bool(crawls)
+
+
+def _output_format(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, records: bool
+) -> None:
+    """Settle ``--to`` from it and its old names (``--json``, ``--markdown``): after
+    this, ``args.json`` says whether pages are written as JSON and ``args.markdown``
+    holds the Markdown's options when the output carries Markdown."""
+    old = [name for name, on in (("json", args.json), ("markdown", args.markdown)) if on]
+    for name in old:
+        print(f"dechaff: --{name} is an old name of --to {name}, kept until 0.4", file=sys.stderr)
+    if args.to and old and old != [args.to]:
+        parser.error(f"give --to {args.to} alone, without {' '.join('--' + o for o in old)}")
+    wanted = args.to or (old[0] if old else "text")  # (--json --markdown: JSON, which has both)
+    if (args.links or args.images) and wanted == "text":
+        parser.error("--links and --images show in the Markdown: give --to markdown or json")
+    if args.report and wanted == "json":
+        parser.error("--report prints the report after the body: --to json holds it already")
+    carries = wanted == "markdown" or (wanted == "json" and not records)
+    args.to, args.json = wanted, wanted == "json"
+    args.markdown = MarkdownOptions(args.links, args.images) if carries else False
 
 
 def _refuse_corpus_options(
@@ -487,8 +531,7 @@ def _print_pages(
             continue
         if args.json:
             page = {"page": name, **result.to_dict()}
-            if args.markdown:
-                page["markdown"] = result.markdown()
+            page["markdown"] = args.markdown.render(result)
             out.write(json.dumps(page, ensure_ascii=False) + "\n")
             continue
         if several:
@@ -497,7 +540,7 @@ def _print_pages(
         if headers:
             out.write(f"== {name}\n")
         if args.markdown:
-            out.write(result.markdown(title=not args.no_title) + "\n")
+            out.write(args.markdown.render(result, title=not args.no_title) + "\n")
         else:
             if result.title and not args.no_title:
                 out.write(f"# {result.title}\n\n")

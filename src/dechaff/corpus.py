@@ -29,6 +29,7 @@ from .batch import ordered_map
 from .compression import kind_for, kind_of, open_reader, open_writer
 from .errors import ConfigError, Interrupted
 from .html import looks_like_html, parse
+from .markdown import MarkdownOptions
 from .pipeline import Cleaner
 from .profile import LineHasher, SiteEvidence, SiteProfile, page_hashes, site_of
 from .result import CleanResult
@@ -65,7 +66,7 @@ class Run:
     """Folders: take the files matching these patterns (default: by extension)."""
     with_report: bool = True
     """JSON-lines and crawl output: each record carries its report (``dechaff``)."""
-    markdown: bool = False
+    markdown: bool | MarkdownOptions = False
     """JSON-lines and crawl output: each record also carries the body as Markdown
     (``<field>_markdown``; crawl records: ``markdown``). Folders: each page's body is
     written as Markdown (``.md``, under its title), or carried in its JSON object
@@ -170,14 +171,17 @@ class Cleaned:
     """Characters removed, by reason."""
 
 
-def cleaned(result: CleanResult, markdown: bool = False, titled: bool = False) -> Cleaned:
+def cleaned(
+    result: CleanResult, markdown: bool | MarkdownOptions = False, titled: bool = False
+) -> Cleaned:
     """The compact form of a result (runs in the worker); with its Markdown when
-    ``markdown`` (under the title as a heading when ``titled``)."""
+    ``markdown`` asks for it (under the title as a heading when ``titled``)."""
     report = result.report_dict()
     removed: Counter[str] = Counter()
     for r in result.removals:
         removed[r.reason.value] += len(r.text)
-    body = result.markdown(title=titled) if markdown else None
+    options = MarkdownOptions.of(markdown)
+    body = options.render(result, title=titled) if options else None
     return Cleaned(result.text, body, report, result.source_length, dict(removed))
 
 
@@ -205,7 +209,7 @@ def clean_record(
     field_name: str,
     report: str,
     item: tuple[int, bytes, SiteEvidence | None],
-    markdown: bool = False,
+    markdown: bool | MarkdownOptions = False,
 ) -> RecordDone:
     """Decode, parse, clean and format one record (in a worker): only short strings
     come back. A bad record becomes an error record that keeps what it held.
@@ -554,7 +558,10 @@ def _crawl_pages(
 
 
 def clean_crawl_page(
-    cleaner: Cleaner, report: bool, item: tuple[int, CrawlPage], markdown: bool = False
+    cleaner: Cleaner,
+    report: bool,
+    item: tuple[int, CrawlPage],
+    markdown: bool | MarkdownOptions = False,
 ) -> RecordDone:
     """Clean one crawl page (in a worker) into its output line; ``markdown``: with
     the body as Markdown."""

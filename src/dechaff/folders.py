@@ -23,6 +23,7 @@ from .corpus import Cleaned, Run, cleaned
 from .decode import to_text
 from .errors import Interrupted
 from .html import decode_html, looks_like_html, parse
+from .markdown import MarkdownOptions
 from .pipeline import Cleaner
 from .profile import SiteEvidence, SiteProfile, page_hashes
 from .sniff import NotAPage, page_bytes
@@ -249,7 +250,10 @@ def _readable(
 
 
 def _clean_page(
-    cleaner: Cleaner, titled: bool, markdown: bool, item: tuple[int, bytes, SiteEvidence | None]
+    cleaner: Cleaner,
+    titled: bool,
+    markdown: bool | MarkdownOptions,
+    item: tuple[int, bytes, SiteEvidence | None],
 ) -> Cleaned | CleanFailure:
     """One page of a folder, cleaned in a worker (with its Markdown when
     ``markdown``, under its title when ``titled``); its failure, if it fails."""

@@ -41,12 +41,74 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
-from .blocks import Block
+from .blocks import Block, InlineMark
 from .marks import BULLET_LINE
+
+if TYPE_CHECKING:
+    from .result import CleanResult
 
 _STEP = re.compile(r"([a-z0-9]+)(?:\[\d+\])?")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    """What the Markdown shows beyond the structure, emphasis and inline code: the
+    page's links and its images. Every output that carries Markdown (corpora,
+    Spark, the Hugging Face helper, datatrove) takes these or ``True`` (neither).
+    """
+
+    links: bool = False
+    images: bool = False
+
+    @classmethod
+    def of(cls, markdown: bool | MarkdownOptions) -> MarkdownOptions | None:
+        """The options ``markdown`` asks for; ``None`` for no Markdown."""
+        if isinstance(markdown, MarkdownOptions):
+            return markdown
+        return cls() if markdown else None
+
+    def render(self, result: CleanResult, *, title: bool = False) -> str:
+        """``result``'s Markdown with these options; with ``title``, under its title."""
+        return result.markdown(title=title, links=self.links, images=self.images)
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Which inline elements the view shows: emphasis and code always, links and
+    images when asked, their addresses resolved against ``base`` (the page's own)
+    when it is known."""
+
+    links: bool = False
+    images: bool = False
+    base: str | None = None
+
+    def shows(self, mark: InlineMark) -> bool:
+        if mark.kind == "link":
+            return self.links and _address(mark.target)
+        if mark.kind == "image":
+            return self.images and _address(mark.target)
+        return True
+
+    def resolved(self, marks: Sequence[InlineMark]) -> list[InlineMark]:
+        """``marks`` with their addresses made absolute against :attr:`base`."""
+        if not self.base or not (self.links or self.images):
+            return list(marks)
+        return [m._replace(target=urljoin(self.base, m.target.strip())) if m.target else m
+                for m in marks]  # fmt: skip
+
+
+def _address(target: str | None) -> bool:
+    """A link or image address worth writing: not empty, no script, no bare anchor."""
+    target = (target or "").strip()
+    return (
+        bool(target)
+        and not target.startswith("#")
+        and not target.lower().startswith(("javascript:", "data:"))
+    )
 
 
 @dataclass(frozen=True)
@@ -60,26 +122,32 @@ class _Piece:
 
 
 def to_markdown(
-    paragraphs: Sequence[tuple[int, str]], blocks: Sequence[Block], title: str | None = None
+    paragraphs: Sequence[tuple[int, str]],
+    blocks: Sequence[Block],
+    title: str | None = None,
+    inline: Inline = Inline(),
 ) -> str:
     """The Markdown of ``paragraphs`` (each with the index of the block of
     ``blocks`` it comes from), under ``title`` when there is one."""
     pieces = [_Piece(f"# {title}", "title")] if title else []
     for index, text in paragraphs:
-        pieces.extend(_shape(blocks[index], text))
+        pieces.extend(_shape(blocks[index], text, inline))
     return _join(_tables(pieces))
 
 
-def _shape(block: Block, text: str) -> list[_Piece]:
+def _shape(block: Block, text: str, inline: Inline) -> list[_Piece]:
     dom = block.dom
     if dom is None:
         return [_plain_line(text)]
     steps = [m.group(1) for m in _STEP.finditer(dom.xpath.lower())]
-    if dom.heading:
-        return [_Piece("#" * dom.heading + " " + text)]
     if dom.tag in {"pre", "code"} or "pre" in steps:
         code = _code_lines(text, dom.breaks) if text == block.text else text
         return [_Piece(code, "code:" + _owner(dom.xpath, "pre"))]
+    shown = inline.resolved([m for m in _marks_within(block, text) if inline.shows(m)])
+    if dom.heading:  # (a heading stands out already: no emphasis in it)
+        shown = [m for m in shown if m.kind in {"link", "image", "code"}]
+        return [_Piece("#" * dom.heading + " " + marked(text, shown))]
+    text = marked(text, shown)
     if dom.tag in {"td", "th"}:
         return [_Piece(_cell(text), "row:" + _owner(dom.xpath, "tr"))]
     if dom.list_item and "li" in steps:
@@ -87,6 +155,62 @@ def _shape(block: Block, text: str) -> list[_Piece]:
     if "blockquote" in steps:
         return [_Piece("> " + text, "quote")]
     return [_Piece(text)]
+
+
+def _marks_within(block: Block, text: str) -> list[InlineMark]:
+    """The marks of ``block`` over ``text``, the part of its text kept (moved to
+    ``text``'s offsets); none when ``text`` is no part of it (a repaired text)."""
+    marks = block.dom.marks if block.dom else ()
+    if not marks or text == block.text:
+        return list(marks)
+    at = block.text.find(text)
+    if at < 0:
+        return []
+    end = at + len(text)
+    return [
+        m._replace(start=m.start - at, end=m.end - at)
+        for m in marks
+        if at <= m.start and m.end <= end and (m.kind != "image" or m.start < end)
+    ]
+
+
+_SIGNS = {"strong": ("**", "**"), "em": ("*", "*"), "code": ("`", "`"), "link": ("[", "]")}
+
+
+def marked(text: str, marks: Sequence[InlineMark]) -> str:
+    """``text`` with its inline ``marks`` written in Markdown. A mark that crosses
+    one already written, repeats one around the same words, or stands inside code
+    is left out.
+
+    >>> marked("a bold link here", [InlineMark(2, 11, "link", "/b"),
+    ...                             InlineMark(2, 6, "strong")])
+    'a [**bold** link](/b) here'
+    """
+    chosen: list[InlineMark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        holders = [c for c in chosen if c.start <= mark.start and mark.end <= c.end]
+        crosses = any(c.start < mark.start < c.end < mark.end for c in chosen)
+        repeats = any((c.start, c.end, c.kind) == mark[:3] for c in holders)
+        in_code = any(c.kind == "code" for c in holders)
+        if not (crosses or repeats or in_code):
+            chosen.append(mark)
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, sign): closers first
+    for n, mark in enumerate(chosen):
+        if mark.kind == "image":
+            inserts.append((mark.start, 1, f"![{mark.label or ''}]({mark.target}) "))
+            continue
+        opening, closing = _SIGNS[mark.kind]
+        if mark.kind == "link":
+            closing += f"({mark.target})"
+        inserts.append((mark.start, 1 + n, opening))
+        inserts.append((mark.end, -1 - n, closing))
+    out, at = [], 0
+    for offset, _, sign in sorted(inserts):
+        out.append(text[at:offset])
+        out.append(sign)
+        at = offset
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _code_lines(text: str, breaks: Sequence[tuple[int, int]]) -> str:

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from .blocks import Block
-from .markdown import to_markdown
+from .markdown import Inline, to_markdown
 from .metadata import Found, Metadata, page_metadata
 from .page_title import choose_title
 from .page_type import PageType, Signs, of_page
@@ -77,13 +77,18 @@ class CleanResult:
             self.page_type,
         )  # fmt: skip
 
-    def markdown(self, *, title: bool = False) -> str:
-        """The body as Markdown: headings, lists, tables, code blocks and quotes
-        where the page's elements (or, in text mode, its bulleted and numbered
-        lines) show them (:mod:`dechaff.markdown`); with ``title=True``, under the
-        title as a level-one heading. It holds the words of :attr:`text` (and the
-        title's) and decides nothing of its own."""
-        return to_markdown(self.paragraphs, self.blocks, self.title if title else None)
+    def markdown(self, *, title: bool = False, links: bool = False, images: bool = False) -> str:
+        """The body as Markdown: headings, lists, tables, code blocks, quotes, emphasis
+        and inline code where the page's elements (or, in text mode, its bulleted and
+        numbered lines) show them (:mod:`dechaff.markdown`); with ``title=True``,
+        under the title as a level-one heading; ``links`` and ``images``: the page's
+        links as ``[text](address)`` and its images as ``![alt](address)`` (an address
+        resolved against the page's own, when its markup gives it). Without
+        images it holds the words of :attr:`text` (and the title's) and decides
+        nothing of its own."""
+        base = self.markup.url.value if self.markup.url else None
+        inline = Inline(links=links, images=images, base=base)
+        return to_markdown(self.paragraphs, self.blocks, self.title if title else None, inline)
 
     def summary(self) -> dict[str, dict[str, int]]:
         """Counts and removed characters by ``filter/reason``.

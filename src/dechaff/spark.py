@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .batch import Cell, clean_cell
+from .markdown import MarkdownOptions
 from .page import Settings
 from .pipeline import Cleaner
 from .profile import SiteEvidence
@@ -45,7 +46,7 @@ def clean_dataframe(
     *,
     cleaner: Cleaner | None = None,
     html: bool | None = None,
-    markdown: bool = False,
+    markdown: bool | MarkdownOptions = False,
 ) -> DataFrame:
     """``frame`` with three more columns: ``<column>_clean``, ``<column>_title`` and
     ``<column>_report`` (JSON), and ``<column>_markdown`` (the body as Markdown) when
@@ -104,7 +105,7 @@ def clean_across_pages(
     cleaner: Cleaner | None = None,
     html: bool | None = None,
     sites: SiteLines | None = None,
-    markdown: bool = False,
+    markdown: bool | MarkdownOptions = False,
 ) -> DataFrame:
     """Stage two: ``frame`` cleaned as :func:`clean_dataframe` cleans it, each page
     with its site's boilerplate, from ``sites`` (learned from ``frame`` itself when
@@ -147,7 +148,9 @@ def _boilerplate(sites: SiteLines, settings: Settings) -> DataFrame:
     )
 
 
-def _with_result(frame: DataFrame, column: str, result: Column, markdown: bool) -> DataFrame:
+def _with_result(
+    frame: DataFrame, column: str, result: Column, markdown: bool | MarkdownOptions
+) -> DataFrame:
     from pyspark.sql import functions as F
 
     out = frame.withColumn("__result", result)

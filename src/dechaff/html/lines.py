@@ -13,8 +13,10 @@ reader for pages too deep for a tree (:mod:`dechaff.html.stream`).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from bisect import bisect_left, bisect_right
+from typing import Any, NamedTuple
 
+from ..blocks import InlineMark
 from ..textutil import squash
 from .vocabulary import BLOCK_TAGS, LANDMARK_ROLES, LANDMARK_TAGS
 
@@ -23,6 +25,11 @@ CONTENT_IN_FIGURES = frozenset({"table", "pre"})
 """Elements whose text is the page's own inside a figure: a table or a code block
 that a ``<figure>`` wraps (as WordPress wraps its tables, and static-site
 generators their code) is no caption; a caption inside one still is."""
+INLINE_MARKS = {
+    "strong": "strong", "b": "strong", "em": "em", "i": "em", "code": "code", "kbd": "code",
+    "samp": "code", "tt": "code", "a": "link", "img": "image",
+}  # fmt: skip
+"""Inline elements the Markdown view shows, and the kind of mark each makes."""
 
 
 class Line(NamedTuple):
@@ -39,6 +46,54 @@ class Line(NamedTuple):
     breaks: tuple[tuple[int, int], ...] = ()
     """Inside a ``<pre>``: where its line breaks stood, each as the offset in
     :attr:`text` of the space that stands for it, and the next line's indent."""
+    marks: tuple[InlineMark, ...] = ()
+    """The inline elements over :attr:`text` (none inside a ``<pre>``)."""
+
+
+def mark_attributes(el: Any, tag: str) -> tuple[str | None, str | None]:
+    """What a link or an image's mark keeps of ``el``: its address and, for an
+    image, its ``alt`` text."""
+    if tag == "a":
+        return el.get("href"), None
+    if tag == "img":
+        return el.get("src") or el.get("data-src"), el.get("alt")
+    return None, None
+
+
+def squashed_marks(
+    raw: str, marks: list[tuple[int, int, str, str | None, str | None]]
+) -> tuple[InlineMark, ...]:
+    """``marks`` (offsets in ``raw``) moved to the text :func:`squash` makes of
+    ``raw``: a mark starts at the first word it holds and ends after the last; one
+    that holds no word is dropped (an image keeps its place before the next word).
+
+    >>> squashed_marks("  see <the> \\n docs ", [(6, 11, "link", "/d", None)])
+    (InlineMark(start=4, end=9, kind='link', target='/d', label=None),)
+    """
+    starts: list[int] = []  # each word's start and end in raw, and its start in the text
+    ends: list[int] = []
+    placed: list[int] = []
+    length = 0
+    for word in raw.split():
+        at = raw.index(word, ends[-1] if ends else 0)
+        starts.append(at)
+        ends.append(at + len(word))
+        placed.append(length)
+        length += len(word) + 1
+    found: list[InlineMark] = []
+    for start, end, kind, target, label in marks:
+        first = bisect_right(ends, start)  # the first word that ends after the start
+        if kind == "image":
+            at = placed[first] if first < len(placed) else max(length - 1, 0)
+            found.append(InlineMark(at, at, kind, target, label))
+            continue
+        last = bisect_left(starts, end) - 1  # the last word that starts before the end
+        if first > last:
+            continue
+        begin = placed[first] + max(0, start - starts[first])
+        stop = placed[last] + min(end, ends[last]) - starts[last]
+        found.append(InlineMark(begin, stop, kind, target, label))
+    return tuple(found)
 
 
 def squash_keeping_breaks(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -79,13 +134,16 @@ class LineBuilder:
         "line_caption",
         "line_comments",
         "line_links",
+        "line_marks",
         "line_owner",
         "lines",
         "list_items",
         "open_links",
+        "open_marks",
         "owners",
         "pieces",
         "preformatted",
+        "raw_length",
     )
 
     def __init__(self) -> None:
@@ -102,12 +160,28 @@ class LineBuilder:
         self.contents: list[int] = []  # open tables and code blocks inside those
         self.comment_sections: list[int] = []
         self.preformatted = 0  # open <pre> elements
+        self.raw_length = 0  # characters of the line being built, before squashing
+        # the inline marks of the line being built, and those open (each with its element)
+        self.line_marks: list[tuple[int, int, str, str | None, str | None]] = []
+        self.open_marks: list[tuple[int, int, str, str | None, str | None]] = []
 
     def open(
-        self, i: int, tag: str, role: str | None, caption: bool = False, comments: bool = False
+        self,
+        i: int,
+        tag: str,
+        role: str | None,
+        caption: bool = False,
+        comments: bool = False,
+        attributes: tuple[str | None, str | None] = (None, None),
     ) -> None:
         """Element ``i`` starts. ``caption``: its class or id name a caption (and it
-        is small enough to be one); ``comments``: they name a comment section."""
+        is small enough to be one); ``comments``: they name a comment section;
+        ``attributes``: a link's or an image's (:func:`mark_attributes`)."""
+        kind = INLINE_MARKS.get(tag)
+        if kind == "image":
+            self.line_marks.append((self.raw_length, self.raw_length, kind, *attributes))
+        elif kind:
+            self.open_marks.append((i, self.raw_length, kind, *attributes))
         if tag == "br":
             if self.line_owner >= 0:
                 self.flush()
@@ -136,6 +210,10 @@ class LineBuilder:
 
     def close(self, i: int, tag: str) -> None:
         """Element ``i`` ends."""
+        if self.open_marks and self.open_marks[-1][0] == i:
+            _, start, kind, target, label = self.open_marks.pop()
+            if self.raw_length > start:
+                self.line_marks.append((start, self.raw_length, kind, target, label))
         if tag in BLOCK_TAGS:
             if self.line_owner >= 0:
                 self.flush()
@@ -160,6 +238,7 @@ class LineBuilder:
         if s.isspace():
             if self.line_owner >= 0:
                 self.pieces.append(s)
+                self.raw_length += len(s)
             return
         if self.line_owner < 0:  # the line begins
             self.line_owner = self.owners[-1] if self.owners else 0
@@ -169,6 +248,7 @@ class LineBuilder:
             )
             self.line_comments = bool(self.comment_sections)
         self.pieces.append(s)
+        self.raw_length += len(s)
         if self.open_links:
             self.line_links += len(s.strip())
 
@@ -180,9 +260,19 @@ class LineBuilder:
             text, breaks = squash_keeping_breaks(raw)
         else:
             text = squash(raw)
+        marks: tuple[InlineMark, ...] = ()
+        if self.open_marks:  # an inline element over a line break: in both lines
+            self.line_marks += [(at, len(raw), k, t, a) for _, at, k, t, a in self.open_marks]
+            self.open_marks = [(i, 0, k, t, a) for i, _, k, t, a in self.open_marks]
+        if self.line_marks and text and not self.preformatted:
+            marks = squashed_marks(raw, self.line_marks)
         if text:
             self.lines.append(
                 Line(text, self.line_owner, self.line_links, self.landmark, self.list_items > 0,
-                     self.line_caption, self.line_comments, breaks)
+                     self.line_caption, self.line_comments, breaks, marks)
             )  # fmt: skip
+            self.line_marks = []
+        else:  # an image on a line of no text goes with the next line's text
+            self.line_marks = [(0, 0, k, t, a) for _, _, k, t, a in self.line_marks if k == "image"]
         self.pieces, self.line_links, self.line_owner = [], 0, -1
+        self.raw_length = 0

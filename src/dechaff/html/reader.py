@@ -97,6 +97,7 @@ def parse(html: str | bytes, utf8: bytes | None = None) -> HtmlPage:
             content_score=score,
             in_main=in_main,
             breaks=line.breaks,
+            marks=line.marks,
         )
 
     metadata = read_metadata(root)  # (its title and address: the document's)

@@ -25,7 +25,7 @@ from typing import Any
 from lxml import etree
 
 from ..textutil import squash
-from .lines import FIGURE_TAGS, Line, LineBuilder
+from .lines import FIGURE_TAGS, Line, LineBuilder, mark_attributes
 from .measures import Measures, Text
 from .patterns import REGEXES
 from .vocabulary import CONTROL_TAGS, SKIP_TAGS, is_hidden
@@ -252,7 +252,10 @@ def _walk(
             seen.append(None)
             caption, comments, unlikely = marks.of(el, tag)
             head = el.text
-            lines.open(i, tag, el.get("role"), caption, comments)
+            if tag == "a" or tag == "img":
+                lines.open(i, tag, el.get("role"), caption, comments, mark_attributes(el, tag))
+            else:
+                lines.open(i, tag, el.get("role"), caption, comments)
             measures.open(i, tag, head, opened, unlikely)
             if head:
                 lines.text(head)

@@ -40,6 +40,7 @@ from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.readers.base import BaseDiskReader
 
+from ..markdown import MarkdownOptions
 from ..pipeline import Cleaner
 from ..warc import read_warc
 
@@ -57,7 +58,7 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         cleaner: Cleaner | None = None,
         report: str = "full",
         keep_empty: bool = False,
-        markdown: bool = False,
+        markdown: bool | MarkdownOptions = False,
     ) -> None:
         super().__init__()
         if report not in REPORTS:
@@ -65,7 +66,7 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         self.cleaner = cleaner or Cleaner.default()
         self.report = report
         self.keep_empty = keep_empty
-        self.markdown = markdown
+        self.markdown = MarkdownOptions.of(markdown)
 
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
@@ -93,7 +94,7 @@ class DechaffCleaner(PipelineStep):  # type: ignore[misc]  # (datatrove has no t
         if not result.text and not self.keep_empty:
             self.stat_update("dropped_empty")
             return None
-        doc.text = result.markdown() if self.markdown else result.text
+        doc.text = self.markdown.render(result) if self.markdown else result.text
         doc.metadata["title"] = result.title
         if self.report != "none":
             doc.metadata["dechaff"] = _report(result.report_dict(), self.report)

@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from ..batch import Cell, clean_cell
+from ..markdown import MarkdownOptions
 from ..pipeline import Cleaner
 
 
@@ -27,7 +28,7 @@ def clean_batch(
     batch: dict[str, list[Any]],
     column: str = "text",
     cleaner: Cleaner | None = None,
-    markdown: bool = False,
+    markdown: bool | MarkdownOptions = False,
 ) -> dict[str, list[Any]]:
     """The new columns for one batch (``datasets`` adds them to the dataset): the
     three, and ``<column>_markdown`` when ``markdown``."""
@@ -41,7 +42,7 @@ def clean_batch(
     return columns
 
 
-def _clean_cell(cleaner: Cleaner, page: object, markdown: bool) -> Cell:
+def _clean_cell(cleaner: Cleaner, page: object, markdown: bool | MarkdownOptions) -> Cell:
     if not isinstance(page, (str, bytes)):  # (a report that says so, in a dataset)
         return Cell(None, None, json.dumps({"error": f"not a page: {type(page).__name__}"}))
     return clean_cell(cleaner, page, markdown=markdown)
