@@ -31,7 +31,7 @@ def test_each_element_gives_its_shape() -> None:
     assert to_markdown(paragraphs, blocks, "Bread") == "\n".join(
         [
             "# Bread", "", "## Steps", "",
-            "1. Mix", "  - Stir", "1. Knead", "",
+            "1. Mix", "   - Stir", "1. Knead", "",
             "| Flour | 500 g \\| sifted |", "| --- | --- |", "| Water | 350 ml |", "",
             "```", "bake(40)", "```", "",
             "> Well said.", "", "The end.",
@@ -148,3 +148,39 @@ def test_marks_follow_the_part_of_a_block_a_removal_left() -> None:
                 marks=(InlineMark(0, 13, "strong"), InlineMark(24, 28, "em")))  # fmt: skip
     assert to_markdown([(0, "Rye needs less kneading.")], [cut]) == "Rye needs *less* kneading."
     assert to_markdown([(0, "Rye needs more kneading.")], [cut]) == "Rye needs more kneading."
+
+
+def test_the_paragraphs_of_one_list_item_make_one_item() -> None:
+    card = "/html/body/main/ol/li[{}]/div[{}]"
+    blocks = [
+        block(0, "Clifton 10 running shoes", "div", card.format(1, 1), list_item=True),
+        block(1, "$124.93", "div", card.format(1, 2), list_item=True),
+        block(2, "Launch 11 running shoes", "div", card.format(2, 1), list_item=True),
+        block(3, "Rated 4.8 of 5", "div", card.format(2, 2) + "/ul/li", list_item=True),
+        block(4, "$94.73", "div", card.format(2, 3), list_item=True),
+    ]
+    assert to_markdown([(b.index, b.text) for b in blocks], blocks) == "\n".join(
+        [
+            "1. Clifton 10 running shoes", "   $124.93",
+            "1. Launch 11 running shoes", "   - Rated 4.8 of 5", "   $94.73",
+        ]
+    )  # fmt: skip
+
+
+def test_the_lines_of_one_cell_make_one_cell_and_a_layout_cell_stays_prose() -> None:
+    row = "/html/body/table/tr[{}]/td[{}]"
+    blocks = [
+        block(0, "Flour", "td", row.format(1, 1)),
+        block(1, "500 g", "p", row.format(1, 2) + "/p[1]"),
+        block(2, "sifted", "p", row.format(1, 2) + "/p[2]"),
+        block(3, "Water", "td", row.format(2, 1)),
+        block(4, "350 ml", "td", row.format(2, 2)),
+    ]
+    assert to_markdown([(b.index, b.text) for b in blocks], blocks) == "\n".join(
+        ["| Flour | 500 g sifted |", "| --- | --- |", "| Water | 350 ml |"]
+    )
+    words = ("The loaf rose well in the warm kitchen overnight. " * 8).strip()  # 72 words
+    layout = [block(n, words, "p", f"/html/body/table/tr/td/p[{n + 1}]") for n in range(4)]
+    assert to_markdown([(b.index, b.text) for b in layout], layout) == "\n\n".join(
+        b.text for b in layout
+    )

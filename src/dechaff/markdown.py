@@ -39,6 +39,7 @@ so a code block comes out fenced with its lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -119,6 +120,11 @@ class _Piece:
     group: str = ""
     """Pieces of one group (a list, a table, a code block) follow on the next
     line; anything else is a blank line apart."""
+    item: str = ""
+    """A list item's element: a second paragraph of the same item continues it,
+    indented under its first, without a marker of its own."""
+    lead: str = ""
+    """A list item's marker, indented by its depth."""
 
 
 def to_markdown(
@@ -130,12 +136,13 @@ def to_markdown(
     """The Markdown of ``paragraphs`` (each with the index of the block of
     ``blocks`` it comes from), under ``title`` when there is one."""
     pieces = [_Piece(f"# {title}", "title")] if title else []
+    cells = _data_cells(blocks)
     for index, text in paragraphs:
-        pieces.extend(_shape(blocks[index], text, inline))
-    return _join(_tables(pieces))
+        pieces.extend(_shape(blocks[index], text, inline, cells))
+    return _join(_tables(_list_items(pieces)))
 
 
-def _shape(block: Block, text: str, inline: Inline) -> list[_Piece]:
+def _shape(block: Block, text: str, inline: Inline, cells: frozenset[str]) -> list[_Piece]:
     dom = block.dom
     if dom is None:
         return [_plain_line(text)]
@@ -148,10 +155,11 @@ def _shape(block: Block, text: str, inline: Inline) -> list[_Piece]:
         shown = [m for m in shown if m.kind in {"link", "image", "code"}]
         return [_Piece("#" * dom.heading + " " + marked(text, shown))]
     text = marked(text, shown)
-    if dom.tag in {"td", "th"}:
-        return [_Piece(_cell(text), "row:" + _owner(dom.xpath, "tr"))]
+    cell = _owner(dom.xpath, "td", "th") if "td" in steps or "th" in steps else ""
+    if cell in cells:
+        return [_Piece(text, "row:" + _owner(dom.xpath, "tr"), cell)]
     if dom.list_item and "li" in steps:
-        return [_Piece(_list_item(steps, text), "list")]
+        return [_Piece(text, "list", _owner(dom.xpath, "li"), _list_lead(steps))]
     if "blockquote" in steps:
         return [_Piece("> " + text, "quote")]
     return [_Piece(text)]
@@ -238,20 +246,66 @@ def _plain_line(text: str) -> _Piece:
     return _Piece(text)
 
 
-def _owner(xpath: str, tag: str) -> str:
-    """The path of the nearest ``tag`` element that holds ``xpath``'s element."""
+def _owner(xpath: str, *tags: str) -> str:
+    """The path of the nearest element of one of ``tags`` that holds ``xpath``'s
+    element."""
     parts = xpath.split("/")
     for at in range(len(parts) - 1, -1, -1):
-        if parts[at].lower().split("[")[0] == tag:
+        if parts[at].lower().split("[")[0] in tags:
             return "/".join(parts[: at + 1])
     return xpath
 
 
-def _list_item(steps: list[str], text: str) -> str:
-    depth = steps.count("li") - 1
-    last = len(steps) - 1 - steps[::-1].index("li")
-    ordered = last > 0 and steps[last - 1] == "ol"
-    return "  " * depth + ("1. " if ordered else "- ") + text
+CELL_MAX_LINES = 5
+CELL_MAX_WORDS = 150
+"""A table cell that holds more lines or words than these lays out a page (an
+article in a layout table's cell): its text is written as paragraphs."""
+
+
+def _data_cells(blocks: Sequence[Block]) -> frozenset[str]:
+    """The table cells of the page (by path) that hold data, not a page's layout:
+    as the page has them, at most :data:`CELL_MAX_LINES` lines and
+    :data:`CELL_MAX_WORDS` words."""
+    lines: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for block in blocks:
+        path = block.dom.xpath if block.dom else ""
+        if "/td" not in path and "/th" not in path:  # (most blocks: no step looked at)
+            continue
+        steps = [m.group(1) for m in _STEP.finditer(path.lower())]
+        if "td" in steps or "th" in steps:
+            cell = _owner(path, "td", "th")
+            lines[cell] += 1
+            words[cell] += len(block.text.split())
+    return frozenset(c for c in lines if lines[c] <= CELL_MAX_LINES and words[c] <= CELL_MAX_WORDS)
+
+
+def _list_lead(steps: list[str]) -> str:
+    """A list item's marker (``- `` or ``1. ``), indented under the markers of the
+    items that hold it, as CommonMark nests a list."""
+    markers = ["1. " if n > 0 and steps[n - 1] == "ol" else "- "
+               for n, step in enumerate(steps) if step == "li"]  # fmt: skip
+    return "".join(" " * len(m) for m in markers[:-1]) + markers[-1]
+
+
+def _list_items(pieces: list[_Piece]) -> list[_Piece]:
+    """List items written with their markers; the second and later paragraphs of
+    one item (a product card's name, price and rating, each its own element
+    inside one ``<li>``) continue it, indented under its first."""
+    out: list[_Piece] = []
+    started: set[str] = set()  # the items begun in the list being written
+    for piece in pieces:
+        if not piece.lead:
+            started.clear()
+            out.append(piece)
+            continue
+        if piece.item in started:
+            text = " " * len(piece.lead) + piece.text
+        else:
+            started.add(piece.item)
+            text = piece.lead + piece.text
+        out.append(_Piece(text, piece.group))
+    return out
 
 
 def _cell(text: str) -> str:
@@ -259,14 +313,18 @@ def _cell(text: str) -> str:
 
 
 def _tables(pieces: list[_Piece]) -> list[_Piece]:
-    """Cells of one row joined into a Markdown table row; a separator after the
-    first row of each table."""
+    """Cells of one row joined into a Markdown table row (the lines of one cell
+    into one cell); a separator after the first row of each table."""
     out: list[_Piece] = []
     for piece in pieces:
-        if out and piece.group.startswith("row:") and out[-1].group == piece.group:
-            out[-1] = _Piece(out[-1].text + " | " + piece.text, piece.group)
-        else:
+        if not piece.group.startswith("row:"):
             out.append(piece)
+        elif out and out[-1].group == piece.group and out[-1].item == piece.item:
+            out[-1] = _Piece(out[-1].text + " " + _cell(piece.text), piece.group, piece.item)
+        elif out and out[-1].group == piece.group:
+            out[-1] = _Piece(out[-1].text + " | " + _cell(piece.text), piece.group, piece.item)
+        else:
+            out.append(_Piece(_cell(piece.text), piece.group, piece.item))
     rows: list[_Piece] = []
     for n, piece in enumerate(out):
         if not piece.group.startswith("row:"):
