@@ -8,7 +8,8 @@ import json
 import pytest
 
 from dechaff import clean, clean_html
-from dechaff.metadata import Found, Metadata, author_of_byline, normalise_date
+from dechaff.blocks import Block, segment
+from dechaff.metadata import Found, Metadata, author_of_byline, normalise_date, page_metadata
 
 BODY = "<p>The council voted on Tuesday to reopen the bridge after a year of repairs.</p>"
 
@@ -179,6 +180,23 @@ def test_the_body_overrules_a_markup_language_it_plainly_contradicts() -> None:
     assert clean_html(page("", short, lang="en")).metadata.language == Found("en", "<html lang>")
     japanese = clean_html(page("", GERMAN, lang="ja")).metadata.language  # beyond the tables
     assert japanese == Found("ja", "<html lang>")
+
+
+def test_a_body_too_bare_to_tell_its_language_leaves_it_to_the_whole_page() -> None:
+    table = "\n".join(f"{n} Jan Kowalski {n} 3 2 1 d {n + 5}" for n in range(1, 9))
+    around = (
+        "Wyniki meczu i tabela ligowa, które w niedzielę opublikował klub na swojej stronie.\n"
+        "To nie jest pierwszy raz, kiedy drużyna wygrywa na wyjeździe, ale jest to dla niej "
+        "ważne zwycięstwo w tym sezonie, jak mówi trener."
+    )
+    blocks = segment(f"{around}\n{table}")
+
+    def language(body: str, lines: tuple[Block, ...] = blocks) -> Found | None:
+        return page_metadata(Metadata(), lines, (), None, 0, body, None).language
+
+    assert language(around) == Found("pl", "function words of the body")
+    assert language(table) == Found("pl", "function words of the page")  # not 'it' for 'd'
+    assert language(table, segment(table)) is None  # nothing on the page tells it
 
 
 @pytest.mark.parametrize(

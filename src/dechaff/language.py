@@ -65,9 +65,10 @@ _LANGUAGES_OF: dict[str, tuple[str, ...]] = {
 }
 
 
-def page_language(lines: Iterable[str]) -> str | None:
+def page_language(lines: Iterable[str], min_hits: int = 1) -> str | None:
     """The language whose function words are most frequent on the page; ``None``
-    when none of the tables covers any of its words (a script they do not cover).
+    when fewer than ``min_hits`` of its words are one of that language's (none of
+    the tables covers any, as for a script they do not cover).
 
     >>> page_language(["Der Hund und die Katze sind im Garten."])
     'de'
@@ -78,7 +79,7 @@ def page_language(lines: Iterable[str]) -> str | None:
         for lang in languages_of.get(word, ()):
             counts[lang] += n
     best = max(counts, key=counts.__getitem__)
-    return best if counts[best] else None
+    return best if counts[best] >= max(1, min_hits) else None
 
 
 def function_share(text: str, lang: str) -> float:

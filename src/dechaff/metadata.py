@@ -19,7 +19,7 @@ none, is the body's (by its function words,
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -238,10 +238,19 @@ LANGUAGE_SAMPLE_CHARS = 2_000
 """How much of the body its language is told from."""
 
 
-def language_of(text: str) -> Found | None:
-    """The body's language by its function words, if any table covers it."""
-    lang = page_language(text.splitlines())
-    return Found(lang, "function words of the body") if lang else None
+BODY_MIN_FUNCTION_WORDS = 5
+"""The body tells its language with at least this many function words; a body
+with fewer (a results table, a list of names) leaves it to the whole page's text."""
+PAGE_SAMPLE_CHARS = 20_000
+"""How much of the whole page's text its language is told from, when the body
+cannot tell it."""
+
+
+def language_of(text: str, min_hits: int = 1, of: str = "the body") -> Found | None:
+    """The language of ``text`` by its function words, when at least ``min_hits``
+    of them tell it."""
+    lang = page_language(text.splitlines(), min_hits)
+    return Found(lang, f"function words of {of}") if lang else None
 
 
 def page_metadata(
@@ -269,7 +278,20 @@ def page_metadata(
         merged = merged.or_else(from_lines(_lines(near), address, _lines(blocks)))
     if body:
         merged = replace(merged, language=_checked_language(merged.language, body))
+    if merged.language is None and blocks:
+        page = "\n".join(_page_sample(blocks))
+        merged = replace(merged, language=language_of(page, BODY_MIN_FUNCTION_WORDS, "the page"))
     return merged
+
+
+def _page_sample(blocks: Sequence[Block]) -> Iterator[str]:
+    """The page's lines, up to :data:`PAGE_SAMPLE_CHARS` characters."""
+    chars = 0
+    for block in blocks:
+        if chars >= PAGE_SAMPLE_CHARS:
+            return
+        chars += len(block.text) + 1
+        yield block.text
 
 
 OVERRIDE_WORDS = 50
@@ -281,7 +303,7 @@ def _checked_language(declared: Found | None, body: str) -> Found | None:
     the languages the tables cover (a template's ``<html lang="en">`` over a German
     page); with none declared, the body's."""
     sample = body[:LANGUAGE_SAMPLE_CHARS]
-    told = language_of(sample)
+    told = language_of(sample, BODY_MIN_FUNCTION_WORDS)
     if declared is None or told is None:
         return declared or told
     primary = declared.value.split("-")[0]
