@@ -208,6 +208,9 @@ def test_a_body_too_bare_to_tell_its_language_leaves_it_to_the_whole_page() -> N
         # the <h1> and the head disagree: the page's own heading
         ("<title>Cheap flights to Rome | Fly</title>", "<h1>Flights to Rome</h1>",
          "Flights to Rome", "the first <h1> (block 0)"),
+        # several <h1>s, none the head's: the head's first part (a blog's name and its post)
+        ("<title>Rye or wheat? | Crumbs</title>", "<h1>Crumbs, a baking blog</h1><h1>Rye</h1>",
+         "Rye or wheat?", "<title>: its first part that is not the site's name"),
         # no <h1>: the head's first part, og:title first
         ('<meta property="og:title" content="Rome in spring — Fly"><title>x</title>', "",
          "Rome in spring", "og:title: its first part that is not the site's name"),

@@ -6,8 +6,9 @@ Sites write the title twice: once in the document's head, where it carries the
 site's name and often a section or a slogan ("Flexbox - Learn web development |
 MDN"), and once on the page, as its ``<h1>``. Where the two agree, that is the
 title; where they do not, the page's own ``<h1>`` is (the head is often a search
-engine's version of it), and a page without one takes the head's first part
-that is not the site's name.
+engine's version of it), and a page without one, or with several (a forum's
+board and thread, a blog's name and post), takes the head's first part that is
+not the site's name.
 
 >>> headline = Found("Learn web development", "headline (block 3)")
 >>> document = Found("Flexbox - Learn web development | MDN", "<title>")
@@ -60,8 +61,10 @@ def choose_title(
     """The page's title: the first of its ``headings`` (first-level headings, each
     with its block) or the ``headline`` that the ``document`` title holds, whole or
     as a part that is not the site's name (``site``, the host of ``address``);
-    else the first heading; else the document title's first part that is not the
-    site's name; else the headline (``None`` when the page gives none of them)."""
+    else the page's one heading; else the document title's first part that is not
+    the site's name (a page of several first-level headings, none of them the
+    document title's, shows no one of them as its title); else the first heading;
+    else the headline (``None`` when the page gives none of them)."""
     names = _site_names(site, address)
     every = title_parts(document.value) if document else []
     if len(every) >= 2:
@@ -79,9 +82,10 @@ def choose_title(
         key = words_key(text)
         if own(key) and key in held:
             return Found(text, f"{source}, which the document title holds")
-    for block, text in headings:
-        if own(words_key(text)):
-            return Found(text, f"the first <h1> (block {block})")
+    mine = [(block, text) for block, text in headings if own(words_key(text))]
+    if mine and (len(mine) == 1 or not parts):
+        block, text = mine[0]
+        return Found(text, f"the first <h1> (block {block})")
     if parts and document is not None:
         return Found(parts[0], f"{document.source}: its first part that is not the site's name")
     return headline
