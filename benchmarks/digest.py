@@ -8,6 +8,11 @@ pages it moves, and for each, which parts moved.
     python benchmarks/digest.py --save before        # keep the digests
     python benchmarks/digest.py --compare before     # the pages whose output moved
     python benchmarks/digest.py --sets aeb --modes text --compare before
+    python benchmarks/digest.py --ignore repairs.filter --save before   # a part's field left out
+
+``--ignore PART.FIELD`` leaves a field of each record of a part out of the digest
+(both runs compared must leave out the same): for a change that moves a field on
+purpose (a stage of its own names the repairs it makes) while all else must hold.
 
 Digests are kept under ``benchmarks/.runs/digest-NAME.json``. Exits 1 when a
 compared page moved.
@@ -35,17 +40,21 @@ SEED = ROOT.parent / "shared" / "seed" / "news-north-korea-troops.raw.txt"
 PARTS = ("text", "title", "removals", "repairs", "flags")
 
 
-def parts(result: CleanResult) -> dict[str, str]:
-    """A short digest of each part of a result."""
+def parts(result: CleanResult, ignore: tuple[str, ...] = ()) -> dict[str, str]:
+    """A short digest of each part of a result, without the ``ignore`` fields
+    (``part.field``) of the part's records."""
     whole = result.to_dict()
+    for name in ignore:
+        part, _, key = name.partition(".")
+        whole[part] = [{k: v for k, v in record.items() if k != key} for record in whole[part]]
     return {
         part: hashlib.sha256(json.dumps(whole[part], sort_keys=True).encode()).hexdigest()[:16]
         for part in PARTS
     }
 
 
-def _digest(job: tuple[str, str, str]) -> tuple[str, dict[str, str]]:
-    key, mode, path = job
+def _digest(job: tuple[str, str, str, tuple[str, ...]]) -> tuple[str, dict[str, str]]:
+    key, mode, path, ignore = job
     cleaner = Cleaner.default()
     try:
         data = Path(path).read_bytes()
@@ -54,16 +63,18 @@ def _digest(job: tuple[str, str, str]) -> tuple[str, dict[str, str]]:
         result = cleaner.clean_html(data) if mode == "html" else cleaner.clean_text(data)
     except Exception as error:  # a failing page is a digest of its error
         return key, {"error": f"{type(error).__name__}: {error}"}
-    return key, parts(result)
+    return key, parts(result, ignore)
 
 
-def jobs(sets: list[str], modes: list[str]) -> list[tuple[str, str, str]]:
-    todo = [(f"seed/text/{SEED.stem}", "text", str(SEED))] if SEED.exists() else []
+def jobs(
+    sets: list[str], modes: list[str], ignore: tuple[str, ...] = ()
+) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    todo = [(f"seed/text/{SEED.stem}", "text", str(SEED), ignore)] if SEED.exists() else []
     for name in sets:
         for page in load(name).pages:
             for mode in modes:
                 path = page.html_path if mode == "html" else page.raw_path
-                todo.append((f"{name}/{mode}/{page.id}", mode, str(path)))
+                todo.append((f"{name}/{mode}/{page.id}", mode, str(path), ignore))
     return todo
 
 
@@ -83,9 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", nargs="+", default=["text", "html"])
     parser.add_argument("--save", help="keep the digests under this name")
     parser.add_argument("--compare", help="list the pages whose digest moved against this run")
+    parser.add_argument(
+        "--ignore", nargs="+", default=[], metavar="PART.FIELD",
+        help="leave these fields of a part's records out (repairs.filter)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        digests = dict(pool.imap_unordered(_digest, jobs(args.sets, args.modes), chunksize=8))
+        todo = jobs(args.sets, args.modes, tuple(args.ignore))
+        digests = dict(pool.imap_unordered(_digest, todo, chunksize=8))
     print(f"{len(digests)} outputs digested")
     if args.save:
         RUNS.mkdir(exist_ok=True)

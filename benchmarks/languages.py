@@ -65,11 +65,10 @@ def _guess(job: tuple[str, Page]) -> tuple[str, str | None, str | None, str | No
     return f"{name}/{page.id}", guesses[0], guesses[1], tables
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--relabel", action="store_true")
-    args = parser.parse_args(argv)
-    if args.relabel or not LABELS.exists():
+def measure(relabel: bool = False) -> tuple[int, dict[str, Counter[str]]]:
+    """The pages labelled, and per language: its pages, and how many of them the
+    metadata tells right in each mode, and the function-word tables on the gold."""
+    if relabel or not LABELS.exists():
         LABELS.write_text(json.dumps(label_all(), indent=0, sort_keys=True) + "\n")
     labels = json.loads(LABELS.read_text())
     jobs = [(n, p) for n in SET_NAMES for p in load(n).pages if f"{n}/{p.id}" in labels]
@@ -82,7 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         per[label]["html"] += html == label
         per[label]["text"] += text == label
         per[label]["tables"] += tables == label
-    print(f"{len(guessed)} pages of {MIN_WORDS}+ gold words; labels: py3langid on the gold body")
+    return len(guessed), per
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--relabel", action="store_true")
+    args = parser.parse_args(argv)
+    count, per = measure(args.relabel)
+    print(f"{count} pages of {MIN_WORDS}+ gold words; labels: py3langid on the gold body")
     print("language  pages   HTML metadata   text metadata   function words on the gold body")
     for lang, c in sorted(per.items(), key=lambda kv: -kv[1]["pages"]):
         if c["pages"] < MIN_PAGES:

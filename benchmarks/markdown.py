@@ -99,17 +99,20 @@ def f1(got: Counter[str], gold: Counter[str]) -> tuple[int, int, int]:
     return sum((got & gold).values()), sum(got.values()), sum(gold.values())
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int)
-    args = parser.parse_args(argv)
-    paths = sorted((WCXB / "ground-truth").glob("*.json"))[: args.limit]
+Scores = dict[str, dict[str, tuple[float, float, float]]]
+"""Per kind of item, per tool: precision, recall and F1."""
+
+
+def measure(limit: int | None = None) -> tuple[int, dict[str, int], Scores, dict[str, float]]:
+    """The pages scored, the gold's items per kind, the scores per kind and tool, and
+    the word F1 of the text output and of the Markdown with its marks stripped."""
+    paths = sorted((WCXB / "ground-truth").glob("*.json"))[:limit]
     with multiprocessing.get_context("fork").Pool(2) as pool:
         pages = [p for p in pool.map(_page, paths, chunksize=8) if p["body"]]
-    print(f"WCXB dev, {len(pages)} pages with gold, HTML; items matched over all pages")
-    print(f"{'kind':11s} {'gold':>6s}   dechaff P / R / F1      trafilatura P / R / F1")
+    golds: dict[str, int] = {}
+    scores: Scores = {}
     for kind in KINDS:
-        row = [f"{kind:11s}"]
+        scores[kind] = {}
         for tool in ("dechaff", "trafilatura"):
             both = got = gold = 0
             for p in pages:
@@ -117,13 +120,28 @@ def main(argv: list[str] | None = None) -> int:
                 both, got, gold = both + counts[0], got + counts[1], gold + counts[2]
             precision, recall = both / max(1, got), both / max(1, gold)
             score = 2 * precision * recall / max(1e-9, precision + recall)
-            if tool == "dechaff":
-                row.append(f"{gold:6d}  ")
-            row.append(f" {precision:.3f} / {recall:.3f} / {score:.3f}    ")
-        print("".join(row))
+            scores[kind][tool], golds[kind] = (precision, recall, score), gold
+    words = {}
     for name, field in (("text output", "text"), ("Markdown, marks stripped", "dechaff")):
-        scores = [score_words(strip_marks(p[field]), p["body"]).f1 for p in pages]  # type: ignore[arg-type]
-        print(f"word F1, {name}: {sum(scores) / len(scores):.3f}")
+        found = [score_words(strip_marks(p[field]), p["body"]).f1 for p in pages]  # type: ignore[arg-type]
+        words[name] = sum(found) / len(found)
+    return len(pages), golds, scores, words
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    count, golds, scores, words = measure(args.limit)
+    print(f"WCXB dev, {count} pages with gold, HTML; items matched over all pages")
+    print(f"{'kind':11s} {'gold':>6s}   dechaff P / R / F1      trafilatura P / R / F1")
+    for kind in KINDS:
+        cells = [
+            "{:.3f} / {:.3f} / {:.3f}".format(*scores[kind][t]) for t in ("dechaff", "trafilatura")
+        ]
+        print(f"{kind:11s} {golds[kind]:6d}    {cells[0]}     {cells[1]}")
+    for name, score in words.items():
+        print(f"word F1, {name}: {score:.3f}")
     return 0
 
 

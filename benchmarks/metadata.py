@@ -75,19 +75,22 @@ def _page(path: Path) -> dict[str, object]:
     return {"id": path.stem, "gold": gold_of(path), "dechaff": ours, "trafilatura": theirs}
 
 
-def _row(field: str, pages: list[dict[str, Any]]) -> str:
-    """One field's line: how many pages have it in the gold, how many each tool
-    gets right, and how many pages each gives it on where the gold has none."""
+def measure(limit: int | None = None) -> list[dict[str, Any]]:
+    """Each page's gold, dechaff's and trafilatura's title, author and date."""
+    paths = sorted((WCXB / "ground-truth").glob("*.json"))[:limit]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(_page, paths, chunksize=8)
+
+
+def tally(field: str, pages: list[dict[str, Any]]) -> tuple[int, list[int], list[int]]:
+    """How many pages have ``field`` in the gold, how many each tool gets right, and
+    on how many pages each gives it where the gold has none."""
     having = [p for p in pages if p["gold"][field]]
-    cells = []
-    for tool in ("dechaff", "trafilatura"):
-        good = sum(right(field, p[tool].get(field), p["gold"][field]) for p in having)
-        cells.append(f"{good:6d} ({good / max(1, len(having)):.1%})")
+    good = [sum(right(field, p[t].get(field), p["gold"][field]) for p in having)
+            for t in ("dechaff", "trafilatura")]  # fmt: skip
     extra = [sum(bool(p[t].get(field)) for p in pages if not p["gold"][field])
              for t in ("dechaff", "trafilatura")]  # fmt: skip
-    return (
-        f"{field:8s} {len(having):5d}  {cells[0]:>14s}  {cells[1]:>18s}   {extra[0]} / {extra[1]}"
-    )
+    return len(having), good, extra
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,18 +98,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--misses", choices=FIELDS, help="list dechaff's misses of a field")
     args = parser.parse_args(argv)
-    paths = sorted((WCXB / "ground-truth").glob("*.json"))[: args.limit]
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        pages = pool.map(_page, paths, chunksize=8)
+    pages = measure(args.limit)
     print(f"WCXB dev, {len(pages)} pages, HTML")
     print("field     gold   dechaff right   trafilatura right   extra (dechaff / trafilatura)")
     for field in FIELDS:
-        print(_row(field, pages))
+        having, good, extra = tally(field, pages)
+        cells = [f"{g:6d} ({g / max(1, having):.1%})" for g in good]
+        print(f"{field:8s} {having:5d}  {cells[0]:>14s}  {cells[1]:>18s}   {extra[0]} / {extra[1]}")
     if args.misses:
         for p in pages:
-            gold, got = p["gold"][args.misses], p["dechaff"].get(args.misses)  # type: ignore[index,attr-defined]
+            gold, got = p["gold"][args.misses], p["dechaff"].get(args.misses)
             if gold and not right(args.misses, got, gold):
-                theirs = p["trafilatura"].get(args.misses)  # type: ignore[attr-defined]
+                theirs = p["trafilatura"].get(args.misses)
                 print(f"  {p['id']}: gold {gold!r}  dechaff {got!r}  trafilatura {theirs!r}")
     return 0
 

@@ -370,12 +370,13 @@ def write_report(out: Path, body: list[str], versions: set[str]) -> None:
         "python benchmarks/snapshot_fixtures.py   # rewrite the fixtures' snapshots, diff shown",
         "python benchmarks/errors.py --summary --set trafilatura-eval --html",
         "python benchmarks/errors.py PAGE_ID       # one page: what was kept or dropped wrongly",
+        "python benchmarks/structure.py --out docs  # Markdown, metadata, language vs trafilatura",
         "python benchmarks/scaling.py             # time and memory against input size",
         "python benchmarks/seedlike.py --out docs # pages built like the seed page",
         "```",
         "",
     ]
-    for written in ("seedlike.md", "scaling.md"):  # the other scripts' own sections
+    for written in ("structure.md", "seedlike.md", "scaling.md"):  # the other scripts' own sections
         if (out / written).exists():
             parts += [(out / written).read_text("utf-8")]
     (out / "benchmarks.md").write_text("\n".join(parts), "utf-8")
