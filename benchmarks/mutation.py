@@ -40,10 +40,12 @@ MODULE_TESTS = {
         "tests/test_duplicates_prose.py",
         "tests/test_duplicates_parts.py",
     ),
-    "filters/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
-    "filters/edge_holes.py": ("tests/test_edge_holes.py",),
+    "repair/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
+    "repair/edge_holes.py": ("tests/test_edge_holes.py",),
     "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
     "filters/truncation.py": ("tests/test_truncation_edges.py",),
+    "filters/repair.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
+    "repair/__init__.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
 }
 CONFIG = """[cosmic-ray]
 module-path = "{module}"
@@ -129,14 +131,24 @@ def _outcome(module: str, session: Path) -> Outcome:
 
 
 def filter_modules() -> list[str]:
-    folder = ROOT / "src" / "dechaff" / "filters"
-    skip = {"__init__.py", "base.py", "wording.py"}  # no logic of their own to mutate
-    return [f"filters/{p.name}" for p in sorted(folder.glob("*.py")) if p.name not in skip]
+    """The filters' modules and the repair component's."""
+    skip = {  # no logic of their own to mutate
+        "filters": {"__init__.py", "base.py", "wording.py"},
+        "repair": set(),
+    }
+    return [
+        f"{folder}/{p.name}"
+        for folder, left_out in skip.items()
+        for p in sorted((ROOT / "src" / "dechaff" / folder).glob("*.py"))
+        if p.name not in left_out
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", help="paths under src/dechaff (default: filters)")
+    parser.add_argument(
+        "modules", nargs="*", help="paths under src/dechaff (default: filters and repair)"
+    )
     parser.add_argument("--sample", type=int, default=100, help="mutants per module (100)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")

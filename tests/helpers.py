@@ -28,6 +28,16 @@ def assert_lossless(raw: str, result: CleanResult) -> None:
     assert problems(raw, result) == []
 
 
+PROSE = (
+    "The city council voted on Tuesday to expand the tram network to the northern suburbs, "
+    "a project that has been debated for more than a decade."
+)
+PROSE2 = (
+    "Construction is expected to begin next spring and to last three years, according to "
+    "the transport department, which will publish a detailed timetable in January."
+)
+"""Two paragraphs of running prose the filters' tests build pages from."""
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 AEB = ROOT.parent / "shared" / "data" / "aeb"

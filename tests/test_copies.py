@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dechaff import Cleaner, CleanResult, clean
 from dechaff.blocks import segment
-from dechaff.copies import held_by_glued_copies
+from dechaff.repair.copies import held_by_glued_copies
 from dechaff.report import Reason
 
 PARAGRAPHS = [

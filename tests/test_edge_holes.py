@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from dechaff import Cleaner, CleanResult, clean
 from dechaff.blocks import segment
-from dechaff.filters.alignment import Repairer, Source, tokens
 from dechaff.filters.base import remove_block
 from dechaff.page import Page
+from dechaff.repair.alignment import Repairer, Source, tokens
 from dechaff.report import Decision, Reason
 
 P1 = "The council met on Monday to discuss the new bridge over the river and its cost."
@@ -418,7 +418,7 @@ def test_a_paragraph_the_copy_holds_word_for_word_takes_nothing_from_a_near_copy
     page = Page(raw="\n".join([glued, heading]), blocks=blocks, kept=blocks)
     source = Source(blocks[0], 3)
     near = source.between(glued.index("the dramatic"), glued.index(" girl.") + 5)
-    repairer = Repairer("duplicates", max_hole_tokens=16, min_alignment=0.85)
+    repairer = Repairer("repair", max_hole_tokens=16, min_alignment=0.85)
     aligned = repairer.align(page, blocks[1], source, within=near)
     assert aligned is not None
     assert list(repairer.fill_inner(page, aligned, source)) == []

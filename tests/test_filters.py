@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import assert_kept, assert_lossless, assert_removed
+from helpers import PROSE, PROSE2, assert_kept, assert_lossless, assert_removed
 
 from dechaff import Cleaner, Reason, clean
 from dechaff.filters import (
@@ -13,18 +13,11 @@ from dechaff.filters import (
     Duplicates,
     Headline,
     PageChrome,
+    Repairs,
     Transcripts,
     Truncation,
 )
-
-PROSE = (
-    "The city council voted on Tuesday to expand the tram network to the northern suburbs, "
-    "a project that has been debated for more than a decade."
-)
-PROSE2 = (
-    "Construction is expected to begin next spring and to last three years, according to "
-    "the transport department, which will publish a detailed timetable in January."
-)
+from dechaff.report import CopyOf
 
 
 @pytest.mark.parametrize(
@@ -152,9 +145,14 @@ def test_glued_copy_is_removed_and_holes_repaired() -> None:
     glued = PROSE + PROSE2
     holed = PROSE2.replace("three years", "").replace("  ", " ")
     raw = f"{glued}\n\n{PROSE}\n\n{holed}"
-    result = Cleaner([Duplicates()])(raw)
+    removed_only = Cleaner([Duplicates()])(raw)  # duplicates removes, and declares the copy
+    assert not removed_only.repairs
+    (copy,) = removed_only.removals
+    assert copy.copy_of == CopyOf((1, 2), glued=True)
+    result = Cleaner([Duplicates(), Repairs()])(raw)
     assert_removed(result, glued, "duplicate-contained")
     (repair,) = result.repairs
+    assert repair.filter == "repair"
     assert repair.reason is Reason.LINK_HOLE_REPAIRED
     assert repair.inserted.strip() == "three years"
     assert repair.source_block == 0
@@ -475,7 +473,7 @@ def test_holes_at_a_paragraphs_end_and_beside_a_cut_label_are_filled() -> None:
     holed_first = first.replace(" Nordlicht.", " .")  # a hole before the closing full stop
     holed_second = second.replace(" Nordlicht. The", " . Advertisement The")  # and a label
     page = f"{first} {second}\n{holed_first}\n{holed_second}"
-    result = Cleaner([AdMarkers(), Duplicates()])(page)
+    result = Cleaner([AdMarkers(), Duplicates(), Repairs()])(page)
     assert result.text == f"{first}\n\n{second}"
     assert [p.inserted.strip() for p in result.repairs] == ["Nordlicht", "Nordlicht"]
 
@@ -560,7 +558,7 @@ def test_holes_in_a_row_and_a_paragraph_lined_up_as_a_whole_are_filled() -> None
     holed_first = first.replace("Facebook, Twitter, and Instagram.", ", , and .")
     holed_second = second.replace(" Browns", "")
     page = f"{first}{second}\n{holed_first}\n{holed_second}"  # glued without a space
-    result = Cleaner([Duplicates()])(page)
+    result = Cleaner([Duplicates(), Repairs()])(page)
     assert result.text == f"{first}\n\n{second}"
     assert [r.inserted.strip() for r in result.repairs] == [
         "Facebook", "Twitter", "Instagram", "Browns"
@@ -583,7 +581,7 @@ def test_short_paragraphs_of_a_glued_copy_get_their_holes_filled() -> None:
     glued = "".join([long_[0], short, deal, "New Price Drop: a watch for $99.", *long_[1:]])
     holed = short.replace(" canceled flights", "")
     page = "\n".join([glued, long_[0], holed, "Get it on Amazon for $169.99", *long_[1:]])
-    result = Cleaner([Duplicates()])(page)
+    result = Cleaner([Duplicates(), Repairs()])(page)
     assert [r.inserted.strip() for r in result.repairs] == ["canceled flights"]
     assert result.text.split("\n\n")[1] == short
 

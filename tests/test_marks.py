@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dechaff.blocks import segment
-from dechaff.copies import held_by_glued_copies
 from dechaff.marks import SENTENCE_ENDS, UPPER
+from dechaff.repair.copies import held_by_glued_copies
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "dechaff"
 

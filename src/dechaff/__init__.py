@@ -21,7 +21,7 @@ from .page import Facts, Filter, Page, Settings
 from .page_type import PageType
 from .pipeline import Cleaner, load_plugins
 from .profile import SiteEvidence, SiteProfile
-from .report import Flag, PluginReason, Reason, Reinstatement, Removal, Repair, Title
+from .report import CopyOf, Flag, PluginReason, Reason, Reinstatement, Removal, Repair, Title
 from .result import CleanResult
 from .verdict import PageFlag, PageReason
 
@@ -34,6 +34,7 @@ __all__ = [
     "CleanResult",
     "Cleaner",
     "ConfigError",
+    "CopyOf",
     "DechaffError",
     "DomInfo",
     "Facts",

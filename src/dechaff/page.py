@@ -80,7 +80,7 @@ class Facts:
     site profile's evidence (see :mod:`dechaff.profile`)."""
     held: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
     """Per line a glued copy of the article holds, that copy's index (see
-    :mod:`dechaff.copies`): the article's paragraphs, however short or list-like
+    :mod:`dechaff.repair.copies`): the article's paragraphs, however short or list-like
     each is alone."""
     declared: frozenset[str] = frozenset()
     """HTML: what the page says it is (its ``og:type`` and JSON-LD ``@type`` values,

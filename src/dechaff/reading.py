@@ -8,7 +8,7 @@ may weigh, computed once before any filter runs.
   words inside the main content element, whether the page is a discussion, and
   its own address.
 
-Both find the lines a glued copy of the article holds (:mod:`dechaff.copies`).
+Both find the lines a glued copy of the article holds (:mod:`dechaff.repair.copies`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .blocks import Block, segment
-from .copies import held_by_glued_copies
 from .headline import HeadlineRules
 from .html import parse
 from .page import Facts
 from .profile import SiteEvidence
+from .repair.copies import held_by_glued_copies
 
 HEADLINE_RULES = HeadlineRules()
 THREAD_SHARE = 0.5

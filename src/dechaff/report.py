@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 from .errors import ConfigError
 
@@ -161,6 +161,26 @@ class _Record:
         return out
 
 
+class CopyOf(NamedTuple):
+    """What a removed block is a copy of, as the filter that removed it declares:
+    the repair stage (:mod:`dechaff.repair`) fills the holes of those kept blocks
+    from its text.
+
+    >>> CopyOf((4, 5, 7), glued=True).to_dict()
+    {'blocks': [4, 5, 7], 'glued': True}
+    """
+
+    blocks: tuple[int, ...]
+    """The kept blocks whose text the removed block holds."""
+    glued: bool
+    """The removed block runs the paragraphs ``blocks`` together (the article
+    glued into one line); else it is a near copy of one paragraph."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The declaration as JSON types."""
+        return {"blocks": list(self.blocks), "glued": self.glued}
+
+
 @dataclass(frozen=True, init=False)
 class Removal(_Record):
     """A span of the input that is not in the clean text.
@@ -188,6 +208,9 @@ class Removal(_Record):
     """Index of another block the decision refers to (the kept copy of a duplicate)."""
     xpath: str | None = None
     """The element the block came from (HTML input only)."""
+    copy_of: CopyOf | None = None
+    """What the removed block is a copy of, when the filter says (see
+    :class:`CopyOf`); in :meth:`to_dict` only when it is set."""
 
     def __init__(
         self,
@@ -201,6 +224,7 @@ class Removal(_Record):
         score: float | None = None,
         related: int | None = None,
         xpath: str | None = None,
+        copy_of: CopyOf | None = None,
     ) -> None:
         # The record a cleaning run makes most (most lines of a scraped page are
         # chaff): the fields are set in one step rather than one frozen-dataclass
@@ -216,7 +240,16 @@ class Removal(_Record):
             score=score,
             related=related,
             xpath=xpath,
+            copy_of=copy_of,
         )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The removal as JSON types; ``copy_of`` only where it is set."""
+        out = super().to_dict()
+        copy_of = out.pop("copy_of")
+        if copy_of is not None:
+            out["copy_of"] = copy_of.to_dict()
+        return out
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .headline import Headline
 from .inline_captions import InlineCaptions
 from .link_density import LinkDensity
 from .main_content import MainContent
+from .repair import Repairs
 from .transcript import Transcripts
 from .truncation import Truncation
 
@@ -37,6 +38,7 @@ __all__ = [
     "LinkDensity",
     "MainContent",
     "PageChrome",
+    "Repairs",
     "Transcripts",
     "Truncation",
     "default_filters",
@@ -81,6 +83,7 @@ def default_filters(favour: str = "balanced") -> tuple[Filter, ...]:
         Transcripts(),
         InlineCaptions(),
         Duplicates(),
+        Repairs(),
         Truncation(),
         body_region,
         AuthorBios(),

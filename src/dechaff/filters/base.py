@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..blocks import Block
 from ..errors import ConfigError
 from ..page import Filter, Page
-from ..report import AnyReason, Removal
+from ..report import AnyReason, CopyOf, Removal
 
 
 def remove_block(
@@ -17,14 +17,16 @@ def remove_block(
     *,
     score: float | None = None,
     related: int | None = None,
+    copy_of: CopyOf | None = None,
 ) -> Removal:
-    """A removal of a whole block."""
+    """A removal of a whole block; ``copy_of``: what the block is a copy of, for the
+    repair stage."""
     # Positional, in field order (filter, reason, text, start, end, block, detail, score,
-    # related, xpath): the hottest constructor of a cleaning run, and faster so.
+    # related, xpath, copy_of): the hottest constructor of a cleaning run, and faster so.
     xpath = block.dom.xpath if block.dom else None
     return Removal(
         filter_name, reason, block.text, block.start, block.end, block.index,
-        detail, score, related, xpath,
+        detail, score, related, xpath, copy_of,
     )  # fmt: skip
 
 

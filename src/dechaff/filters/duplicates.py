@@ -13,19 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..blocks import Block
-from ..copies import MIN_COVER
 from ..page import Page
-from ..report import Decision, Reason, Repair
+from ..repair.copies import MIN_COVER
+from ..report import CopyOf, Decision, Reason
 from ..textutil import shingle_places, word_runs, word_shingles
-from .alignment import Aligned, Repairer, Source, in_page_order, solid
 from .base import INF, check_settings, remove_block
-from .edge_holes import EdgeRepairs
 
 _GLUED_MIN_PARTS = 3
 """A block counts as a glued copy of short lines only when it holds at least this many
@@ -36,7 +33,7 @@ Shingle = tuple[str, ...]
 
 @dataclass(frozen=True, kw_only=True)
 class Duplicates:
-    """Remove repeated paragraphs and fill link-text holes from the removed copy.
+    """Remove repeated paragraphs, and declare what each removed one is a copy of.
 
     - ``duplicate-exact``: the same text (case and spacing aside) as a kept block.
     - ``duplicate-near``: ``rapidfuzz.fuzz.ratio`` of at least ``near`` to a kept block.
@@ -47,10 +44,11 @@ class Duplicates:
 
     Of two copies, the one inside running prose (more words in long blocks
     around it) is kept; the glued block always yields to the split paragraphs.
-    When ``repair`` is on, words that the kept copy lacks but the removed copy
-    holds, inside an otherwise matching passage, are inserted back
-    (``link-hole-repaired``): this is how "dispatched about 10,000-12,000 ." gets
-    its "troops to Russia" back.
+    Each removal of a copy declares the kept paragraphs it copies
+    (:attr:`~dechaff.report.Removal.copy_of`): a glued copy the paragraphs it runs
+    together and the short lines with ``repair_share`` of their runs in it, a
+    near or exact copy its twin. The repair stage that follows
+    (:class:`dechaff.filters.Repairs`) fills their holes from it.
     """
 
     name: str = "duplicates"
@@ -68,9 +66,6 @@ class Duplicates:
     container_coverage: float = 0.7
     shingle_size: int = 3
     max_posting: int = 64
-    repair: bool = True
-    max_hole_tokens: int = 16
-    min_alignment: float = 0.85
     max_block_words: int = 20_000
 
     def __post_init__(self) -> None:
@@ -85,8 +80,6 @@ class Duplicates:
             container_coverage=(0, 1),
             shingle_size=(1, INF),
             max_posting=(1, INF),
-            max_hole_tokens=(0, INF),
-            min_alignment=(0, 1),
             max_block_words=(1, INF),
         )
 
@@ -96,7 +89,6 @@ class Duplicates:
         contained_in, near_pairs = found.pairs()
         yield from found.glued(contained_in)
         yield from found.near_copies(near_pairs)
-        yield from found.copies_removed_before()
 
 
 def _in_order(lines: list[_ShortLine], places: list[int]) -> list[_ShortLine]:
@@ -154,8 +146,6 @@ class _Search:
         self.kept = page.kept
         self.position = {b.index: i for i, b in enumerate(page.kept)}
         self.candidates = [b for b in page.kept if b.words >= settings.min_words]
-        self.repairs = Repairer(settings.name, settings.max_hole_tokens, settings.min_alignment)
-        self.edges = EdgeRepairs(self.repairs)
         self.removed: set[int] = set()
         self.shingles: dict[int, set[Shingle]] = {}
         self.mostly_in: dict[int, list[int]] = {}
@@ -171,15 +161,9 @@ class _Search:
     @cached_property
     def glued_copies(self) -> frozenset[int]:
         """The blocks the reading stage found glued copies of the article in (see
-        :mod:`dechaff.copies`): the only ones searched for the short lines of an
+        :mod:`dechaff.repair.copies`): the only ones searched for the short lines of an
         article glued together when they hold no longer paragraph."""
         return frozenset(self.page.facts.held.values())
-
-    @cached_property
-    def line_keys(self) -> tuple[str, ...]:
-        """The page's lines of two words or more: a run of a copy that holds one is no
-        hole (worked out for the pages that have a copy to repair from)."""
-        return tuple({b.key for b in self.page.blocks if b.words >= 2})
 
     def prose(self, block: Block, other: Block | None = None) -> int:
         """Words in long blocks around ``block`` (not counting ``other``, its copy)."""
@@ -204,6 +188,7 @@ class _Search:
                         self.settings.name, b, Reason.DUPLICATE_EXACT,
                         f"same text as block {keeper.index}; kept that copy",
                         score=1.0, related=keeper.index,
+                        copy_of=CopyOf((keeper.index,), glued=False),
                     )  # fmt: skip
 
     def pairs(self) -> tuple[dict[int, list[int]], list[tuple[float, int, int]]]:
@@ -384,55 +369,8 @@ class _Search:
         yield remove_block(
             self.settings.name, block, Reason.DUPLICATE_CONTAINED,
             f"run-together copy of blocks {listed} ({coverage:.0%} of it); kept those",
-            score=round(coverage, 3), related=parts[0],
+            score=round(coverage, 3), related=parts[0], copy_of=CopyOf(tuple(parts), glued=True),
         )  # fmt: skip
-        if self.settings.repair:
-            yield from self._repairs_from(block, [self.by_index[i] for i in parts])
-
-    def _repairs_from(self, copy: Block, parts: list[Block]) -> Iterator[Repair]:
-        """The holes of ``parts`` that the glued ``copy`` fills."""
-        source = Source(copy, self.settings.shingle_size)
-        aligned = [a for b in parts if (a := self.repairs.align(self.page, b, source))]
-        aligned = in_page_order([*aligned, *self._lines_between(source, aligned)])
-        for a in aligned:
-            yield from self.repairs.fill_inner(self.page, a, source)
-        yield from self.edges.fill(self.page, aligned, source, self.line_keys)
-
-    def _lines_between(self, source: Source, aligned: list[Aligned]) -> list[Aligned]:
-        """The kept lines standing between two aligned paragraphs on the page, lined
-        up with the stretch of the copy between them: a short line with a hole
-        shares no run of words with the copy to be found by, but its place is
-        known. The stretch left for the lines after it starts past its end, when its
-        end matched in a run (else where it started)."""
-        have = {a.target.index for a in aligned}
-        found: list[Aligned] = []
-        for before, after in pairwise(solid(aligned)):
-            lo, hi = before.last_end(), after.first_start()
-            for line in self.kept[self.position.get(before.target.index, 0) + 1 :]:
-                if line.index >= after.target.index or lo >= hi:
-                    break
-                if line.index in have or line.index in self.removed:
-                    continue
-                a = self.repairs.align(self.page, line, source, source.between(lo, hi))
-                if a is not None:
-                    found.append(a)
-                    if a.last() is not None:
-                        lo = a.last_end()
-        return found
-
-    def copies_removed_before(self) -> Iterator[Repair]:
-        """5. Repairs from a glued copy an earlier filter removed (a long line taken
-        for a transcript, say): its text is still the page's, and the lines it holds
-        (:attr:`dechaff.page.Facts.held`) are its paragraphs."""
-        if not self.settings.repair:
-            return
-        kept = self.page.kept_indices
-        by_copy: dict[int, list[Block]] = {}
-        for line, copy in sorted(self.page.facts.held.items()):
-            if copy not in kept and line in kept and line not in self.removed:
-                by_copy.setdefault(copy, []).append(self.page.blocks[line])
-        for copy, parts in sorted(by_copy.items()):
-            yield from self._repairs_from(self.page.blocks[copy], parts)
 
     def _fragments(self, block: Block, parts: list[int]) -> Iterator[Decision]:
         for i in parts:
@@ -464,11 +402,8 @@ class _Search:
                 self.settings.name, loser, Reason.DUPLICATE_NEAR,
                 f"{score:.0f}% similar to block {keeper.index}; kept that copy",
                 score=round(score / 100, 3), related=keeper.index,
+                copy_of=CopyOf((keeper.index,), glued=False),
             )  # fmt: skip
-            if self.settings.repair:
-                yield from self.repairs.fill_holes(
-                    self.page, keeper, Source(loser, self.settings.shingle_size)
-                )
 
 
 def _postings(

@@ -1,6 +1,6 @@
 """Repairs by alignment: a paragraph lined up with another copy of it on the page
 (a glued copy, a near copy), and the holes the copy fills between matching words
-(the holes at a paragraph's edges: :mod:`dechaff.filters.edge_holes`).
+(the holes at a paragraph's edges: :mod:`dechaff.repair.edge_holes`).
 
 Every repair copies its text from the input and names the span it came from.
 """
@@ -84,7 +84,7 @@ class Repairer:
 
     def fill_holes(self, page: Page, target: Block, source: Source) -> Iterator[Repair]:
         """Insert into ``target`` the short runs of words that only ``source`` has,
-        between matching words (see :mod:`dechaff.filters.edge_holes` for the paragraph's edges)."""
+        between matching words (see :mod:`dechaff.repair.edge_holes` for the paragraph's edges)."""
         aligned = self.align(page, target, source)
         if aligned is not None:
             yield from self.fill_inner(page, aligned, source)
@@ -223,7 +223,7 @@ class Repairer:
         when an earlier filter cut part of ``span`` from the source (an ad label):
         that is not the text's."""
         start, end = span
-        if any(s < end and start < e for s, e in page.cuts.get(source.block.index, ())):
+        if any(s < end and start < e for s, e in _cut_from(page, source.block)):
             return
         detail = f"{size} token(s) missing here, taken from the copy in block {source.block.index}"
         for start, end in source.sentence_pieces(span):
@@ -408,6 +408,15 @@ def _placed(
     if glued_after and start > previous[2] and theirs[end - 1][0] in SENTENCE_ENDS:
         return (previous[2], stop), left
     return (start, theirs[end][1]), right
+
+
+def _cut_from(page: Page, block: Block) -> Iterator[tuple[int, int]]:
+    """The spans filters cut from ``block`` for what they hold (an ad label), not
+    for the block's being a copy (a copy removed as one still lends its words)."""
+    whole = (block.start, block.end)
+    for r in page.removals:
+        if r.block == block.index and r.copy_of is None and (r.start, r.end) != whole:
+            yield r.start, r.end
 
 
 def run_size(run: Sequence[Token], raw: str) -> int:

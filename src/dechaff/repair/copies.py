@@ -27,9 +27,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from .blocks import Block
-from .marks import CLOSERS, SENTENCE_ENDS, UPPER, char_class
-from .textutil import word_shingles
+from ..blocks import Block
+from ..marks import CLOSERS, SENTENCE_ENDS, UPPER, char_class
+from ..textutil import word_shingles
 
 GLUED_MIN_WORDS = 60
 """A glued copy holds an article's paragraphs: at least this many words."""

@@ -2,7 +2,7 @@
 glued copy holds between two paragraphs that stand next to each other on the page
 and in the copy, or before the copy's first paragraph and after its last (see
 :meth:`EdgeRepairs.fill`). The holes between matching words of a paragraph:
-:mod:`dechaff.filters.alignment`.
+:mod:`dechaff.repair.alignment`.
 """
 
 from __future__ import annotations
