@@ -67,7 +67,7 @@ def test_blocks_carry_dom_evidence() -> None:
     assert caption.dom is not None and caption.dom.in_figure
     body = by_text[PROSE]
     assert body.dom is not None and body.dom.in_main and body.dom.content_score
-    assert page.title == "Tram network to grow"
+    assert page.document_title == "Tram network to grow"
     for b in page.blocks:
         assert page.text[b.start : b.end] == b.text
 

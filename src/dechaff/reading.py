@@ -55,11 +55,12 @@ def read_html(
     ``utf8``: the document's UTF-8 bytes, if the caller has them; ``headline``: the
     rules its heading is matched to its title by (:attr:`dechaff.Settings.headline`)."""
     page = parse(html, utf8)
-    heading = headline.match_heading(page.blocks, page.title) if page.title else None
+    title = page.document_title
+    heading = headline.match_heading(page.blocks, title) if title else None
     held = held_by_glued_copies(page.blocks)
     main_share, thread = _main_share(page.blocks), _is_thread(page.blocks)
     facts = Facts(
-        page.title, heading, main_share, site, held, declared=page.declared, thread=thread,
+        title, heading, main_share, site, held, declared=page.declared, thread=thread,
         address=page.address, metadata=page.metadata,
     )  # fmt: skip
     return Reading(page.text, page.blocks, facts)

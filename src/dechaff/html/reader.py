@@ -40,8 +40,9 @@ class HtmlPage:
 
     text: str
     blocks: tuple[Block, ...]
-    title: str | None
-    """The document title: og:title, else ``<title>``."""
+    document_title: str | None
+    """The document title: og:title, else ``<title>`` (the page's own heading, its
+    headline, is a block among :attr:`blocks`)."""
     declared: frozenset[str] = frozenset()
     """What the page says it is: its ``og:type`` and the ``@type`` values of its
     JSON-LD, lower-cased (``{"article", "newsarticle"}``)."""
