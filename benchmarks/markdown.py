@@ -4,7 +4,7 @@ heading lines, list items, table cells, emphasis and links, dechaff's
 ``extract(output_format="markdown", include_formatting=True, include_links=True)``
 in the same run (HTML).
 
-    python benchmarks/markdown.py [--limit N]
+    python benchmarks/markdown.py [--limit N] [--mode text]
 
 An item matches when its lower-cased words are the same; items are counted over
 all pages together (a multiset per page). Also: the word F1 (WCXB's metric) of the
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import gzip
 import json
 import multiprocessing
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sets import SHARED
 
-from dechaff import clean_html
+from dechaff import clean, clean_html
 from dechaff.evaluation import score_words
 
 WCXB = SHARED / "wcxb-dev"
@@ -76,12 +77,15 @@ def strip_marks(markdown: str) -> str:
     return "\n".join(_MARKS.sub(" ", line) for line in lines)
 
 
-def _page(path: Path) -> dict[str, object]:
+def _page(path: Path, mode: str = "html") -> dict[str, object]:
     record = json.loads(path.read_text("utf-8"))
     truth = record["ground_truth"]
     truth = ast.literal_eval(truth) if isinstance(truth, str) else truth
     html = gzip.decompress((WCXB / "html" / f"{path.stem}.html.gz").read_bytes())
-    result = clean_html(html)
+    if mode == "text":
+        result = clean((WCXB / "raw" / f"{path.stem}.txt").read_text("utf-8"))
+    else:
+        result = clean_html(html)
     try:
         import trafilatura
 
@@ -103,12 +107,16 @@ Scores = dict[str, dict[str, tuple[float, float, float]]]
 """Per kind of item, per tool: precision, recall and F1."""
 
 
-def measure(limit: int | None = None) -> tuple[int, dict[str, int], Scores, dict[str, float]]:
+def measure(
+    limit: int | None = None, mode: str = "html"
+) -> tuple[int, dict[str, int], Scores, dict[str, float]]:
     """The pages scored, the gold's items per kind, the scores per kind and tool, and
-    the word F1 of the text output and of the Markdown with its marks stripped."""
+    the word F1 of the text output and of the Markdown with its marks stripped;
+    ``mode="text"``: dechaff reads each page's raw text (trafilatura its HTML)."""
     paths = sorted((WCXB / "ground-truth").glob("*.json"))[:limit]
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        pages = [p for p in pool.map(_page, paths, chunksize=8) if p["body"]]
+        found = pool.map(functools.partial(_page, mode=mode), paths, chunksize=8)
+    pages = [p for p in found if p["body"]]
     golds: dict[str, int] = {}
     scores: Scores = {}
     for kind in KINDS:
@@ -131,9 +139,10 @@ def measure(limit: int | None = None) -> tuple[int, dict[str, int], Scores, dict
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--mode", choices=("html", "text"), default="html")
     args = parser.parse_args(argv)
-    count, golds, scores, words = measure(args.limit)
-    print(f"WCXB dev, {count} pages with gold, HTML; items matched over all pages")
+    count, golds, scores, words = measure(args.limit, args.mode)
+    print(f"WCXB dev, {count} pages with gold, dechaff on {args.mode}; items over all pages")
     print(f"{'kind':11s} {'gold':>6s}   dechaff P / R / F1      trafilatura P / R / F1")
     for kind in KINDS:
         cells = [

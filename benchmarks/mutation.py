@@ -58,6 +58,11 @@ name = "local"
 """
 
 
+class BaselineFails(Exception):
+    """The selected tests fail on the unmutated copy: the module's share would mean
+    nothing."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     module: str
@@ -89,6 +94,12 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
         CONFIG.format(module=f"src/dechaff/{module}", python=sys.executable, tests=tests)
     )
     env = {**os.environ, "PYTHONPATH": str(work / "src")}
+    baseline = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+         *tests.split()], cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    if baseline.returncode != 0:  # every mutant would count as killed
+        raise BaselineFails(f"{module}: the tests fail on the code as it is; no mutant was run")
     subprocess.run(["cosmic-ray", "init", str(config), str(session)], cwd=work, env=env, check=True)
     _keep_a_sample(session, sample, seed)
     subprocess.run(
@@ -163,7 +174,11 @@ def main(argv: list[str] | None = None) -> int:
                 source = ROOT / part
                 copy = shutil.copytree if source.is_dir() else shutil.copy
                 copy(source, work / part)
-            outcome = run_module(module, args.sample, args.seed, work)
+            try:
+                outcome = run_module(module, args.sample, args.seed, work)
+            except BaselineFails as error:
+                print(f"{error}", file=sys.stderr, flush=True)
+                continue
         print(
             f"{module:32s} killed {outcome.killed:3d}  survived {outcome.survived:3d}"
             f"  equivalent {outcome.equivalent:2d}  share {outcome.share:.0%}", flush=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dechaff import clean, clean_html
-from dechaff.blocks import Block, DomInfo, InlineMark
+from dechaff.blocks import Block, DomInfo, InlineMark, segment
 from dechaff.markdown import marked, to_markdown
 
 
@@ -184,3 +184,26 @@ def test_the_lines_of_one_cell_make_one_cell_and_a_layout_cell_stays_prose() -> 
     assert to_markdown([(b.index, b.text) for b in layout], layout) == "\n\n".join(
         b.text for b in layout
     )
+
+
+def test_text_mode_headings_are_short_lines_framed_by_prose() -> None:
+    raw = "\n".join(
+        [
+            "Baking bread at home takes little more than flour, water, salt and time.",
+            "What you need",
+            "A large bowl, a tea towel and an oven that keeps its heat are all it takes.",
+            "3. Shaping the loaf",
+            "Fold the dough over itself and let it rest, seam down, for an hour.",
+            "Flour",
+            "Water",
+            "Salt",
+            "Bake it for forty minutes.",
+        ]
+    )
+    blocks = segment(raw)
+    paragraphs = [(b.index, b.text) for b in blocks]
+    lines = to_markdown(paragraphs, blocks).split("\n\n")
+    assert lines[1] == "## What you need"
+    assert lines[3] == "## 3. Shaping the loaf"  # a numbered heading keeps its number
+    assert lines[5:8] == ["Flour", "Water", "Salt"]  # short lines, but not framed by prose
+    assert not lines[0].startswith("#") and not lines[-1].startswith("#")

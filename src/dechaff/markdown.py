@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from .blocks import Block, InlineMark
-from .marks import BULLET_LINE
+from .marks import BULLET_LINE, CLOSERS, SENTENCE_ENDS
 
 if TYPE_CHECKING:
     from .result import CleanResult
@@ -137,15 +137,22 @@ def to_markdown(
     ``blocks`` it comes from), under ``title`` when there is one."""
     pieces = [_Piece(f"# {title}", "title")] if title else []
     cells = _data_cells(blocks)
-    for index, text in paragraphs:
-        pieces.extend(_shape(blocks[index], text, inline, cells))
+    texts = [text for _, text in paragraphs]
+    for n, (index, text) in enumerate(paragraphs):
+        if blocks[index].dom is None:
+            before, after = (
+                texts[n - 1] if n else None,
+                texts[n + 1] if n + 1 < len(texts) else None,
+            )
+            pieces.append(_plain_line(text, before, after))
+        else:
+            pieces.extend(_shape(blocks[index], text, inline, cells))
     return _join(_tables(_list_items(pieces)))
 
 
 def _shape(block: Block, text: str, inline: Inline, cells: frozenset[str]) -> list[_Piece]:
     dom = block.dom
-    if dom is None:
-        return [_plain_line(text)]
+    assert dom is not None  # (text input's lines: _plain_line)
     steps = [m.group(1) for m in _STEP.finditer(dom.xpath.lower())]
     if dom.tag in {"pre", "code"} or "pre" in steps:
         code = _code_lines(text, dom.breaks) if text == block.text else text
@@ -238,12 +245,45 @@ def _code_lines(text: str, breaks: Sequence[tuple[int, int]]) -> str:
     return "\n".join(lines)
 
 
-def _plain_line(text: str) -> _Piece:
-    """A line of text input: a bulleted or numbered line is a list item."""
-    if BULLET_LINE.match(text):
+HEADING_MAX_WORDS = 12
+"""Text input: a line of at most this many words may read as a heading."""
+PROSE_MIN_WORDS = 12
+"""Text input: a line of this many words or more reads as prose (as does one that
+ends a sentence)."""
+_UNFINISHED = (SENTENCE_ENDS - {"?", "？"}) | frozenset(",;:…")
+"""How a heading does not end (it may ask a question)."""
+
+
+def _plain_line(text: str, before: str | None, after: str | None) -> _Piece:
+    """A line of text input: a short line shaped like a heading, between prose (or
+    at the start) and before prose, is a heading (its level unknown: ``##``; a
+    numbered one keeps its number: "3. Functional foods"); else a bulleted or
+    numbered line is a list item."""
+    bullet = BULLET_LINE.match(text)
+    framed = after is not None and _prose(after) and (before is None or _prose(before))
+    if framed and (not bullet or _NUMBERED.match(text)) and _heading_shaped(text):
+        return _Piece(f"## {text}")
+    if bullet:
         mark = "1." if _NUMBERED.match(text) else "-"
         return _Piece(f"{mark} {BULLET_LINE.sub('', text, count=1)}", "list")
     return _Piece(text)
+
+
+def _heading_shaped(text: str) -> bool:
+    """Short, opening with a capital or a digit, and not ending like a sentence."""
+    words = len(text.split())
+    opening = text[:1]
+    return (
+        1 <= words <= HEADING_MAX_WORDS
+        and text[-1] not in _UNFINISHED
+        and (opening.isupper() or opening.isdigit())
+    )
+
+
+def _prose(text: str) -> bool:
+    """A line of running text: long, or ending a sentence (or trailing off: "…")."""
+    end = text.rstrip("".join(CLOSERS))[-1:]
+    return len(text.split()) >= PROSE_MIN_WORDS or (end != "" and end in SENTENCE_ENDS | {"…"})
 
 
 def _owner(xpath: str, *tags: str) -> str:
