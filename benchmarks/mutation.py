@@ -44,7 +44,7 @@ MODULE_TESTS = {
     "repair/edge_holes.py": ("tests/test_edge_holes.py",),
     "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
     "filters/truncation.py": ("tests/test_truncation_edges.py",),
-    "filters/repair.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
+    "filters/repair.py": ("tests/test_repair.py", "tests/test_edge_holes.py", "tests/test_docs.py"),
     "repair/__init__.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
 }
 CONFIG = """[cosmic-ray]

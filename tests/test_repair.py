@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from helpers import PROSE, PROSE2
 
-from dechaff import Cleaner, Page
+from dechaff import Cleaner, ConfigError, Page
 from dechaff.filters import Duplicates, Repairs, remove_block
 from dechaff.reading import read_text
 from dechaff.repair.alignment import tokens
@@ -81,3 +81,16 @@ def test_a_glued_copy_the_reading_found_lends_its_words_however_it_was_removed()
     result = Cleaner([_TakesTheLongLine(), Repairs()])(page)
     assert [r.inserted.strip() for r in result.repairs] == ["three years"]
     assert {r.source_block for r in result.repairs} == {0}
+
+
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [("max_hole_tokens", 0, -1), ("min_alignment", 1.0, 1.01), ("min_alignment", 0.0, -0.01),
+     ("shingle_size", 1, 0)],
+)  # fmt: skip
+def test_each_setting_takes_the_edge_of_its_range_and_refuses_past_it(
+    setting: str, good: float, bad: float
+) -> None:
+    assert getattr(Repairs(**{setting: good}), setting) == good
+    with pytest.raises(ConfigError, match=setting):
+        Repairs(**{setting: bad})
