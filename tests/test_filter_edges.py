@@ -20,6 +20,7 @@ from dechaff.filters import (
     InlineCaptions,
     LinkDensity,
     Transcripts,
+    body_region,
     default_filters,
     remove_block,
 )
@@ -419,3 +420,49 @@ def test_body_region_lines_built_alike_are_a_list_from_three(items: int, listed:
     raw = "\n".join([_first(100), *rows, _second(20)])
     text = Cleaner([BodyRegion(gap_cost=None)])(raw).text  # two rows: -24, more than 20
     assert (_second(20) in text) is listed
+
+
+def _at(text: str, index: int) -> Block:
+    return Block(index, 0, len(text), text)
+
+
+@pytest.mark.parametrize(("words", "shaped"), [(3, False), (4, True), (25, True), (26, False)])
+def test_body_region_a_list_item_is_four_to_twenty_five_words(words: int, shaped: bool) -> None:
+    line = "June 9 -- " + " ".join(["venue"] * (words - 2))  # ("--" is no word)
+    assert (body_region._shape(_block(line)) is not None) is shaped
+
+
+def test_body_region_a_run_of_lines_alike_is_found_at_its_length_and_past_it() -> None:
+    rows = [_at(f"June {day} -- Town Hall, Springfield", day) for day in range(5)]
+    assert body_region._parallel_items(rows, 5) == [0, 1, 2, 3, 4]
+    assert body_region._parallel_items(rows, 4) == [0, 1, 2, 3, 4]
+    assert body_region._parallel_items(rows, 6) == []
+
+
+def test_body_region_a_line_announces_at_most_max_announced_lines() -> None:
+    kept = [_at("Ingredients:", 0), *(_at(f"item {n}", n + 1) for n in range(4))]
+    scores = [0.0] * 5
+    assert body_region._announced_items(kept, scores, 2) == [1, 2]
+    assert body_region._announced_items(kept, scores, 4) == [1, 2, 3, 4]
+    scores[3] = 5.0  # a line of prose ends the list
+    assert body_region._announced_items(kept, scores, 4) == [1, 2]
+
+
+def test_body_region_comments_discount_from_exactly_the_prose_needed_before() -> None:
+    wall = -body_region._WALL
+    assert body_region._discount_after_comments([50.0, 30.0, wall, 60.0], 0.5, 80.0)[3] == 30.0
+    assert body_region._discount_after_comments([50.0, 29.0, wall, 60.0], 0.5, 80.0)[3] == 60.0
+
+
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [("wall_penalty", 0, -1), ("wall_max_words", 0, -1), ("tiny_words", 0, -1),
+     ("min_function_share", 1.0, 1.01), ("min_function_share", 0.0, -0.01), ("gap_step", 0, -1),
+     ("list_run", 1, 0), ("wall_run", 1, 0), ("start_within", 1, 0), ("after_comments", 1.0, 1.5)],
+)  # fmt: skip
+def test_body_region_settings_take_the_edges_of_their_ranges(
+    setting: str, good: float, bad: float
+) -> None:
+    assert getattr(BodyRegion(**{setting: good}), setting) == good
+    with pytest.raises(ConfigError, match=setting):
+        BodyRegion(**{setting: bad})
