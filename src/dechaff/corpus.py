@@ -37,9 +37,6 @@ from .resumable import MemberWriter, Output, StreamWriter, held_interrupts
 from .tally import Tally
 from .warc import DAMAGED, CrawlPage, read_warc
 
-PAGE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml"})
-"""The files a folder run cleans."""
-
 
 @dataclass(frozen=True)
 class Run:
