@@ -172,7 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     for module in args.modules or filter_modules():
         with tempfile.TemporaryDirectory() as folder:
             work = Path(folder)
-            for part in ("src", "tests", "fixtures", "benchmarks", "pyproject.toml"):
+            for part in (
+                "src",
+                "tests",
+                "fixtures",
+                "benchmarks",
+                "docs",
+                "pyproject.toml",
+                "README.md",
+                "CHANGELOG.md",
+                "mkdocs.yml",
+            ):
                 source = ROOT / part
                 copy = shutil.copytree if source.is_dir() else shutil.copy
                 copy(source, work / part)
