@@ -558,3 +558,12 @@ def test_a_heading_with_a_credit_cut_from_it_still_vouches_for_the_next_first_wo
     glued = " ".join([P1, P2, heading, third, P4])
     result = clean(_page([P1, P2, heading + " (Foto: dpa)", holed, P4], glued))
     assert third in result.text.split("\n\n")
+
+
+def test_a_run_of_the_copy_that_holds_another_line_of_the_page_is_no_hole() -> None:
+    caption = "Photo gallery"  # two words: a line of the page, wherever it stands
+    glued = " ".join([P1, caption, P2, P3, P4])
+    holed = [P1, P2.removeprefix("Residents "), P3, P4]
+    assert not clean(_page([*holed, caption], glued)).repairs
+    filled = [r.inserted for r in clean(_page(holed, glued)).repairs]
+    assert filled == [f"{caption} Residents "]  # (no line of the page says otherwise)
