@@ -71,13 +71,16 @@ class _Copies:
 
     def declared(self, copy: Block, copy_of: CopyOf) -> Iterator[Repair]:
         """The holes of the kept paragraphs ``copy_of`` names that ``copy`` fills."""
-        source = Source(copy, self.shingle_size)
         targets = [self.page.blocks[i] for i in copy_of.blocks if i in self.kept_indices]
+        if not targets:
+            return
+        source = Source(copy, self.shingle_size)
         if copy_of.glued:
             yield from self._from_glued(source, targets)
             return
         for target in targets:
-            yield from self.repairer.fill_holes(self.page, target, source)
+            if target.key != copy.key:  # (an exact copy lacks no word its twin has)
+                yield from self.repairer.fill_holes(self.page, target, source)
 
     def held(self, declared: set[int]) -> Iterator[Repair]:
         """The holes that glued copies the reading stage found fill (see
