@@ -39,7 +39,8 @@ Separate scraped articles from their chaff and report what was removed and why.
   dechaff < page.html              the page on standard input
   dechaff page.html -o page.txt    one page in, that file out
   dechaff --report page.txt        the body, then every removal with its reason
-  dechaff --json a.txt b.html      one JSON object per page
+  dechaff --to json a.txt b.html   one JSON object per page
+  dechaff --to markdown page.html  the body as Markdown (--links: with its links)
   dechaff --example --report       clean the bundled example page
   dechaff --jsonl in.jsonl --field text -o out.jsonl --workers 4
   dechaff pages/ -o clean/         a folder in, a folder out
