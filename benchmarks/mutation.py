@@ -113,7 +113,10 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
 
 def _keep_a_sample(session: Path, sample: int, seed: int) -> None:
     with sqlite3.connect(session) as db:
-        jobs = [row[0] for row in db.execute("select job_id from work_items order by job_id")]
+        # in a stable order (the job ids are new random ones at each init): the same
+        # seed draws the same mutants from the same module
+        order = "select job_id from mutation_specs order by operator_name, occurrence"
+        jobs = [row[0] for row in db.execute(order)]
         if len(jobs) <= sample:
             return
         kept = set(random.Random(seed).sample(jobs, sample))
