@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from dechaff import clean, clean_html
 from dechaff.blocks import Block, DomInfo, InlineMark, segment
+from dechaff.html.lines import spaced_marks, squashed_marks
 from dechaff.markdown import marked, to_markdown
 
 
@@ -207,3 +209,18 @@ def test_text_mode_headings_are_short_lines_framed_by_prose() -> None:
     assert lines[3] == "## 3. Shaping the loaf"  # a numbered heading keeps its number
     assert lines[5:8] == ["Flour", "Water", "Salt"]  # short lines, but not framed by prose
     assert not lines[0].startswith("#") and not lines[-1].startswith("#")
+
+
+def test_marks_move_alike_whether_or_not_the_line_needed_squashing() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(["a", "bb", "ccc"]) for _ in range(rng.randint(1, 5)))
+        marks = []
+        for _ in range(rng.randint(1, 3)):
+            start = rng.randint(0, len(text))
+            end = start if rng.random() < 0.3 else rng.randint(start, len(text))
+            marks.append((start, end, "image" if end == start else "em", None, None))
+        assert spaced_marks(text, marks) == squashed_marks(text, marks), (text, marks)
+    # a mark over white space alone holds nothing; an image keeps its place in a word
+    assert squashed_marks("a  b", [(1, 3, "em", None, None)]) == ()
+    assert squashed_marks("ab  cd", [(1, 1, "image", "i", "")])[0].start == 1
