@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dechaff import Cleaner, ConfigError, Page, PluginReason, Reason, SiteProfile, Title
+from dechaff import Cleaner, ConfigError, Facts, Page, PluginReason, Reason, SiteProfile, Title
 from dechaff.blocks import Block, DomInfo
 from dechaff.filters import (
     AcrossPages,
@@ -456,7 +456,10 @@ def test_body_region_comments_discount_from_exactly_the_prose_needed_before() ->
 
 @pytest.mark.parametrize(
     ("setting", "good", "bad"),
-    [("wall_penalty", 0, -1), ("wall_max_words", 0, -1), ("tiny_words", 0, -1),
+    [("prose_words", 1, 0), ("short_penalty", 0, -1), ("anchor_share", 1.0, 1.01),
+     ("anchor_min_score", 0, -1), ("min_blocks_for_no_body", 0, -1), ("main_share", 1.0, 1.01),
+     ("gap_cost", 0, -1), ("dom_gap_cost", 0, -1), ("dom_gap_step", 0, -1),
+     ("wall_penalty", 0, -1), ("wall_max_words", 0, -1), ("tiny_words", 0, -1),
      ("min_function_share", 1.0, 1.01), ("min_function_share", 0.0, -0.01), ("gap_step", 0, -1),
      ("list_run", 1, 0), ("wall_run", 1, 0), ("start_within", 1, 0), ("after_comments", 1.0, 1.5)],
 )  # fmt: skip
@@ -466,3 +469,50 @@ def test_body_region_settings_take_the_edges_of_their_ranges(
     assert getattr(BodyRegion(**{setting: good}), setting) == good
     with pytest.raises(ConfigError, match=setting):
         BodyRegion(**{setting: bad})
+
+
+def test_body_region_says_where_each_removed_line_stood_against_the_body() -> None:
+    gap = [_words(4) for _ in range(5)]  # joined across: the second run outweighs the gap
+    raw = "\n".join(["Home", _first(100), *gap, _second(41), "Share this"])
+    details = {r.text: r.detail for r in Cleaner([BodyRegion()])(raw).removals}
+    assert details["Home"].startswith("before the body")
+    assert details[gap[0]].startswith("inside the body")
+    assert details["Share this"].startswith("after the body")
+
+
+def test_body_region_comments_discount_counts_every_positive_score() -> None:
+    wall = -body_region._WALL
+    scores = [0.5, 79.5, wall, 0.5]  # 80 before the header, half a point after it
+    assert body_region._discount_after_comments(scores, 0.5, 80.0) == [0.5, 79.5, wall, 0.25]
+
+
+def test_body_region_announced_and_alike_lines_are_found_past_the_page_s_start() -> None:
+    kept = [_at("Some prose.", 0), _at("Ingredients:", 1)]
+    kept += [_at(f"item {n}", n + 2) for n in range(4)]
+    assert body_region._announced_items(kept, [0.0] * 6, 2) == [2, 3]
+    rows = [_at("Some prose.", 0)]
+    rows += [_at(f"June {day} -- Town Hall, Springfield", day) for day in range(1, 6)]
+    assert body_region._parallel_items(rows, 5) == [1, 2, 3, 4, 5]
+    assert body_region._parallel_items(rows, 6) == []
+
+
+@pytest.mark.parametrize(("numbers", "found"), [((1, 2), [0, 1]), ((1, 3), []), ((7, 6), [0, 1])])
+def test_body_region_numbered_items_need_a_neighbour_one_apart(
+    numbers: tuple[int, int], found: list[int]
+) -> None:
+    kept = [_at(f"{n}. An item of the list", i) for i, n in enumerate(numbers)]
+    assert body_region._numbered_items(kept) == found
+
+
+def test_body_region_an_unpunctuated_line_needs_exactly_min_function_share() -> None:
+    line = _block(" ".join(["the"] * 9 + ["river"] * 36))  # 45 words, a fifth of them "the"
+    assert BodyRegion(min_function_share=0.2).score(line, "en") == 22.5
+    assert BodyRegion(min_function_share=0.21).score(line, "en") == -BodyRegion().short_penalty
+
+
+def test_body_region_steps_aside_from_exactly_main_share() -> None:
+    raw = "\n".join(["Home", _first(100)])
+    blocks = Cleaner([])(raw).blocks
+    page = Page(raw, blocks, blocks, facts=Facts(main_share=0.8))
+    assert list(BodyRegion(main_share=0.8)(page)) == []
+    assert [r.text for r in BodyRegion(main_share=0.81)(page)] == ["Home"]
