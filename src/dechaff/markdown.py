@@ -151,6 +151,9 @@ def to_markdown(
 
 
 def _shape(block: Block, text: str, inline: Inline, cells: frozenset[str]) -> list[_Piece]:
+    """A paragraph of HTML input (``text``, what is kept of ``block``) shaped by the
+    elements it stands in: a code block, a heading, a table cell of one of the
+    page's data ``cells``, a list item, a quote, else a paragraph."""
     dom = block.dom
     assert dom is not None  # (text input's lines: _plain_line)
     steps = [m.group(1) for m in _STEP.finditer(dom.xpath.lower())]
