@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from dechaff import Cleaner, CleanResult, clean
 from dechaff.blocks import segment
 from dechaff.filters.base import remove_block
@@ -567,3 +569,14 @@ def test_a_run_of_the_copy_that_holds_another_line_of_the_page_is_no_hole() -> N
     assert not clean(_page([*holed, caption], glued)).repairs
     filled = [r.inserted for r in clean(_page(holed, glued)).repairs]
     assert filled == [f"{caption} Residents "]  # (no line of the page says otherwise)
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_every_short_line_between_two_paragraphs_is_lined_up_by_its_place(apart: bool) -> None:
+    # two lines in a row between P1 and P2, or one between each pair of paragraphs
+    first, second = "Was the bridge safe?", "Who pays the bill?"
+    holed = [first.replace(" bridge", ""), second.replace(" the bill", " ")]
+    order = [P1, first, P2, second, P3, P4] if apart else [P1, first, second, P2, P3, P4]
+    split = [P1, holed[0], P2, holed[1], P3, P4] if apart else [P1, *holed, P2, P3, P4]
+    result = clean(_page(split, " ".join(order)))
+    assert [r.inserted for r in result.repairs] == ["bridge ", "the bill"]
