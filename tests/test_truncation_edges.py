@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dechaff import Cleaner, Page, Reason
+from dechaff import Cleaner, ConfigError, Page, Reason
 from dechaff.filters import Truncation
 from dechaff.report import Decision, Repair
 
@@ -148,3 +148,51 @@ def test_a_hole_a_repair_stands_in_is_not_flagged_again(shift: int, flagged: boo
     assert len(result.repairs) == 1
     holes = [f for f in result.flags if f.reason is Reason.LINK_HOLE]
     assert bool(holes) is flagged
+
+
+def test_a_hole_is_flagged_where_it_stands_in_the_input() -> None:
+    raw = f"{PROSE}\nThe plan costs about $4 million . Critics disagree."
+    (hole,) = [f for f in Cleaner([Truncation()])(raw).flags if f.reason is Reason.LINK_HOLE]
+    assert (hole.start, hole.end, hole.block) == (raw.index(" ."), raw.index(" .") + 2, 1)
+
+
+def test_a_repaired_hole_leaves_the_block_s_other_holes_flagged() -> None:
+    raw = "The plan costs about $4 million . Critics disagree , they say.\nfour"
+    first = raw.index(" .")
+    result = Cleaner([_RepairAt(first), Truncation()])(raw)  # type: ignore[list-item]
+    holes = [f.text for f in result.flags if f.reason is Reason.LINK_HOLE]
+    assert holes == [" ,"]
+
+
+def test_a_long_line_without_sentences_does_not_stop_the_search_for_cut_off_blocks() -> None:
+    unmarked = "Bridge news and views from the council of the town on the river and the"
+    assert _cut_off(f"{unmarked}\n{CUT}\n{PROSE}") == [CUT[-40:]]
+
+
+def test_the_first_block_cut_off_is_judged_by_the_block_after_it_not_itself() -> None:
+    lower = "the council met on Tuesday. It voted to reopen the old bridge after the long"
+    assert _cut_off(f"{lower}\n{PROSE}") == [lower[-40:]]
+
+
+def test_a_run_of_teasers_opening_the_page_goes() -> None:
+    cut = ["First story opens here and then…", "Second story opens there and…"]
+    assert teasers("\n".join([*cut, PROSE])) == cut
+
+
+def test_a_block_no_longer_than_the_teaser_is_no_full_version_of_it() -> None:
+    opening = "The mayor said the bridge would reopen on Friday…"
+    shorter = opening.removesuffix("…")  # opens alike, and is shorter
+    assert teasers(f"{opening}\n{PROSE}\n{shorter}") == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [("teaser_max_words", 1, 0), ("min_run", 1, 0), ("min_prefix_chars", 1, 0),
+     ("cut_off_min_words", 1, 0)],
+)  # fmt: skip
+def test_truncation_settings_take_the_edges_of_their_ranges(
+    setting: str, good: int, bad: int
+) -> None:
+    assert getattr(Truncation(**{setting: good}), setting) == good
+    with pytest.raises(ConfigError, match=setting):
+        Truncation(**{setting: bad})

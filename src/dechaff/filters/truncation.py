@@ -25,8 +25,8 @@ class Truncation:
 
     Holes are only flagged: the words are lost, and the rest of the sentence is
     still the article's. A hole an earlier filter repaired (``page.repairs``: in
-    the default pipeline, the ``duplicates`` filter's, from a copy of the text) is
-    not flagged again.
+    the default pipeline, the ``repair`` stage's, from a copy of the text) is not
+    flagged again.
 
     A teaser is a block ending in an ellipsis that is either the opening of a
     longer block of the page, or one of ``min_run`` or more such blocks in a row
