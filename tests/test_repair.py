@@ -94,3 +94,15 @@ def test_each_setting_takes_the_edge_of_its_range_and_refuses_past_it(
     assert getattr(Repairs(**{setting: good}), setting) == good
     with pytest.raises(ConfigError, match=setting):
         Repairs(**{setting: bad})
+
+
+def test_a_near_copy_fills_its_twin_s_hole_whichever_way_their_texts_sort() -> None:
+    copy = (
+        "The council said on Monday that the plan costs about $4 million in grants and "
+        "loans this year, more than expected."
+    )
+    twin = copy.replace("$4 million ", "")  # sorts after the copy: "in" > "$4"
+    for page in (f"{twin}\n{copy}", f"{copy}\n{twin}"):
+        result = Cleaner([Duplicates(), Repairs()])(page)
+        assert [r.reason.value for r in result.removals] == ["duplicate-near"]
+        assert [r.inserted for r in result.repairs] == ["$4 million "]
