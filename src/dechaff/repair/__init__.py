@@ -114,7 +114,7 @@ class _Copies:
         found: list[Aligned] = []
         for before, after in pairwise(solid(aligned)):
             lo, hi = before.last_end(), after.first_start()
-            for line in self.kept[self.position.get(before.target.index, 0) + 1 :]:
+            for line in self.kept[self.position[before.target.index] + 1 :]:
                 if line.index >= after.target.index or lo >= hi:
                     break
                 if line.index in have:
