@@ -516,3 +516,9 @@ def test_body_region_steps_aside_from_exactly_main_share() -> None:
     page = Page(raw, blocks, blocks, facts=Facts(main_share=0.8))
     assert list(BodyRegion(main_share=0.8)(page)) == []
     assert [r.text for r in BodyRegion(main_share=0.81)(page)] == ["Home"]
+
+
+@pytest.mark.parametrize("walls", [[False], [False] * 3])
+def test_body_region_best_runs_wants_one_wall_flag_per_score(walls: list[bool]) -> None:
+    with pytest.raises(ValueError, match="one wall flag per score"):
+        body_region.best_runs([5.0, -1.0], 3.0, walls)
