@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from dechaff import CleanResult, problems
+import pytest
+
+from dechaff import CleanResult, ConfigError, problems
 
 
 def reasons_for(result: CleanResult, text: str) -> set[str]:
@@ -22,6 +25,14 @@ def assert_removed(result: CleanResult, text: str, reason: str) -> None:
 
 def assert_kept(result: CleanResult, text: str) -> None:
     assert text in result.text, f"{text!r} was dropped: {sorted(reasons_for(result, text))}"
+
+
+def assert_range_edge(filter_class: Any, setting: str, good: float, bad: float) -> None:
+    """``filter_class`` takes ``good`` for ``setting`` (the edge of its range) and
+    refuses ``bad`` (just past it), naming the setting."""
+    assert getattr(filter_class(**{setting: good}), setting) == good
+    with pytest.raises(ConfigError, match=setting):
+        filter_class(**{setting: bad})
 
 
 def assert_lossless(raw: str, result: CleanResult) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
+from helpers import assert_range_edge
 
 from dechaff import Cleaner, ConfigError, Facts, Page, PluginReason, Reason, SiteProfile, Title
 from dechaff.blocks import Block, DomInfo
@@ -466,9 +467,7 @@ def test_body_region_comments_discount_from_exactly_the_prose_needed_before() ->
 def test_body_region_settings_take_the_edges_of_their_ranges(
     setting: str, good: float, bad: float
 ) -> None:
-    assert getattr(BodyRegion(**{setting: good}), setting) == good
-    with pytest.raises(ConfigError, match=setting):
-        BodyRegion(**{setting: bad})
+    assert_range_edge(BodyRegion, setting, good, bad)
 
 
 def test_body_region_says_where_each_removed_line_stood_against_the_body() -> None:
