@@ -20,6 +20,7 @@ from dechaff import (
     Reason,
     Removal,
     Settings,
+    Title,
     clean,
     default_filters,
 )
@@ -170,11 +171,11 @@ def test_filter_settings_are_keywords_and_checked() -> None:
 
 
 def test_title_is_a_decision_later_filters_see() -> None:
-    """The headline reaches later filters as ``page.title``, and the result's title
+    """The headline reaches later filters as ``page.headline``, and the result's title
     comes from the title decision, not from the shape of a removal."""
     from dataclasses import dataclass
 
-    from dechaff import Cleaner, Title
+    from dechaff import Cleaner
     from dechaff.filters import Headline
 
     seen: list[Title | None] = []
@@ -184,7 +185,7 @@ def test_title_is_a_decision_later_filters_see() -> None:
         name: str = "watcher"
 
         def __call__(self, page: Page) -> list[object]:
-            seen.append(page.title)
+            seen.append(page.headline)
             return []
 
     raw = "Storm hits coast - Daily Bugle\nStorm hits coast\nRain fell all night on the town."
@@ -232,3 +233,10 @@ def test_facts_are_read_once_for_html() -> None:
     assert reading.blocks[reading.facts.heading.block].text == "Storm hits coast"
     assert reading.facts.main_share is not None and 0.8 < reading.facts.main_share <= 1
     assert read_text("Just text.\nMore text.").facts.heading is None
+
+
+def test_the_old_name_of_the_headline_decision_warns_and_answers() -> None:
+    decided = Title("headline", 0, score=1.0)
+    page = Page(raw="Storm", blocks=(), kept=(), headline=decided)
+    with pytest.warns(DeprecationWarning, match="Page.headline"):
+        assert page.title is decided

@@ -3,6 +3,7 @@ earlier filters decided) and what a filter is (:class:`Filter`)."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -118,8 +119,16 @@ class Page:
     settings: Settings = field(default_factory=Settings)
     facts: Facts = field(default_factory=Facts)
     """What the reading stage found, before any filter ran."""
-    title: Title | None = None
-    """The headline an earlier filter decided on, if any."""
+    headline: Title | None = None
+    """The headline an earlier filter decided on, if any (the block that holds it; the
+    result's :attr:`~dechaff.CleanResult.title` is its text)."""
+
+    @property
+    def title(self) -> Title | None:
+        """The old name of :attr:`headline`, kept until 0.4."""
+        message = "Page.title is Page.headline; the old name goes in 0.4"
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return self.headline
 
     @property
     def document_title(self) -> str | None:

@@ -200,7 +200,7 @@ def run(filters: Sequence[Filter], reading: Reading, settings: Settings) -> Clea
             repairs=tuple(ledger.repairs),
             settings=settings,
             facts=reading.facts,
-            title=ledger.title,
+            headline=ledger.headline,
         )
         for decision in f(page):
             ledger.apply(decision)
@@ -216,7 +216,7 @@ class _Ledger:
         self.signs = facts.signs
         self.markup = facts.metadata
         self.blocks = blocks
-        self.title: Title | None = None
+        self.headline: Title | None = None
         self.removed: set[int] = set()
         self._kept = blocks
         self._kept_stale = False  # a block was removed (or given back) since _kept was made
@@ -260,8 +260,8 @@ class _Ledger:
                 self.flags.append(decision)
         elif isinstance(decision, Title):
             self._block(decision.block)
-            if self.title is None:
-                self.title = decision
+            if self.headline is None:
+                self.headline = decision
         elif isinstance(decision, Reinstatement):
             self._reinstate(decision)
         else:
@@ -371,14 +371,14 @@ class _Ledger:
             paragraphs=tuple(paragraphs),
             signs=self.signs,
             markup=self.markup,
-            title_block=self.title.block if self.title is not None else None,
+            title_block=self.headline.block if self.headline is not None else None,
         )
 
     def _title(self, removals: list[Removal]) -> str | None:
         """The headline of the title decision (what its filter removed of its block
         as ``headline``, closed up over cuts of invisible characters), else the
         document title's headline part."""
-        chosen = self.title
+        chosen = self.headline
         parts = [] if chosen is None else [
             r for r in removals
             if r.block == chosen.block and r.reason is Reason.HEADLINE and r.related is None

@@ -292,7 +292,7 @@ class Title:
 
     The ledger makes the part of that block the filter removed as ``headline`` the
     result's :attr:`~dechaff.CleanResult.title`, and later filters see the decision
-    as :attr:`dechaff.page.Page.title`. The first title decided stands.
+    as :attr:`dechaff.page.Page.headline`. The first title decided stands.
     """
 
     filter: str

@@ -43,7 +43,7 @@ class AcrossPages:
         evidence = page.facts.site
         if evidence is None or not evidence.lines:
             return
-        own = {page.title.block} if page.title is not None else set()
+        own = {page.headline.block} if page.headline is not None else set()
         if page.facts.heading is not None:
             own.add(page.facts.heading.block)
         for block in page.kept:

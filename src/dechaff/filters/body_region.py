@@ -54,7 +54,7 @@ class BodyRegion:
     wall no gap crosses, unless ``gap_crosses_menus``.
 
     When an earlier filter decided on the page's headline by matching the document
-    title (:attr:`dechaff.page.Page.title`, a :class:`~dechaff.report.Title` whose
+    title (:attr:`dechaff.page.Page.headline`, a :class:`~dechaff.report.Title` whose
     score is set), the body is looked for after it first (see :meth:`labels`).
     Other filters' removals weigh only as the evidence their reasons declare.
 
@@ -253,7 +253,7 @@ class BodyRegion:
     def labels(self, page: Page) -> list[bool]:
         """Per block of the page, whether it is body (see :func:`best_runs`).
 
-        When the page's headline was matched (:attr:`dechaff.page.Page.title`), the
+        When the page's headline was matched (:attr:`dechaff.page.Page.headline`), the
         body is looked for after it, starting before the first wall that follows it
         and within ``start_within`` kept lines of it; that labelling is taken if its
         body scores at least ``anchor_share`` of the best labelling of the whole page
@@ -271,7 +271,8 @@ class BodyRegion:
             walls = [s <= -_WALL for s in scores]
         gap = float("inf") if gap_cost is None else gap_cost
         labels = best_runs(scores, gap, walls, gap_step=gap_step)
-        anchor = page.title.block if page.title is not None and page.title.matched else None
+        headline = page.headline
+        anchor = headline.block if headline is not None and headline.matched else None
         if anchor is not None:
             start_by = self._start_by(page, anchor, walls)
             after = best_runs(scores, gap, walls, anchor + 1, start_by, gap_step=gap_step)

@@ -1,4 +1,4 @@
-"""The headline: found where the page repeats it, moved to ``.title``."""
+"""The headline: found where the page repeats it, moved to the result's ``.title``."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class Headline:
     :func:`dechaff.reading.html_headline`), as long as no earlier filter removed
     it; the settings here govern the other ways of finding it. The block kept as
     the title is also a :class:`~dechaff.report.Title` decision, which later
-    filters see as :attr:`dechaff.page.Page.title`.
+    filters see as :attr:`dechaff.page.Page.headline`.
 
     >>> from dechaff import Cleaner
     >>> r = Cleaner([Headline()])("Storm hits coast - Daily Bugle\\nStorm hits coast\\nRain fell.")
