@@ -52,7 +52,7 @@ CONFIG = """[cosmic-ray]
 module-path = "{module}"
 timeout = 120.0
 excluded-modules = []
-test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= {tests}"
+test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= -m \"not slow\" {tests}"
 
 [cosmic-ray.distributor]
 name = "local"
@@ -98,7 +98,8 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
     env = {**os.environ, "PYTHONPATH": str(work / "src")}
     baseline = subprocess.run(
         [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-         *tests.split()], cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "-m", "not slow", *tests.split()],
+        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     if baseline.returncode != 0:  # every mutant would count as killed
         raise BaselineFails(f"{module}: the tests fail on the code as it is; no mutant was run")
