@@ -52,7 +52,7 @@ CONFIG = """[cosmic-ray]
 module-path = "{module}"
 timeout = 120.0
 excluded-modules = []
-test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= -m \"not slow\" {tests}"
+test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= -m 'not slow' {tests}"
 
 [cosmic-ray.distributor]
 name = "local"
