@@ -18,6 +18,7 @@ Not part of the test suite: a module of 100 mutants takes minutes.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import random
 import shutil
@@ -36,6 +37,7 @@ FAST_TESTS = (
 )  # fmt: skip
 """Run against every module's mutants, with the module's own docstring examples."""
 MODULE_TESTS = {
+    "filters/chrome.py": ("tests/test_chrome_edges.py",),
     "filters/duplicates.py": (
         "tests/test_copies.py",
         "tests/test_duplicates_prose.py",
@@ -104,7 +106,7 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
     if baseline.returncode != 0:  # every mutant would count as killed
         raise BaselineFails(f"{module}: the tests fail on the code as it is; no mutant was run")
     subprocess.run(["cosmic-ray", "init", str(config), str(session)], cwd=work, env=env, check=True)
-    _keep_a_sample(session, sample, seed)
+    _keep_a_sample(session, sample, seed, (work / "src" / "dechaff" / module).read_text("utf-8"))
     subprocess.run(
         ["cosmic-ray", "exec", str(config), str(session)], cwd=work, env=env, check=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -112,8 +114,9 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
     return _outcome(module, session)
 
 
-def _keep_a_sample(session: Path, sample: int, seed: int) -> None:
+def _keep_a_sample(session: Path, sample: int, seed: int, source: str) -> None:
     with sqlite3.connect(session) as db:
+        _drop(db, _in_annotations(db, source))
         # in a stable order (the job ids are new random ones at each init): the same
         # seed draws the same mutants from the same module
         order = "select job_id from mutation_specs order by operator_name, occurrence"
@@ -121,9 +124,50 @@ def _keep_a_sample(session: Path, sample: int, seed: int) -> None:
         if len(jobs) <= sample:
             return
         kept = set(random.Random(seed).sample(jobs, sample))
-        dropped = [j for j in jobs if j not in kept]
-        db.executemany("delete from work_items where job_id = ?", [(j,) for j in dropped])
-        db.executemany("delete from mutation_specs where job_id = ?", [(j,) for j in dropped])
+        _drop(db, [j for j in jobs if j not in kept])
+
+
+def _drop(db: sqlite3.Connection, jobs: list[str]) -> None:
+    db.executemany("delete from work_items where job_id = ?", [(j,) for j in jobs])
+    db.executemany("delete from mutation_specs where job_id = ?", [(j,) for j in jobs])
+
+
+def _in_annotations(db: sqlite3.Connection, source: str) -> list[str]:
+    """The mutants inside a type annotation (``int | None`` made ``int + None``):
+    under ``from __future__ import annotations`` none is ever evaluated, so no test
+    could kill one."""
+    if "from __future__ import annotations" not in source:
+        return []
+    spans = annotation_spans(source)
+    query = "select job_id, start_pos_row, start_pos_col from mutation_specs"
+    return [
+        job
+        for job, row, col in db.execute(query)
+        if any(start <= (row, col) < end for start, end in spans)
+    ]
+
+
+def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where each annotation of ``source`` starts and ends, as (line, column) pairs.
+
+    >>> annotation_spans("def f(x: int | None) -> str: ...")
+    [((1, 9), (1, 19)), ((1, 24), (1, 27))]
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        for part in (getattr(node, "annotation", None), getattr(node, "returns", None)):
+            if isinstance(part, ast.expr) and part.end_lineno is not None:
+                end = (part.end_lineno, part.end_col_offset or 0)
+                found.append(((part.lineno, part.col_offset), end))
+    return sorted(found)
+
+
+def _mutated_line(diff: str) -> str:
+    """The line as the mutant has it, from cosmic-ray's diff."""
+    added = [
+        line[1:].strip() for line in diff.splitlines() if line[:1] == "+" and line[:3] != "+++"
+    ]
+    return added[0] if added else ""
 
 
 def _outcome(module: str, session: Path) -> Outcome:
@@ -131,17 +175,17 @@ def _outcome(module: str, session: Path) -> Outcome:
     killed = survived = skipped = 0
     survivors = []
     query = (
-        "select s.operator_name, s.start_pos_row, s.occurrence, r.test_outcome from work_results r"
-        " join mutation_specs s on s.job_id = r.job_id"
+        "select s.operator_name, s.start_pos_row, s.occurrence, r.test_outcome, r.diff"
+        " from work_results r join mutation_specs s on s.job_id = r.job_id"
     )
     with sqlite3.connect(session) as db:
-        for operator, row, occurrence, outcome in db.execute(query):
+        for operator, row, occurrence, outcome, diff in db.execute(query):
             key = f"{module} {operator} {row}#{occurrence}"
             if key in equivalent:
                 skipped += 1
             elif (outcome or "").upper() == "SURVIVED":
                 survived += 1
-                survivors.append(key)
+                survivors.append(f"{key}  {_mutated_line(diff or '')}")
             else:  # killed, or incompetent (the mutant does not even import)
                 killed += 1
     return Outcome(module, killed, survived, skipped, tuple(sorted(survivors)))

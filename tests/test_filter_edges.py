@@ -108,6 +108,21 @@ def test_every_built_in_filter_is_frozen_with_keyword_settings(built_in: object)
         type(built_in)("positional")  # type: ignore[call-arg]
 
 
+@pytest.mark.parametrize("built_in", default_filters(), ids=lambda f: f.name)
+def test_every_built_in_filter_is_its_settings(built_in: object) -> None:
+    """Two filters of the same settings are equal, hash alike and print alike, and
+    what a filter derives from its settings (compiled patterns, indexes) is no
+    setting: not taken by the constructor, not printed, not compared."""
+    again = dataclasses.replace(built_in)  # type: ignore[type-var]
+    assert again is not built_in and again == built_in and hash(again) == hash(built_in)
+    derived = [f.name for f in dataclasses.fields(built_in) if f.name.startswith("_")]  # type: ignore[arg-type]
+    for name in derived:
+        assert f"{name}=" not in repr(built_in)
+        with pytest.raises(TypeError):
+            type(built_in)(**{name: None})
+    assert repr(again) == repr(built_in)
+
+
 def _captions(words: int, masked: int) -> str:
     """A caption line of ``words`` words and ``masked`` masks (``***``, no word)."""
     return " ".join(["***"] * masked + ["word"] * words)
