@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import combinations, pairwise
 
 import pytest
+from helpers import assert_range_edge
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -59,3 +60,64 @@ def test_near_copies_at_the_near_threshold() -> None:
     near = Cleaner([Duplicates(near=score - 0.5)])(page).removals
     assert [r.reason.value for r in near] == ["duplicate-near"]
     assert Cleaner([Duplicates(near=score + 0.5)])(page).removals == ()
+
+
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [
+        ("min_words", 1, 0), ("prose_words", 1, 0), ("shingle_size", 1, 0), ("max_posting", 1, 0),
+        ("max_block_words", 1, 0), ("near", 0, -0.01), ("near", 100, 100.01),
+        ("contained", 0, -0.01), ("contained", 1, 1.01), ("part_of_glued", 1, 1.01),
+        ("repair_share", 0, -0.01), ("container_coverage", 1, 1.01),
+    ],
+)  # fmt: skip
+def test_every_setting_takes_its_ranges_edge_and_refuses_past_it(
+    setting: str, good: float, bad: float
+) -> None:
+    assert_range_edge(Duplicates, setting, good, bad)
+
+
+def test_near_copies_in_as_much_prose_keep_the_first() -> None:
+    other = LINE.replace("passed", "ended")
+    (removal,) = Cleaner([Duplicates()])(f"{LINE}\n{other}").removals
+    assert removal.text == other and removal.related == 0
+
+
+def _paragraph(n: int) -> str:
+    """A paragraph of 20 words, none shared with another ``n``'s."""
+    return " ".join(f"w{n}x{k}" for k in range(20)) + "."
+
+
+def test_a_glued_copy_of_many_paragraphs_names_eight_of_them() -> None:
+    paragraphs = [_paragraph(n) for n in range(10)]
+    (removal,) = Cleaner([Duplicates()])("\n".join([" ".join(paragraphs), *paragraphs])).removals
+    assert removal.block == 0
+    share = f"{removal.score:.0%}"  # the shingles across two paragraphs are in neither
+    listed = "1, 2, 3, 4, 5, 6, 7, 8 …"
+    assert removal.detail == f"run-together copy of blocks {listed} ({share} of it); kept those"
+    assert removal.copy_of is not None and removal.copy_of.blocks == tuple(range(1, 11))
+
+
+def test_a_glued_copy_names_the_paragraphs_it_holds_not_one_that_shares_a_phrase() -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    echo = "w0x0 w0x1 w0x2 " + " ".join(f"echo{k}" for k in range(20)) + "."  # one shingle
+    page = "\n".join([" ".join(paragraphs), *paragraphs, echo])
+    (removal,) = Cleaner([Duplicates()])(page).removals
+    assert removal.copy_of is not None and removal.copy_of.blocks == (1, 2, 3)
+
+
+def test_a_fragment_scores_the_share_of_it_inside_the_longer_block_to_three_places() -> None:
+    long = " ".join(f"w{k}" for k in range(60)) + "."
+    fragment = " ".join(f"w{k}" for k in range(8)) + " x y z."  # 9 shingles, 6 of them inside
+    result = Cleaner([Duplicates(contained=0.6, min_words=5)])(f"{long}\n{fragment}")
+    (removal,) = result.removals
+    assert removal.text == fragment and removal.score == round(6 / 9, 3)
+
+
+@pytest.mark.parametrize(("max_posting", "removed"), [(3, True), (2, False)])
+def test_a_shingle_counts_when_at_most_max_posting_blocks_share_it(
+    max_posting: int, removed: bool
+) -> None:
+    copies = [LINE, LINE.replace("passed", "ended"), LINE.replace("passed", "cleared")]
+    result = Cleaner([Duplicates(max_posting=max_posting)])("\n".join(copies))
+    assert bool(result.removals) is removed
