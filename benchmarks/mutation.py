@@ -38,6 +38,7 @@ FAST_TESTS = (
 """Run against every module's mutants, with the module's own docstring examples."""
 MODULE_TESTS = {
     "filters/chrome.py": ("tests/test_chrome_edges.py",),
+    "filters/main_content.py": ("tests/test_main_content.py",),
     "filters/duplicates.py": (
         "tests/test_copies.py",
         "tests/test_duplicates_prose.py",
