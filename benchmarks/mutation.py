@@ -46,7 +46,11 @@ MODULE_TESTS = {
     ),
     "repair/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
     "repair/edge_holes.py": ("tests/test_edge_holes.py",),
-    "filters/headline.py": ("tests/test_headline_rules.py", "tests/test_seed.py"),
+    "filters/headline.py": (
+        "tests/test_headline_rules.py",
+        "tests/test_headline_edges.py",
+        "tests/test_seed.py",
+    ),
     "filters/truncation.py": ("tests/test_truncation_edges.py",),
     "filters/repair.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
     "repair/__init__.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),

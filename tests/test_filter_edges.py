@@ -325,6 +325,14 @@ def test_no_last_lines_no_bios() -> None:
     assert removal.detail.startswith("a name, then what the person is ('reporter')")
 
 
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [("last_blocks", 0, -1), ("max_words", 1, 0), ("occupation_within", 1, 0)],
+)
+def test_author_bios_settings_take_their_ranges_edge(setting: str, good: int, bad: int) -> None:
+    assert_range_edge(AuthorBios, setting, good, bad)
+
+
 # --- body-region ------------------------------------------------------------------------
 
 
