@@ -37,6 +37,7 @@ FAST_TESTS = (
 )  # fmt: skip
 """Run against every module's mutants, with the module's own docstring examples."""
 MODULE_TESTS = {
+    "filters/block_model.py": ("tests/test_block_model.py",),
     "filters/chrome.py": ("tests/test_chrome_edges.py",),
     "filters/main_content.py": ("tests/test_main_content.py",),
     "filters/duplicates.py": (
