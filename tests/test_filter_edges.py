@@ -289,6 +289,9 @@ def test_a_caption_that_is_the_whole_line_is_left_to_the_line_rules() -> None:
     line = "Video above: Crews fight the fire."
     assert Cleaner([InlineCaptions()])(line + " More").removals
     assert Cleaner([InlineCaptions()])(line).removals == ()
+    credit = "(Photo: J. Doe/AP)"  # a credit the pattern takes whole
+    assert Cleaner([InlineCaptions()])(f"Crews fight the fire {credit}").removals
+    assert Cleaner([InlineCaptions()])(credit).removals == ()
 
 
 BIO = "Jane Doe is a reporter who covers the city council and its budget for the paper."
