@@ -65,6 +65,17 @@ def test_a_first_line_without_a_site_name_is_the_title_when_the_page_repeats_it(
     ]
 
 
+def test_a_copy_of_the_first_line_ending_in_a_full_stop_makes_it_the_headline() -> None:
+    # the copy is no headline's shape, so only its key matches the first line's
+    title, removals = _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast.\n{PROSE}")
+    assert title == "Storm hits coast."
+    assert removals == [
+        ("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
+        ("headline", "Storm hits coast.", "repeats the document title", None),
+    ]
+    assert _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast.", search_blocks=2) == (None, [])
+
+
 def test_a_first_line_alone_and_unrepeated_is_no_title() -> None:
     assert _clean(f"Storm hits coast\n{PROSE}") == (None, [])
 

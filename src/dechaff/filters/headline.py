@@ -131,8 +131,21 @@ class Headline:
             return
         if len(parts) > 1 and rules.shaped(first):
             # A "Headline - Site" line with no copy further down: the document title alone.
-            # (A first line of one part has no copy either: a copy would have matched.)
             yield from self._split_title(first, headline_part, None)
+            return
+        # A copy of the first line that is no headline's shape ("Headline." with a full
+        # stop), which the search above passed over: the first line is the headline.
+        copies = [b for b in page.kept[1 : rules.search_blocks] if b.key == first.key]
+        if copies and rules.shaped(first):
+            yield Title(self.name, copies[0].index, "repeats the document title", 1.0)
+            yield remove_block(
+                self.name, copies[0], Reason.HEADLINE, "repeats the document title", score=1.0
+            )
+            yield remove_block(
+                self.name, first, Reason.HEADLINE,
+                f"document title; copy of the headline (block {copies[0].index})",
+                related=copies[0].index,
+            )  # fmt: skip
 
     def _split_title(
         self, first: Block, headline_part: str, headline: int | None
