@@ -11,6 +11,7 @@ left out of the share.
     pip install -e ".[bench]"                                  # brings cosmic-ray
     python benchmarks/mutation.py                               # every filter module
     python benchmarks/mutation.py filters/link_density.py --sample 50
+    python benchmarks/mutation.py --out docs    # docs/mutation.md: the rows of the modules run
 
 Not part of the test suite: a module of 100 mutants takes minutes.
 """
@@ -211,6 +212,55 @@ def filter_modules() -> list[str]:
     ]
 
 
+PROJECT_PARTS = (
+    "src", "tests", "fixtures", "benchmarks", "docs", "pyproject.toml", "README.md",
+    "CHANGELOG.md", "mkdocs.yml",
+)  # fmt: skip
+"""What a mutant's copy of the project holds: the code, and what its tests read."""
+
+
+def measure(module: str, sample: int, seed: int) -> Outcome | None:
+    """``module``'s outcome, in a copy of the project; ``None`` when its tests fail
+    on the code as it is (said on stderr)."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            copy = shutil.copytree if source.is_dir() else shutil.copy
+            copy(source, work / part)
+        try:
+            return run_module(module, sample, seed, work)
+        except BaselineFails as error:
+            print(f"{error}", file=sys.stderr, flush=True)
+            return None
+
+
+def page(outcomes: list[Outcome], sample: int, earlier: str = "") -> str:
+    """The Markdown page of the outcomes (``--out``), with the rows of ``earlier`` (the
+    page as it was) for the modules not measured this time."""
+    rows = {line.split("`")[1]: line for line in earlier.splitlines() if line.startswith("| `")}
+    rows |= {
+        o.module: f"| `{o.module}` | {o.killed} | {o.survived} | {o.equivalent} | {o.share:.0%} |"
+        for o in outcomes
+    }
+    return "\n".join([
+        "# Mutation testing",
+        "",
+        "The share of mutants the fast tests kill, per module of the filters and of the",
+        f"repair component: cosmic-ray's mutants, a sample of {sample} a module (all of a",
+        "smaller one), each run against the fast tests that cover the module and the",
+        "module's own examples. Mutants inside type annotations are left out (never",
+        "evaluated); those judged equivalent, which no test could tell from the code,",
+        "are listed with the reason in `benchmarks/mutants-equivalent.txt` and left out",
+        "of the share. Written by `python benchmarks/mutation.py --out docs`.",
+        "",
+        "| module | killed | survived | equivalent | share killed |",
+        "|---|---|---|---|---|",
+        *(rows[module] for module in sorted(rows)),
+        "",
+    ])  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -219,38 +269,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=100, help="mutants per module (100)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    parser.add_argument("--out", type=Path, help="write the table to OUT/mutation.md")
     args = parser.parse_args(argv)
     if shutil.which("cosmic-ray") is None:
         print("cosmic-ray is not installed: pip install cosmic-ray", file=sys.stderr)
         return 2
+    outcomes = []
     for module in args.modules or filter_modules():
-        with tempfile.TemporaryDirectory() as folder:
-            work = Path(folder)
-            for part in (
-                "src",
-                "tests",
-                "fixtures",
-                "benchmarks",
-                "docs",
-                "pyproject.toml",
-                "README.md",
-                "CHANGELOG.md",
-                "mkdocs.yml",
-            ):
-                source = ROOT / part
-                copy = shutil.copytree if source.is_dir() else shutil.copy
-                copy(source, work / part)
-            try:
-                outcome = run_module(module, args.sample, args.seed, work)
-            except BaselineFails as error:
-                print(f"{error}", file=sys.stderr, flush=True)
-                continue
+        outcome = measure(module, args.sample, args.seed)
+        if outcome is None:
+            continue
+        outcomes.append(outcome)
         print(
             f"{module:32s} killed {outcome.killed:3d}  survived {outcome.survived:3d}"
             f"  equivalent {outcome.equivalent:2d}  share {outcome.share:.0%}", flush=True,
         )  # fmt: skip
         if args.survivors:
             print("".join(f"    {key}\n" for key in outcome.survivors), end="")
+    if args.out:
+        target = args.out / "mutation.md"
+        earlier = target.read_text("utf-8") if target.exists() else ""
+        target.write_text(page(outcomes, args.sample, earlier), "utf-8")
     return 0
 
 
