@@ -100,6 +100,7 @@ def test_a_share_bar_is_eight_words_at_most(shares: int, removed: bool) -> None:
     [
         ("facebook twitter whatsapp pint", True),  # two networks or more, one other word
         ("facebook twitter share pint", True),  # exactly two networks
+        ("facebook twitter whatsapp email pint", True),  # more than four words
         ("facebook share email pint", False),  # one network
         ("facebook twitter pint", False),  # under four words
         ("facebook twitter pint pant", False),  # two other words
@@ -164,5 +165,28 @@ def test_a_photo_credit_ending_a_paragraph_the_article_holds_stays() -> None:
 
 
 def test_a_rule_removes_a_held_line_unless_it_says_otherwise() -> None:
-    rule = Rule(Reason.SHARE_PROMPT, "share this", starts=frozenset({"share"}))
-    assert _held(["Share this", PROSE], held=0, chrome=PageChrome(rules=(rule,))) == ["Share this"]
+    rule = Rule(Reason.MENU, "storm desk", starts=frozenset({"storm"}))
+    assert _held(["Storm desk", PROSE], held=0, chrome=PageChrome(rules=(rule,))) == ["Storm desk"]
+
+
+@pytest.mark.parametrize(("length", "removed"), [(80, True), (81, False)])
+def test_a_share_bar_is_eighty_characters_at_most(length: int, removed: bool) -> None:
+    line = "facebook twitter whatsapp linkedin "
+    line += "1" * (length - len(line))
+    assert bool(_removed(line)) is removed
+
+
+@pytest.mark.parametrize(("words", "removed"), [(40, True), (41, False)])
+def test_a_follow_us_line_is_forty_words_at_most(words: int, removed: bool) -> None:
+    line = "Follow us on Twitter " + " ".join(["now"] * (words - 4))
+    assert Cleaner([]).clean_text(line).blocks[0].words == words
+    assert bool(_removed(line)) is removed
+
+
+def test_a_rule_whose_required_wording_is_missing_leaves_the_later_rules_to_try() -> None:
+    needs = Rule(Reason.MENU, "storm desk", starts=frozenset({"storm"}), requires="weather")
+    other = Rule(Reason.RELATED_LIST, "storm desk", starts=frozenset({"storm"}))
+    assert _removed("Storm desk", PageChrome(rules=(needs,))) == []
+    assert _removed("Storm desk weather", PageChrome(rules=(needs,))) == []  # not whole
+    both = PageChrome(rules=(needs, other))
+    assert _removed("Storm desk", both) == [("Storm desk", "related-list")]

@@ -235,3 +235,133 @@ def test_a_page_that_is_no_article_keeps_its_prose_beside_a_small_element() -> N
     assert LATER in _removed(_shop(), prose_words=22)
     article = "<meta property='og:type' content='article'>"
     assert LATER in _removed(_shop(head=article))
+
+
+def test_a_blockquote_lead_needs_no_three_sentences() -> None:
+    quote = "A standfirst set as a quotation, long enough to read as prose."
+    assert quote not in _removed(_with_standfirst(f"<blockquote>{quote}</blockquote>"))
+
+
+def test_a_lead_in_a_div_of_more_than_three_sentences_is_kept() -> None:
+    text = "A lead set in a div of its own. It runs on. And on. And on for a while."
+    assert text not in _removed(_with_standfirst(f"<div>{text}</div>"), lead_min_words=5)
+
+
+def _in_article(before: str, articles: str = "<article><p>Elsewhere.</p></article>") -> str:
+    """A page whose element stands in its first ``<article>``, after ``before``."""
+    return _page(
+        f"<nav><a href='/'>Home</a></nav><div class='list'><article><div class='a'>"
+        f"<div class='b'>{before}</div></div><div class='c'><div class='d'>"
+        f"<div id='content'>{BODY}</div></div></div></article>{articles}</div>"
+    )
+
+
+ONE_SENTENCE = "A lead set in a div of its own, of one sentence only."
+
+
+def test_in_an_article_a_lead_in_a_div_of_one_sentence_is_kept() -> None:
+    assert ONE_SENTENCE not in _removed(_in_article(f"<div>{ONE_SENTENCE}</div>"))
+    assert ONE_SENTENCE not in _removed(_in_article(f"<div>{ONE_SENTENCE}</div>", articles=""))
+
+
+def test_in_an_article_a_lead_in_a_div_has_a_sentence_mark() -> None:
+    trailing = "A lead set in a div of its own, that trails off into an ellipsis…"
+    assert trailing in _removed(_in_article(f"<div>{trailing}</div>", articles=""))
+
+
+def test_a_lead_beside_the_article_that_holds_the_element_is_none() -> None:
+    html = _page(
+        f"<div id='page'><div>{ONE_SENTENCE}</div>"
+        f"<article><div id='content'>{BODY}</div></article></div>"
+    )
+    assert ONE_SENTENCE in _removed(html)
+
+
+def test_the_innermost_article_frames_the_leads() -> None:
+    html = _page(
+        f"<article><div>{ONE_SENTENCE}</div>"
+        f"<article><div id='content'>{BODY}</div></article></article>"
+    )
+    assert ONE_SENTENCE in _removed(html)
+
+
+def test_a_lead_in_the_articles_own_header_is_kept() -> None:
+    html = _page(
+        f"<nav><a href='/'>Home</a></nav><div id='page'><article><header><p>{ONE_SENTENCE}</p>"
+        f"</header><div class='story'><div id='content'>{BODY}</div></div></article></div>"
+    )
+    assert _removed(html) == ["Home"]
+
+
+def test_prose_between_a_headline_and_an_element_that_only_the_body_holds_is_no_start() -> None:
+    html = _page(
+        f"<h1>Storm hits coast</h1><div class='a'><p>{LATER}</p></div>"
+        f"<div class='b'><div id='content'>{BODY}</div></div>",
+        title="Storm hits coast",
+    )
+    assert _removed(html) == [LATER]
+
+
+def test_an_item_inside_the_element_before_its_first_paragraph_goes() -> None:
+    html = _page(f"<div id='page'><div id='content'><ul><li>Item one</li></ul>{BODY}</div></div>")
+    assert _removed(html) == ["Item one"]
+
+
+def test_every_paragraph_of_a_sibling_article_is_kept() -> None:
+    html = _in_article("", articles=f"<article><p>{LATER}</p><p>{SENTENCE}</p></article>")
+    assert _removed(html) == ["Home"]
+
+
+def test_a_comment_in_a_sibling_article_is_not_its_prose() -> None:
+    comments = f"<div class='comments'><div class='comment'><p>{LATER}</p></div></div>"
+    html = _in_article("", articles=f"<article><p>{SENTENCE}</p>{comments}</article>")
+    assert LATER in _removed(html)
+
+
+def _after(tail: str) -> str:
+    return _page(
+        f"<div id='page'><div class='story'><div id='content'>{BODY}</div>{tail}</div>"
+        f"<footer>Copyright.</footer></div>"
+    )
+
+
+def test_only_a_paragraph_goes_on_after_the_element() -> None:
+    assert LATER in _removed(
+        _after(f"<div class='more'><div>{LATER}</div></div>"), after_min_words=5
+    )
+    comments = f"<div class='comments'><div class='comment'><p>{LATER}</p></div></div>"
+    assert LATER in _removed(_after(comments), after_min_words=5)
+
+
+def test_a_paragraph_far_from_the_element_does_not_go_on_from_it() -> None:
+    html = _page(
+        f"<div id='page'><div class='story'><div id='content'>{BODY}</div></div></div>"
+        f"<div class='other'><p>{LATER}</p></div>"
+    )
+    assert LATER in _removed(html, after_min_words=5)
+
+
+def _linked_after(link_chars: int, length: int) -> str:
+    text = "The work will start in spring, the council said. It will last three years"
+    filler = "x" * (length - len(text) - link_chars - 3)  # a text of ``length`` characters
+    return _after(
+        f"<div class='more'><p>{text} <a href='/x'>{'y' * link_chars}</a> {filler}.</p></div>"
+    )
+
+
+@pytest.mark.parametrize(("link_chars", "kept"), [(11, True), (12, False)])
+def test_a_paragraph_going_on_has_a_tenth_of_its_text_in_links_at_most(
+    link_chars: int, kept: bool
+) -> None:
+    html = _linked_after(link_chars, 110)
+    (line,) = [b for b in Cleaner([]).clean_html(html).blocks if b.text.startswith("The work")]
+    assert len(line.text) == 110 and line.dom is not None
+    assert line.dom.link_density == round(link_chars / 110, 3)
+    assert (line.text in _removed(html, after_min_words=5)) is not kept
+
+
+def test_a_paragraph_in_a_landmark_is_no_prose_beside_the_element() -> None:
+    html = _shop().replace(
+        f"<div class='desc'><p>{LATER}</p></div>", f"<aside><p>{LATER}</p></aside>"
+    )
+    assert LATER in _removed(html)
