@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import PROSE
 
-from dechaff import Cleaner, Settings
-from dechaff.filters import Headline
+from dechaff import Cleaner, Page, Settings, Title
+from dechaff.filters import Headline, PageChrome
 from dechaff.filters.headline import _prefer
 from dechaff.headline import HeadlineRules
 
@@ -33,18 +33,57 @@ def test_a_document_title_splits_into_headline_and_site_name_at_their_places() -
 def test_a_site_name_before_the_headline_is_reported_where_it_stands() -> None:
     raw = "Daily Bugle | Storm hits the coast\nStorm hits the coast\nRain fell."
     result = Cleaner([Headline()])(raw)
-    spans = [(r.reason.value, raw[r.start : r.end]) for r in result.removals]
-    assert ("site-name", "Daily Bugle | ") in spans
-    assert ("headline", "Storm hits the coast") in spans and result.title == "Storm hits the coast"
+    spans = [(r.reason.value, r.start, raw[r.start : r.end]) for r in result.removals]
+    assert spans == [
+        ("site-name", 0, "Daily Bugle | "),
+        ("headline", 14, "Storm hits the coast"),
+        ("headline", 35, "Storm hits the coast"),
+    ]
+    assert result.title == "Storm hits the coast"
+
+
+@pytest.mark.parametrize(
+    ("title", "parts"),
+    [
+        ("Storm hits coast - Daily Bugle", ["Storm hits coast", " - Daily Bugle"]),
+        ("Daily Bugle | Storm hits the coast", ["Daily Bugle | ", "Storm hits the coast"]),
+        (
+            "Daily Bugle | Storm hits the coast | News",
+            ["Daily Bugle | ", "Storm hits the coast", " | News"],
+        ),
+    ],
+)
+def test_a_document_title_after_a_removed_line_splits_where_it_stands(
+    title: str, parts: list[str]
+) -> None:
+    raw = f"Skip to content\n{title}\nRain fell all night."
+    result = Cleaner([PageChrome(), Headline()])(raw)
+    spans = [raw[r.start : r.end] for r in result.removals if r.filter == "headline"]
+    assert spans == parts and "".join(spans) == title
+
+
+class _Seen:
+    """A filter that keeps the headline decision it is shown."""
+
+    name = "seen"
+
+    def __init__(self) -> None:
+        self.headline: Title | None = None
+
+    def __call__(self, page: Page) -> list[object]:
+        self.headline = page.headline
+        return []
 
 
 def test_a_near_match_of_the_document_title_scores_its_similarity() -> None:
     raw = "Storm hits the coast - Daily Bugle\nStorm hit the coast\nRain fell."
     settings = Settings(headline=HeadlineRules(min_similarity=80))
-    result = Cleaner([Headline()], settings=settings)(raw)
+    seen = _Seen()
+    result = Cleaner([Headline(), seen], settings=settings)(raw)  # type: ignore[list-item]
     (found,) = [r for r in result.removals if r.detail == "matches the document title"]
     similarity = HeadlineRules.similarity("storm hit the coast", "storm hits the coast")
     assert result.title == "Storm hit the coast" and found.score == similarity / 100 < 1
+    assert seen.headline is not None and seen.headline.score == found.score
 
 
 def test_a_document_title_with_no_copy_further_down_is_the_title_alone() -> None:
@@ -73,6 +112,8 @@ def test_a_copy_of_the_first_line_ending_in_a_full_stop_makes_it_the_headline() 
         ("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
         ("headline", "Storm hits coast.", "repeats the document title", None),
     ]
+    twice = f"Storm hits coast\n{PROSE}\nStorm hits coast.\nStorm hits coast."
+    assert _clean(twice)[1][0][2] == "document title; copy of the headline (block 2)"
     assert _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast.", search_blocks=2) == (None, [])
 
 
