@@ -46,7 +46,11 @@ MODULE_TESTS = {
         "tests/test_duplicates_prose.py",
         "tests/test_duplicates_parts.py",
     ),
-    "repair/alignment.py": ("tests/test_copies.py", "tests/test_edge_holes.py"),
+    "repair/alignment.py": (
+        "tests/test_copies.py",
+        "tests/test_edge_holes.py",
+        "tests/test_repair.py",
+    ),
     "repair/copies.py": ("tests/test_copies.py", "tests/test_repair.py"),
     "repair/edge_holes.py": ("tests/test_edge_holes.py",),
     "filters/headline.py": (
