@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dechaff import Cleaner, CleanResult, clean
 from dechaff.blocks import segment
 from dechaff.repair.copies import held_by_glued_copies
@@ -165,3 +167,56 @@ def test_a_glued_copy_whose_paragraphs_lost_many_words_still_goes_and_they_stay(
                    for r in result.removals)  # fmt: skip
     kept = result.text.split("\n\n")
     assert all(any(p.startswith(line[:20]) for p in kept) for line in split)
+
+
+def _paragraph(n: int, words: int = 20) -> str:
+    """A paragraph of ``words`` words, none shared with another ``n``'s, one sentence."""
+    return " ".join(f"w{n}x{k}" for k in range(words)) + "."
+
+
+def _held(lines: list[str]) -> dict[int, int]:
+    return dict(held_by_glued_copies(segment("\n".join(lines))))
+
+
+@pytest.mark.parametrize(("words", "held"), [(20, True), (19, False)])
+def test_a_glued_copy_is_sixty_words_at_least(words: int, held: bool) -> None:
+    paragraphs = [_paragraph(n, words) for n in range(3)]  # 60 or 57 words glued
+    found = _held([" ".join(paragraphs), *paragraphs])
+    assert found == ({1: 0, 2: 0, 3: 0} if held else {})
+
+
+def test_a_glued_copy_holds_one_sentence_at_least() -> None:
+    paragraphs = [_paragraph(n)[:-1] for n in range(3)]  # no full stops
+    assert _held([" ".join(paragraphs), *paragraphs]) == {}
+    paragraphs[0] += "."  # one sentence mark, followed by a space in the copy
+    assert _held([" ".join(paragraphs), *paragraphs]) == {1: 0, 2: 0, 3: 0}
+
+
+@pytest.mark.parametrize(("longest", "held"), [(120, True), (122, False)])
+def test_a_glued_copy_has_half_the_words_of_the_longest_line(longest: int, held: bool) -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]  # a copy of 60 words
+    lines = [" ".join(paragraphs), *paragraphs, _paragraph(9, longest)]
+    assert bool(_held(lines)) is held
+
+
+@pytest.mark.parametrize(("longer", "held"), [(3, True), (4, False)])
+def test_only_the_four_longest_lines_are_tried_as_copies(longer: int, held: bool) -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    lines = [" ".join(paragraphs), *paragraphs, *(_paragraph(10 + n, 70) for n in range(longer))]
+    assert bool(_held(lines)) is held
+
+
+def test_a_copy_holding_one_line_only_is_no_glued_copy() -> None:
+    paragraph = _paragraph(0, 40)
+    copy = paragraph + " " + _paragraph(1, 30)  # the second paragraph is not on the page
+    assert _held([copy, paragraph]) == {}
+
+
+@pytest.mark.parametrize(("between", "held"), [(10, True), (11, False)])
+def test_a_copy_framed_otherwise_holds_lines_within_twelve_of_it(between: int, held: bool) -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    # opening and closing with words of its own, the copy is known by the lines it holds
+    copy = "Opening words of the copy alone here. " + " ".join(paragraphs) + " Closing words alone."
+    fillers = [f"Short line {n}." for n in range(between)]
+    lines = [copy, *fillers, *paragraphs]  # the second paragraph stands between + 2 lines down
+    assert bool(_held(lines)) is held
