@@ -41,6 +41,7 @@ def test_word_coverage_counts_words_not_shingles() -> None:
     assert _word_coverage(words, {("b", "c", "d")}, 3) == 0.5
     assert _word_coverage(words, set(), 3) == 0.0
     assert _word_coverage([], set(), 3) == 0.0
+    assert _word_coverage(["a", "b"], {("a", "b")}, 3) == 0.0  # only whole runs count
 
 
 LINE = "The harbour master said on Monday the ferry would sail again once the storm had passed."
@@ -121,3 +122,25 @@ def test_a_shingle_counts_when_at_most_max_posting_blocks_share_it(
     copies = [LINE, LINE.replace("passed", "ended"), LINE.replace("passed", "cleared")]
     result = Cleaner([Duplicates(max_posting=max_posting)])("\n".join(copies))
     assert bool(result.removals) is removed
+
+
+def test_every_exact_copy_but_the_one_kept_goes() -> None:
+    result = Cleaner([Duplicates()])("\n".join([LINE, "Home", LINE, "News", LINE]))
+    assert len(result.removals) == 2 and result.text.count(LINE) == 1
+    assert {(r.reason.value, r.related) for r in result.removals} == {("duplicate-exact", 2)}
+
+
+@pytest.mark.parametrize(("largest", "removed"), [(16, True), (15, False)])
+def test_near_copies_are_looked_for_among_blocks_of_max_block_words(
+    largest: int, removed: bool
+) -> None:
+    page = f"{LINE}\n{LINE.replace('passed', 'ended')}"
+    assert bool(Cleaner([Duplicates(max_block_words=largest)])(page).removals) is removed
+
+
+def test_a_near_copy_of_a_copy_already_gone_leaves_the_next_pair_to_judge() -> None:
+    middle = LINE.replace("passed", "ended")
+    last = middle.replace("harbour master", "harbor chief")
+    # the pairs, best first: first and middle, middle and last (middle gone), first and last
+    result = Cleaner([Duplicates(near=80, contained=0.6)])("\n".join([LINE, middle, last]))
+    assert [(r.text, r.related) for r in result.removals] == [(middle, 0), (last, 0)]

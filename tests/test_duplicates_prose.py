@@ -22,7 +22,7 @@ def _page(neighbour_words: int) -> str:
     return "\n".join(["Home", COPY, "Weather", before, COPY, after])
 
 
-@pytest.mark.parametrize(("neighbours", "kept_second"), [(15, True), (14, False)])
+@pytest.mark.parametrize(("neighbours", "kept_second"), [(30, True), (15, True), (14, False)])
 def test_the_copy_inside_prose_is_kept(neighbours: int, kept_second: bool) -> None:
     page = _page(neighbours)
     result = Cleaner([Duplicates(prose_words=15)])(page)
