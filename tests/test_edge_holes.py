@@ -580,3 +580,17 @@ def test_every_short_line_between_two_paragraphs_is_lined_up_by_its_place(apart:
     split = [P1, holed[0], P2, holed[1], P3, P4] if apart else [P1, *holed, P2, P3, P4]
     result = clean(_page(split, " ".join(order)))
     assert [r.inserted for r in result.repairs] == ["bridge ", "the bill"]
+
+
+@pytest.mark.parametrize("lead", [[], ["Rain fell on the town all week, and the river rose."]])
+@pytest.mark.parametrize("where", ["before P1", "after P2"])
+def test_a_short_line_outside_the_two_paragraphs_is_not_lined_up_between_them(
+    lead: list[str], where: str
+) -> None:
+    # the copy has it between P1 and P2; the page shows it elsewhere: no place to fill from
+    question = "Was the bridge safe?"
+    glued = " ".join([P1, question, P2, P3, P4])
+    holed = question.replace(" bridge", "")
+    split = [holed, P1, P2, P3, P4] if where == "before P1" else [P1, P2, holed, P3, P4]
+    result = clean(_page([*lead, *split], glued))
+    assert "bridge " not in [r.inserted for r in result.repairs]
