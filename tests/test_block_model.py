@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 
 import pytest
-from helpers import assert_lossless
+from helpers import assert_lossless, assert_range_edge
 
-from dechaff import Cleaner, Reason, Removal
+from dechaff import Cleaner, CleanResult, Reason, Removal
 from dechaff.blocks import segment
 from dechaff.filters import BlockModel
 from dechaff.filters.block_model import NEVER_GIVEN_BACK, shipped_forest
@@ -18,12 +18,10 @@ from dechaff.page_type import PageType
 from dechaff.reading import read_html
 
 
-def _stump(feature: str, threshold: float, low: float, high: float, **thresholds: float) -> Forest:
-    """One tree: ``low`` for a row whose ``feature`` is at most ``threshold``,
-    else ``high`` (NaN goes left); ``thresholds``: the forest's own (every page
-    weighed unless they say otherwise)."""
-    thresholds = {"sure_article": 1.01} | thresholds
-    tree = {
+def _tree(feature: str, threshold: float, low: float, high: float) -> dict[str, list[object]]:
+    """One tree: ``low`` for a row whose ``feature`` is at most ``threshold``, else
+    ``high`` (NaN goes left)."""
+    return {
         "feature": [FEATURE_NAMES.index(feature), 0, 0],
         "threshold": [threshold, 0.0, 0.0],
         "missing_left": [True, False, False],
@@ -31,6 +29,13 @@ def _stump(feature: str, threshold: float, low: float, high: float, **thresholds
         "right": [2, -1, -1],
         "value": [0.0, low, high],
     }
+
+
+def _stump(feature: str, threshold: float, low: float, high: float, **thresholds: float) -> Forest:
+    """A forest of one tree (:func:`_tree`); ``thresholds``: the forest's own (every
+    page weighed unless they say otherwise)."""
+    thresholds = {"sure_article": 1.01} | thresholds
+    tree = _tree(feature, threshold, low, high)
     return Forest.from_dict({"names": FEATURE_NAMES, "baseline": 0.0, "depth": 1,
                              "trees": [tree], "thresholds": thresholds})  # fmt: skip
 
@@ -219,3 +224,121 @@ def test_settings_outside_their_range_are_refused() -> None:
 
     with pytest.raises(ConfigError, match="remove_below"):
         BlockModel(remove_below=1.5)
+
+
+ITEMS = "".join(
+    f"<li><h3><a href='/p{n}'>Walking boot model {n}</a></h3><p>Price {n}9 euros, in stock</p></li>"
+    for n in range(12)
+)
+SHOP = (
+    "<html><head><title>Boots</title><meta property='og:type' content='product'></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><h1>Boots</h1>"
+    f"<ul>{ITEMS}</ul><p>Tickets 2024: 12 13 14 15 16 17 18</p></main></body></html>"
+)
+"""A product page (not an article): the layer's own thresholds apply there."""
+
+
+def _with(layer: BlockModel, html: str = PAGE) -> CleanResult:
+    return Cleaner.default().replace("block-model", layer).clean_html(html)
+
+
+def _bare(feature: str, threshold: float, low: float, high: float) -> Forest:
+    """A stump whose file gives no thresholds at all: the layer's defaults apply."""
+    tree = _tree(feature, threshold, low, high)
+    return Forest.from_dict({"names": FEATURE_NAMES, "baseline": 0.0, "depth": 1, "trees": [tree]})
+
+
+@pytest.mark.parametrize(
+    ("setting", "good", "bad"),
+    [
+        ("remove_below", 0, -0.01), ("remove_below", 1, 1.01), ("remove_on_prose", 0, -0.01),
+        ("remove_on_prose", 1, 1.01), ("keep_at", 0, -0.01), ("keep_at", 1.01, 1.02),
+        ("keep_on_articles", 0, -0.01), ("keep_on_articles", 1.01, 1.02),
+        ("sure_article", 0, -0.01), ("sure_article", 1.01, 1.02),
+    ],
+)  # fmt: skip
+def test_every_setting_takes_its_ranges_edge_and_refuses_past_it(
+    setting: str, good: float, bad: float
+) -> None:
+    assert_range_edge(BlockModel, setting, good, bad)
+
+
+def test_a_forest_is_no_setting_shown_or_compared() -> None:
+    one, other = _stump("kept_share", 0.5, 1.0, 1.0), _stump("kept_share", 0.5, 2.0, 2.0)
+    assert BlockModel(forest=one) == BlockModel(forest=other)
+    assert "forest" not in repr(BlockModel(forest=one))
+
+
+def test_a_forest_with_no_thresholds_weighs_pages_not_sure_to_be_articles() -> None:
+    # the default sure_article is 0.9: this article page (about 0.75) is weighed
+    assert 0.5 < _rules().clean_html(PAGE).page_type.confidence < 0.9  # precondition
+    assert "Home News" in _with(BlockModel(forest=_bare("kept_share", 0.5, 5.0, 5.0))).text
+
+
+def test_off_articles_the_default_thresholds_remove_under_045_and_give_back_at_it() -> None:
+    rules = _rules().clean_html(SHOP)
+    assert rules.page_type.kind == "product" and "Tickets 2024" in rules.text  # precondition
+    digits = _bare("digit_share", 0.2, 0.0, -0.5)  # 0.38 for the digits line, 0.5 elsewhere
+    result = _with(BlockModel(forest=digits), SHOP)
+    assert "Tickets 2024" not in result.text and "Home News" in result.text
+    low = _bare("kept_share", 0.5, -0.5, -0.5)  # 0.38 everywhere: nothing given back or taken
+    assert _with(BlockModel(forest=low), SHOP).text == rules.text
+
+
+def test_off_articles_the_article_thresholds_do_not_apply() -> None:
+    middling = _stump("kept_share", 0.5, 0.5, 0.5)  # 0.62 everywhere
+    layer = BlockModel(forest=middling, keep_at=0.6, keep_on_articles=0.7)
+    assert "Home News" in _with(layer, SHOP).text
+
+
+def test_a_page_exactly_as_sure_as_sure_article_is_left_to_the_rules() -> None:
+    confidence = _rules().clean_html(PAGE).page_type.confidence
+    everything = _stump("kept_share", 0.5, 5.0, 5.0)
+    assert "Home News" not in _with(BlockModel(forest=everything, sure_article=confidence)).text
+    above = min(1.01, confidence + 1e-9)
+    assert "Home News" in _with(BlockModel(forest=everything, sure_article=above)).text
+
+
+def test_a_score_exactly_at_keep_at_gives_back() -> None:
+    middling = _stump("kept_share", 0.5, 0.5, 0.5)
+    exactly = BlockModel(forest=middling, keep_on_articles=_sigmoid(0.5))
+    assert "Home News" in _with(exactly).text
+
+
+def test_a_score_exactly_at_remove_below_stays() -> None:
+    digits = _stump("digit_share", 0.2, 0.0, -0.5)
+    exactly = BlockModel(forest=digits, remove_on_prose=_sigmoid(-0.5))
+    assert "Tickets 2024" in _with(exactly).text
+
+
+def test_a_sure_score_of_one_gives_back_at_keep_at_one() -> None:
+    certain = _stump("kept_share", 0.5, 50.0, 50.0)  # the logistic rounds to 1.0
+    assert "Home News" in _with(BlockModel(forest=certain, keep_on_articles=1.0)).text
+
+
+def test_on_a_page_the_rules_left_whole_the_layer_still_removes() -> None:
+    digits = _stump("digit_share", 0.2, 0.0, -0.5)
+    alone = Cleaner([BlockModel(forest=digits, remove_on_prose=0.45)]).clean_html(PAGE)
+    assert [r.reason for r in alone.removals] == [Reason.LEARNED_CHAFF]
+    assert "Tickets 2024" not in alone.text
+
+
+def test_only_a_removal_of_a_whole_block_for_a_reason_it_may_withdraw_is_given_back() -> None:
+    everything = _stump("kept_share", 0.5, 5.0, 5.0)
+    raw = "Rain fell all night on the town (Photo: J. Doe/AP).\nRain fell all night on the town."
+    from dechaff.filters import Duplicates, InlineCaptions
+
+    result = Cleaner([InlineCaptions(), Duplicates(min_words=3), BlockModel(forest=everything)])(
+        raw
+    )
+    assert [r.reason for r in result.removals] == [
+        Reason.INLINE_CAPTION,
+        Reason.DUPLICATE_CONTAINED,
+    ]
+    assert not result.flags  # a span is not a block; a copy is never given back
+
+
+def test_blocks_scoring_exactly_remove_below_do_not_count_as_all_removed() -> None:
+    digits = _stump("digit_share", 0.2, 0.0, -0.5)  # 0.5 exactly, 0.38 for the digits line
+    result = _with(BlockModel(forest=digits, remove_on_prose=0.5))
+    assert "Tickets 2024" not in result.text and PROSE in result.text
