@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENT = Path(__file__).resolve().parent / "mutants-equivalent.txt"
 FAST_TESTS = (
     "tests/test_filters.py", "tests/test_html.py", "tests/test_evidence.py",
-    "tests/test_filter_edges.py", "tests/test_docs.py",
+    "tests/test_filter_edges.py", "tests/test_setting_ranges.py", "tests/test_docs.py",
 )  # fmt: skip
 """Run against every module's mutants, with the module's own docstring examples."""
 MODULE_TESTS = {

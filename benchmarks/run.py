@@ -371,7 +371,7 @@ def write_report(out: Path, body: list[str], versions: set[str]) -> None:
         "python benchmarks/errors.py --summary --set trafilatura-eval --html",
         "python benchmarks/errors.py PAGE_ID       # one page: what was kept or dropped wrongly",
         "python benchmarks/structure.py --out docs  # Markdown, metadata, language vs trafilatura",
-        "python benchmarks/mutation.py --survivors  # mutants the fast tests kill, per module",
+        "python benchmarks/mutation.py --out docs  # mutants the fast tests kill: mutation.md",
         "python benchmarks/scaling.py             # time and memory against input size",
         "python benchmarks/seedlike.py --out docs # pages built like the seed page",
         "```",

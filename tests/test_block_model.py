@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from helpers import assert_lossless, assert_range_edge
+from helpers import assert_lossless
 
 from dechaff import Cleaner, CleanResult, Reason, Removal
 from dechaff.blocks import segment
@@ -246,21 +246,6 @@ def _bare(feature: str, threshold: float, low: float, high: float) -> Forest:
     """A stump whose file gives no thresholds at all: the layer's defaults apply."""
     tree = _tree(feature, threshold, low, high)
     return Forest.from_dict({"names": FEATURE_NAMES, "baseline": 0.0, "depth": 1, "trees": [tree]})
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [
-        ("remove_below", 0, -0.01), ("remove_below", 1, 1.01), ("remove_on_prose", 0, -0.01),
-        ("remove_on_prose", 1, 1.01), ("keep_at", 0, -0.01), ("keep_at", 1.01, 1.02),
-        ("keep_on_articles", 0, -0.01), ("keep_on_articles", 1.01, 1.02),
-        ("sure_article", 0, -0.01), ("sure_article", 1.01, 1.02),
-    ],
-)  # fmt: skip
-def test_every_setting_takes_its_ranges_edge_and_refuses_past_it(
-    setting: str, good: float, bad: float
-) -> None:
-    assert_range_edge(BlockModel, setting, good, bad)
 
 
 def test_a_forest_is_no_setting_shown_or_compared() -> None:

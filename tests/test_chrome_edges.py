@@ -4,7 +4,7 @@ the share bar's shape."""
 from __future__ import annotations
 
 import pytest
-from helpers import PROSE, assert_range_edge
+from helpers import PROSE
 
 from dechaff import Cleaner, Facts, Page, Reason
 from dechaff.filters import PageChrome
@@ -19,10 +19,6 @@ def _removed(raw: str, chrome: PageChrome = CHROME) -> list[tuple[str, str]]:
 
 def _words(count: int) -> str:
     return " ".join(["word"] * count)
-
-
-def test_max_words_takes_one_and_refuses_zero() -> None:
-    assert_range_edge(PageChrome, "max_words", 1, 0)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from itertools import combinations, pairwise
 
 import pytest
-from helpers import assert_range_edge
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
@@ -61,21 +60,6 @@ def test_near_copies_at_the_near_threshold() -> None:
     near = Cleaner([Duplicates(near=score - 0.5)])(page).removals
     assert [r.reason.value for r in near] == ["duplicate-near"]
     assert Cleaner([Duplicates(near=score + 0.5)])(page).removals == ()
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [
-        ("min_words", 1, 0), ("prose_words", 1, 0), ("shingle_size", 1, 0), ("max_posting", 1, 0),
-        ("max_block_words", 1, 0), ("near", 0, -0.01), ("near", 100, 100.01),
-        ("contained", 0, -0.01), ("contained", 1, 1.01), ("part_of_glued", 1, 1.01),
-        ("repair_share", 0, -0.01), ("container_coverage", 1, 1.01),
-    ],
-)  # fmt: skip
-def test_every_setting_takes_its_ranges_edge_and_refuses_past_it(
-    setting: str, good: float, bad: float
-) -> None:
-    assert_range_edge(Duplicates, setting, good, bad)
 
 
 def test_near_copies_in_as_much_prose_keep_the_first() -> None:

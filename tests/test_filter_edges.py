@@ -7,7 +7,6 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from helpers import assert_range_edge
 
 from dechaff import Cleaner, ConfigError, Facts, Page, PluginReason, Reason, SiteProfile, Title
 from dechaff.blocks import Block, DomInfo
@@ -328,14 +327,6 @@ def test_no_last_lines_no_bios() -> None:
     assert removal.detail.startswith("a name, then what the person is ('reporter')")
 
 
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [("last_blocks", 0, -1), ("max_words", 1, 0), ("occupation_within", 1, 0)],
-)
-def test_author_bios_settings_take_their_ranges_edge(setting: str, good: int, bad: int) -> None:
-    assert_range_edge(AuthorBios, setting, good, bad)
-
-
 # --- body-region ------------------------------------------------------------------------
 
 
@@ -479,21 +470,6 @@ def test_body_region_comments_discount_from_exactly_the_prose_needed_before() ->
     wall = -body_region._WALL
     assert body_region._discount_after_comments([50.0, 30.0, wall, 60.0], 0.5, 80.0)[3] == 30.0
     assert body_region._discount_after_comments([50.0, 29.0, wall, 60.0], 0.5, 80.0)[3] == 60.0
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [("prose_words", 1, 0), ("short_penalty", 0, -1), ("anchor_share", 1.0, 1.01),
-     ("anchor_min_score", 0, -1), ("min_blocks_for_no_body", 0, -1), ("main_share", 1.0, 1.01),
-     ("gap_cost", 0, -1), ("dom_gap_cost", 0, -1), ("dom_gap_step", 0, -1),
-     ("wall_penalty", 0, -1), ("wall_max_words", 0, -1), ("tiny_words", 0, -1),
-     ("min_function_share", 1.0, 1.01), ("min_function_share", 0.0, -0.01), ("gap_step", 0, -1),
-     ("list_run", 1, 0), ("wall_run", 1, 0), ("start_within", 1, 0), ("after_comments", 1.0, 1.5)],
-)  # fmt: skip
-def test_body_region_settings_take_the_edges_of_their_ranges(
-    setting: str, good: float, bad: float
-) -> None:
-    assert_range_edge(BodyRegion, setting, good, bad)
 
 
 def test_body_region_says_where_each_removed_line_stood_against_the_body() -> None:

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from helpers import assert_range_edge
 
 from dechaff import Cleaner, Facts, Page
 from dechaff.filters import MainContent
@@ -51,20 +50,6 @@ def _facts(html: str) -> Facts:
     seen = _Facts()
     Cleaner([seen]).clean_html(html)  # type: ignore[list-item]
     return seen.facts
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [
-        ("min_share", 0, -0.01), ("min_share", 1, 1.01), ("beside_max_share", 1, 1.01),
-        ("min_article_words", 0, -1), ("lead_levels", 0, -1), ("lead_min_words", 0, -1),
-        ("lead_heading_words", 0, -1), ("lead_link_density", 1, 1.01), ("after_min_words", 0, -1),
-    ],
-)  # fmt: skip
-def test_every_setting_takes_its_ranges_edge_and_refuses_past_it(
-    setting: str, good: float, bad: float
-) -> None:
-    assert_range_edge(MainContent, setting, good, bad)
 
 
 def test_text_has_no_main_element_and_loses_nothing() -> None:

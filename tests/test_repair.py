@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers import PROSE, PROSE2, assert_range_edge
+from helpers import PROSE, PROSE2
 
 from dechaff import Cleaner, Page
 from dechaff.filters import Duplicates, Repairs, remove_block
@@ -81,17 +81,6 @@ def test_a_glued_copy_the_reading_found_lends_its_words_however_it_was_removed()
     result = Cleaner([_TakesTheLongLine(), Repairs()])(page)
     assert [r.inserted.strip() for r in result.repairs] == ["three years"]
     assert {r.source_block for r in result.repairs} == {0}
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [("max_hole_tokens", 0, -1), ("min_alignment", 1.0, 1.01), ("min_alignment", 0.0, -0.01),
-     ("shingle_size", 1, 0)],
-)  # fmt: skip
-def test_each_setting_takes_the_edge_of_its_range_and_refuses_past_it(
-    setting: str, good: float, bad: float
-) -> None:
-    assert_range_edge(Repairs, setting, good, bad)
 
 
 def test_a_near_copy_fills_its_twin_s_hole_whichever_way_their_texts_sort() -> None:

@@ -7,7 +7,6 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from helpers import assert_range_edge
 
 from dechaff import Cleaner, Page, Reason
 from dechaff.filters import Truncation
@@ -184,14 +183,3 @@ def test_a_block_no_longer_than_the_teaser_is_no_full_version_of_it() -> None:
     opening = "The mayor said the bridge would reopen on Friday…"
     shorter = opening.removesuffix("…")  # opens alike, and is shorter
     assert teasers(f"{opening}\n{PROSE}\n{shorter}") == []
-
-
-@pytest.mark.parametrize(
-    ("setting", "good", "bad"),
-    [("teaser_max_words", 1, 0), ("min_run", 1, 0), ("min_prefix_chars", 1, 0),
-     ("cut_off_min_words", 1, 0)],
-)  # fmt: skip
-def test_truncation_settings_take_the_edges_of_their_ranges(
-    setting: str, good: int, bad: int
-) -> None:
-    assert_range_edge(Truncation, setting, good, bad)
