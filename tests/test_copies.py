@@ -220,3 +220,57 @@ def test_a_copy_framed_otherwise_holds_lines_within_twelve_of_it(between: int, h
     fillers = [f"Short line {n}." for n in range(between)]
     lines = [copy, *fillers, *paragraphs]  # the second paragraph stands between + 2 lines down
     assert bool(_held(lines)) is held
+
+
+def _words_of(n: int, count: int, start: int = 0) -> str:
+    return " ".join(f"w{n}x{k}" for k in range(start, start + count))
+
+
+def test_a_line_over_half_as_long_as_the_copy_is_not_held_by_it() -> None:
+    long, short = _paragraph(0, 40), [_paragraph(1, 10), _paragraph(2, 10)]
+    # the long paragraph alone is most of the copy: without it the short ones cover too little
+    assert _held([" ".join([long, *short]), long, *short]) == {}
+
+
+@pytest.mark.parametrize(("alone", "held"), [(34, True), (36, False)])
+def test_the_lines_held_cover_half_the_copy_at_least(alone: int, held: bool) -> None:
+    first, second = _paragraph(0), _paragraph(1)  # 18 runs each
+    copy = " ".join([first, second, _words_of(9, alone) + "."])  # 72 runs with 34 words alone
+    assert _held([copy, first, second]) == ({1: 0, 2: 0} if held else {})
+
+
+@pytest.mark.parametrize(("shared", "held"), [(12, True), (11, False)])
+def test_a_line_is_held_with_half_its_runs_in_the_copy(shared: int, held: bool) -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    copy = " ".join([*paragraphs, _words_of(7, 20) + "."])
+    line = _words_of(7, shared) + " " + _words_of(8, 10) + "."  # half its runs, or fewer
+    found = _held([copy, *paragraphs, line])
+    assert (4 in found) is held and {1, 2, 3} <= found.keys()
+
+
+def test_a_glued_line_the_page_shows_twice_is_no_copy() -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    copy = " ".join(paragraphs)
+    assert _held([copy, *paragraphs, copy]) == {}
+
+
+def _framed(before: int, gap: int) -> dict[int, int]:
+    """A copy opening and closing with words of its own, standing after ``before``
+    short lines, ``gap`` short lines after its paragraphs."""
+    paragraphs = [_paragraph(n) for n in range(3)]
+    copy = "Opening words of the copy alone here. " + " ".join(paragraphs) + " Closing alone."
+    short = [f"Short line {n}." for n in range(before + gap)]
+    return _held([*short[:before], *paragraphs, *short[before:], copy])
+
+
+@pytest.mark.parametrize(("before", "held"), [(9, False), (13, True)])
+def test_a_copy_holds_the_lines_within_twelve_before_it(before: int, held: bool) -> None:
+    # the copy stands at line 25 (before + 3 + gap): its paragraphs at 9..11 are 14 lines up
+    assert bool(_framed(before, 22 - before)) is held
+
+
+def test_a_copy_known_by_its_opening_alone_is_a_copy() -> None:
+    paragraphs = [_paragraph(n) for n in range(3)]
+    copy = " ".join(paragraphs) + " Closing words of the copy alone."  # only its head is a line's
+    short = [f"Short line {n}." for n in range(20)]
+    assert _held([*paragraphs, *short, copy]) == {0: 23, 1: 23, 2: 23}
