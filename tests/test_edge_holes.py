@@ -11,6 +11,13 @@ from dechaff.blocks import segment
 from dechaff.filters.base import remove_block
 from dechaff.page import Page
 from dechaff.repair.alignment import Repairer, Source, tokens
+from dechaff.repair.edge_holes import (
+    _closes_a_sentence,
+    _last_sentence,
+    _seam,
+    _up_to,
+    _with_touching,
+)
 from dechaff.report import Decision, Reason
 
 P1 = "The council met on Monday to discuss the new bridge over the river and its cost."
@@ -594,3 +601,72 @@ def test_a_short_line_outside_the_two_paragraphs_is_not_lined_up_between_them(
     split = [holed, P1, P2, P3, P4] if where == "before P1" else [P1, P2, holed, P3, P4]
     result = clean(_page([*lead, *split], glued))
     assert "bridge " not in [r.inserted for r in result.repairs]
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return tokens(segment(text)[0])
+
+
+def _run_of(text: str, words: str) -> list[tuple[str, int, int]]:
+    """The tokens of ``text`` that make up ``words`` (its first occurrence)."""
+    at = text.index(words)
+    return [t for t in _tokens(text) if at <= t[1] and t[2] <= at + len(words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "touching"),
+    [
+        ("Going forwardResidents asked", "Residents", "forwardResidents"),
+        ("Going forward Residents asked", "Residents", "Residents"),
+        ("xResidents asked", "Residents", "xResidents"),
+        ("Residents asked", "Residents", "Residents"),
+    ],
+)
+def test_a_run_brings_the_words_it_touches_without_a_space(
+    text: str, run: str, touching: str
+) -> None:
+    assert _with_touching(text, _run_of(text, run)) == touching
+    assert _with_touching(text, _run_of(text, run), left=False, right=False) == run
+
+
+def test_the_last_sentence_of_a_run_is_what_follows_its_last_sentence_end() -> None:
+    text = "One ends here. Two ends here. three runs on"
+    assert [t[0] for t in _last_sentence(_tokens(text), text)] == ["three", "runs", "on"]
+    assert _last_sentence(_tokens("no end at all"), "no end at all") == _tokens("no end at all")
+
+
+def test_a_run_stops_where_the_first_line_standing_between_starts_in_it() -> None:
+    # a line is found in the run by its first three words in a row
+    standing = segment("x\nby the desk team")[1:]
+    text = "Credits by the desk and more by the desk team today"
+    assert [t[0] for t in _up_to(_tokens(text), standing)] == ["credits"]
+    text = "Credits by the way and by the desk team today"
+    assert [t[0] for t in _up_to(_tokens(text), standing)] == "credits by the way and".split()
+    assert _up_to(_tokens(text), []) == _tokens(text)
+
+
+@pytest.mark.parametrize(("words", "closes"), [(6, True), (7, False)])
+def test_a_link_text_closing_a_sentence_is_six_words_at_most(words: int, closes: bool) -> None:
+    text = " ".join(["word"] * words) + "."
+    assert _closes_a_sentence(_tokens(text), text) is closes
+    labelled = "Video above: a flood."
+    assert not _closes_a_sentence(_tokens(labelled), labelled)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("the old ZufriedenheitMeditation ist", 3),  # a word in lower case run on
+        ("in the year 2024Der Bericht", 4),  # a number run on
+        ("a ZufriedenheitMeditation ist", 2),
+    ],
+)
+def test_a_seam_is_a_capital_run_on_to_a_word(text: str, at: int) -> None:
+    run = _tokens(text)
+    assert _seam(run, text, Source(segment(text)[0], 3)) == at
+
+
+def test_a_word_the_copy_holds_twice_is_no_seam() -> None:
+    copy = "at the old WeWork here. WeWork again"
+    run = _tokens(copy)[:5]  # "at the old WeWork": the copy says "WeWork" twice
+    assert _seam(run, copy, Source(segment(copy)[0], 3)) is None
