@@ -47,6 +47,7 @@ MODULE_TESTS = {
         "tests/test_duplicates_parts.py",
     ),
     "repair/alignment.py": (
+        "tests/test_alignment_parts.py",
         "tests/test_copies.py",
         "tests/test_edge_holes.py",
         "tests/test_repair.py",
