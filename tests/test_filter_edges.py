@@ -523,3 +523,24 @@ def test_body_region_steps_aside_from_exactly_main_share() -> None:
 def test_body_region_best_runs_wants_one_wall_flag_per_score(walls: list[bool]) -> None:
     with pytest.raises(ValueError, match="one wall flag per score"):
         body_region.best_runs([5.0, -1.0], 3.0, walls)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_body_region_a_run_of_wall_run_short_lines_or_more_is_a_wall(extra: int) -> None:
+    long = " ".join(["The council met and voted on the bridge."] * 8)
+    menu = [f"Item {n}" for n in range(5 + extra)]
+    raw = "\n".join([long, *menu, long.replace("bridge", "road")])
+    blocks = Cleaner([]).clean_text(raw).blocks
+    _, walls = BodyRegion().evidence(Page(raw, blocks, blocks))
+    assert walls[1 : 6 + extra] == [True] * (5 + extra)
+    assert not walls[0] and not walls[-1]
+
+
+def test_body_region_weighs_a_long_unpunctuated_line_by_the_pages_language() -> None:
+    names = " ".join(f"Trail boot model {n} red" for n in range(14))  # 70 words, no stop
+    prose = "The council met on Tuesday and voted to rebuild the old bridge before the winter."
+    raw = "\n".join([prose, names, prose.replace("bridge", "road")])
+    blocks = Cleaner([]).clean_text(raw).blocks
+    scores, _ = BodyRegion().evidence(Page(raw, blocks, blocks))
+    assert blocks[1].words == 70 and not blocks[1].ends_sentence  # precondition
+    assert scores[1] < 0  # no function words of the page's language: no prose

@@ -28,6 +28,7 @@ EDGES = [
     (BodyRegion, "prose_words", 1, 0), (BodyRegion, "short_penalty", 0, -1),
     (BodyRegion, "anchor_share", 1.0, 1.01), (BodyRegion, "anchor_min_score", 0, -1),
     (BodyRegion, "min_blocks_for_no_body", 0, -1), (BodyRegion, "main_share", 1.0, 1.01),
+    (BodyRegion, "main_share", 0.0, -0.01),
     (BodyRegion, "gap_cost", 0, -1), (BodyRegion, "dom_gap_cost", 0, -1),
     (BodyRegion, "dom_gap_step", 0, -1), (BodyRegion, "wall_penalty", 0, -1),
     (BodyRegion, "wall_max_words", 0, -1), (BodyRegion, "tiny_words", 0, -1),
