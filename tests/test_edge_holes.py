@@ -670,3 +670,22 @@ def test_a_word_the_copy_holds_twice_is_no_seam() -> None:
     copy = "at the old WeWork here. WeWork again"
     run = _tokens(copy)[:5]  # "at the old WeWork": the copy says "WeWork" twice
     assert _seam(run, copy, Source(segment(copy)[0], 3)) is None
+
+
+def test_a_hole_after_the_first_word_is_looked_for_within_max_hole_tokens() -> None:
+    from dechaff.filters import Repairs
+
+    holed = _page([P1, P2, P3.replace("The plans and", "The and"), P4])
+    narrow = Cleaner.default().replace("repair", Repairs(max_hole_tokens=2))
+    assert [r.inserted for r in narrow(holed).repairs] == ["plans "]
+
+
+@pytest.mark.parametrize("narrowest", [1, 2])
+def test_a_hole_before_the_last_word_is_looked_for_within_max_hole_tokens(narrowest: int) -> None:
+    from dechaff.filters import Repairs
+
+    heading = "Eve Door and Window brings automations to your Siri setup"
+    glued = " ".join([P1, heading, P2, P4])
+    page = _page([P1, heading.replace(" Siri", ""), P2, P4], glued)
+    narrow = Cleaner.default().replace("repair", Repairs(max_hole_tokens=narrowest))
+    assert [r.inserted for r in narrow(page).repairs] == ["Siri "]
