@@ -22,6 +22,7 @@ import argparse
 import ast
 import os
 import random
+import shlex
 import shutil
 import sqlite3
 import subprocess
@@ -63,11 +64,14 @@ MODULE_TESTS = {
     "filters/repair.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
     "repair/__init__.py": ("tests/test_repair.py", "tests/test_edge_holes.py"),
 }
+PYTEST = ("-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-m", "not slow")
+"""How the selected tests run, on the unmutated copy and on each mutant: the fast
+ones only (the project's addopts, cleared here, would bring the docs' Spark runs)."""
 CONFIG = """[cosmic-ray]
 module-path = "{module}"
 timeout = 120.0
 excluded-modules = []
-test-command = "{python} -m pytest -x -q -p no:cacheprovider -o addopts= -m 'not slow' {tests}"
+test-command = "{command}"
 
 [cosmic-ray.distributor]
 name = "local"
@@ -107,15 +111,12 @@ def run_module(module: str, sample: int, seed: int, work: Path) -> Outcome:
     tests = " ".join((*FAST_TESTS, *MODULE_TESTS.get(module, ())))
     tests += f" --doctest-modules src/dechaff/{module}"  # its examples are specifications too
     config, session = work / "cosmic-ray.toml", work / f"{module.replace('/', '-')}.sqlite"
-    config.write_text(
-        CONFIG.format(module=f"src/dechaff/{module}", python=sys.executable, tests=tests)
-    )
+    command = [sys.executable, *PYTEST, *tests.split()]
+    config.write_text(CONFIG.format(module=f"src/dechaff/{module}", command=shlex.join(command)))
     env = {**os.environ, "PYTHONPATH": str(work / "src")}
     baseline = subprocess.run(
-        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-         "-m", "not slow", *tests.split()],
-        cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        command, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     if baseline.returncode != 0:  # every mutant would count as killed
         raise BaselineFails(f"{module}: the tests fail on the code as it is; no mutant was run")
     subprocess.run(["cosmic-ray", "init", str(config), str(session)], cwd=work, env=env, check=True)
