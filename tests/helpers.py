@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from dechaff import CleanResult, ConfigError, problems
+from dechaff import CleanResult, ConfigError, Page, problems
+from dechaff.report import Decision
 
 
 def reasons_for(result: CleanResult, text: str) -> set[str]:
@@ -33,6 +34,20 @@ def assert_range_edge(filter_class: Any, setting: str, good: float, bad: float) 
     assert getattr(filter_class(**{setting: good}), setting) == good
     with pytest.raises(ConfigError, match=setting):
         filter_class(**{setting: bad})
+
+
+class PageSpy:
+    """A filter that removes nothing and keeps the last page it was shown, so that a
+    test can read what the reading stage or earlier filters gave later ones."""
+
+    name = "page-spy"
+
+    def __init__(self) -> None:
+        self.page: Page | None = None
+
+    def __call__(self, page: Page) -> list[Decision]:
+        self.page = page
+        return []
 
 
 def assert_lossless(raw: str, result: CleanResult) -> None:

@@ -4,9 +4,9 @@ it reports, and how it chooses between candidates."""
 from __future__ import annotations
 
 import pytest
-from helpers import PROSE
+from helpers import PROSE, PageSpy
 
-from dechaff import Cleaner, Page, Settings, Title
+from dechaff import Cleaner, Settings
 from dechaff.filters import Headline, PageChrome
 from dechaff.filters.headline import _prefer
 from dechaff.headline import HeadlineRules
@@ -62,56 +62,49 @@ def test_a_document_title_after_a_removed_line_splits_where_it_stands(
     assert spans == parts and "".join(spans) == title
 
 
-class _Seen:
-    """A filter that keeps the headline decision it is shown."""
-
-    name = "seen"
-
-    def __init__(self) -> None:
-        self.headline: Title | None = None
-
-    def __call__(self, page: Page) -> list[object]:
-        self.headline = page.headline
-        return []
-
-
 def test_a_near_match_of_the_document_title_scores_its_similarity() -> None:
     raw = "Storm hits the coast - Daily Bugle\nStorm hit the coast\nRain fell."
     settings = Settings(headline=HeadlineRules(min_similarity=80))
-    seen = _Seen()
-    result = Cleaner([Headline(), seen], settings=settings)(raw)  # type: ignore[list-item]
+    spy = PageSpy()
+    result = Cleaner([Headline(), spy], settings=settings)(raw)
     (found,) = [r for r in result.removals if r.detail == "matches the document title"]
     similarity = HeadlineRules.similarity("storm hit the coast", "storm hits the coast")
     assert result.title == "Storm hit the coast" and found.score == similarity / 100 < 1
-    assert seen.headline is not None and seen.headline.score == found.score
+    headline = spy.page.headline if spy.page is not None else None
+    assert headline is not None and headline.score == found.score
 
 
-def test_a_document_title_with_no_copy_further_down_is_the_title_alone() -> None:
-    title, removals = _clean("Storm hits coast - Daily Bugle\nRain fell all night.")
-    assert title == "Storm hits coast"
-    assert removals == [
-        ("headline", "Storm hits coast", "document title, kept as the title", None),
-        ("site-name", " - Daily Bugle", "site name beside the document title", None),
-    ]
+@pytest.mark.parametrize(
+    ("raw", "title", "removals"),
+    [
+        (  # a "Headline - Site" line with no copy further down: the document title alone
+            "Storm hits coast - Daily Bugle\nRain fell all night.",
+            "Storm hits coast",
+            [("headline", "Storm hits coast", "document title, kept as the title", None),
+             ("site-name", " - Daily Bugle", "site name beside the document title", None)],
+        ),
+        (  # a first line without a site name, which the page repeats
+            f"Storm hits coast\n{PROSE}\nStorm hits coast\n{PROSE}",
+            "Storm hits coast",
+            [("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
+             ("headline", "Storm hits coast", "matches the document title", None)],
+        ),
+        (  # its copy ends in a full stop: no headline's shape, only its key matches
+            f"Storm hits coast\n{PROSE}\nStorm hits coast.\n{PROSE}",
+            "Storm hits coast.",
+            [("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
+             ("headline", "Storm hits coast.", "repeats the document title", None)],
+        ),
+    ],
+    ids=["title alone", "first line repeated", "copy with a full stop"],
+)  # fmt: skip
+def test_the_first_line_as_the_document_title(
+    raw: str, title: str, removals: list[tuple[str, str, str, int | None]]
+) -> None:
+    assert _clean(raw) == (title, removals)
 
 
-def test_a_first_line_without_a_site_name_is_the_title_when_the_page_repeats_it() -> None:
-    title, removals = _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast\n{PROSE}")
-    assert title == "Storm hits coast"
-    assert removals == [
-        ("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
-        ("headline", "Storm hits coast", "matches the document title", None),
-    ]
-
-
-def test_a_copy_of_the_first_line_ending_in_a_full_stop_makes_it_the_headline() -> None:
-    # the copy is no headline's shape, so only its key matches the first line's
-    title, removals = _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast.\n{PROSE}")
-    assert title == "Storm hits coast."
-    assert removals == [
-        ("headline", "Storm hits coast", "document title; copy of the headline (block 2)", 2),
-        ("headline", "Storm hits coast.", "repeats the document title", None),
-    ]
+def test_the_first_copy_with_a_full_stop_is_named_within_search_blocks() -> None:
     twice = f"Storm hits coast\n{PROSE}\nStorm hits coast.\nStorm hits coast."
     assert _clean(twice)[1][0][2] == "document title; copy of the headline (block 2)"
     assert _clean(f"Storm hits coast\n{PROSE}\nStorm hits coast.", search_blocks=2) == (None, [])

@@ -6,11 +6,11 @@ prose; each rule at its setting's edge."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
+from helpers import PageSpy
 
-from dechaff import Cleaner, Facts, Page
+from dechaff import Cleaner, Facts
 from dechaff.filters import MainContent
 
 SENTENCE = (
@@ -33,23 +33,11 @@ def _removed(html: str, **settings: object) -> list[str]:
     return [r.text for r in result.removals]
 
 
-class _Facts:
-    """A filter that keeps the facts the reading stage found."""
-
-    name = "facts"
-
-    def __init__(self) -> None:
-        self.facts = Facts()
-
-    def __call__(self, page: Page) -> Iterator[object]:
-        self.facts = page.facts
-        return iter(())
-
-
 def _facts(html: str) -> Facts:
-    seen = _Facts()
-    Cleaner([seen]).clean_html(html)  # type: ignore[list-item]
-    return seen.facts
+    spy = PageSpy()
+    Cleaner([spy]).clean_html(html)
+    assert spy.page is not None
+    return spy.page.facts
 
 
 def test_text_has_no_main_element_and_loses_nothing() -> None:
